@@ -1,0 +1,44 @@
+# Two commands a new user needs: `make run` and `make test`. Both bootstrap .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+QT_OFFSCREEN := QT_QPA_PLATFORM=offscreen
+SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint typecheck pytest bench translations clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP) translations
+	$(BIN)/timekeeper $(SESSION)
+
+test: $(STAMP) translations lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(QT_OFFSCREEN) $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP) translations
+	$(QT_OFFSCREEN) $(BIN)/python -m tests.bench
+
+# Compiled .qm files are built from the .ts sources with Qt's lrelease (shipped in PySide6).
+translations: $(STAMP) $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

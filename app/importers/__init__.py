@@ -1,0 +1,1 @@
+"""Programme text, CSV and conference schedule XML turned into running orders. No Qt here."""

@@ -1,0 +1,99 @@
+"""Durations as people write them in programmes, parsed to whole seconds.
+
+One parser for the whole app (running orders, importers, the CLI), so that a form accepted in
+one place is accepted everywhere. Whole seconds are the unit of every plan: a budget shared by
+three speakers is split to the second and the remainder handed out one second at a time, so the
+parts always add up exactly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+MAX_DURATION_S = 24 * 3600
+
+# Typographic quotes are normalised first: French programmes write 10’ and 8′20″.
+_QUOTES = str.maketrans({"’": "'", "′": "'", "‘": "'", "´": "'", "″": '"', "”": '"', "“": '"'})
+
+_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?P<m>\d+)\s*'\s*(?:(?P<s>\d{1,2})\s*(?:\"|'')?)?"), "ms"),
+    (re.compile(r"(?P<m>\d+)\s*(?:min|mins|minute|minutes|mn|mns)\.?"), "ms"),
+    (re.compile(r"(?P<h>\d+)\s*h\s*(?:(?P<m>\d{1,2})\s*(?:min|mn|')?)?"), "hm"),
+    (re.compile(r"(?P<s>\d+)\s*(?:s|sec|secs|second|seconds|seconde|secondes)"), "s"),
+    (re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2}):(?P<s>\d{2})"), "hms"),
+    (re.compile(r"(?P<m>\d+)"), "ms"),
+)
+
+EXPECTED = (
+    "a duration such as 10', 8'20\", 10 min, 10mn, 1h30, 90s, 00:10:00 "
+    "or a whole number of minutes"
+)
+
+
+class DurationError(ValueError):
+    """A duration that is not one of the accepted forms, or out of range."""
+
+
+def parse_duration(value: object) -> int:
+    """Return the duration in whole seconds, or raise DurationError saying what was expected.
+
+    Integers are minutes (a TOML ``duration = 10``); floats and booleans are refused because
+    ``8.5`` is ambiguous to a reader (8'30" or 8'05"?).
+    """
+    if isinstance(value, bool):
+        raise DurationError(f"expected {EXPECTED}, got a boolean")
+    if isinstance(value, int):
+        return _checked(value * 60, repr(value))
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise DurationError(f"expected {EXPECTED}, got {value!r}")
+        if value.is_integer():
+            return _checked(int(value) * 60, repr(value))
+        raise DurationError(f"expected {EXPECTED}, got {value!r} (write 8'30\" rather than 8.5)")
+    if not isinstance(value, str):
+        raise DurationError(f"expected {EXPECTED}, got {type(value).__name__}")
+    text = value.translate(_QUOTES).strip().lower()
+    if not text:
+        raise DurationError(f"expected {EXPECTED}, got an empty text")
+    if text.startswith("-"):
+        raise DurationError(f"a duration cannot be negative, got {value!r}")
+    for pattern, kind in _FORMS:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        parts = {k: int(v) if v else 0 for k, v in match.groupdict().items()}
+        h, m, s = parts.get("h", 0), parts.get("m", 0), parts.get("s", 0)
+        if kind in ("hm", "hms") and m >= 60:
+            raise DurationError(f"minutes must be below 60 in {value!r}")
+        if kind in ("ms", "hms") and "s" in parts and s >= 60 and kind != "s":
+            raise DurationError(f"seconds must be below 60 in {value!r}")
+        return _checked(h * 3600 + m * 60 + s, repr(value))
+    raise DurationError(f"expected {EXPECTED}, got {value!r}")
+
+
+def _checked(seconds: int, shown: str) -> int:
+    if seconds <= 0:
+        raise DurationError(f"a duration must be longer than zero, got {shown}")
+    if seconds > MAX_DURATION_S:
+        raise DurationError(f"a duration must be at most 24 h, got {shown}")
+    return seconds
+
+
+def format_duration(seconds: int) -> str:
+    """The canonical written form, which parse_duration reads back to the same value."""
+    if seconds >= 3600:
+        h, rest = divmod(seconds, 3600)
+        m, s = divmod(rest, 60)
+        return f"{h:02d}:{m:02d}:{s:02d}"
+    m, s = divmod(seconds, 60)
+    return f"{m}'" if s == 0 else f"{m}'{s:02d}\""
+
+
+def format_clock_span(seconds: int) -> str:
+    """MM:SS below an hour, H:MM:SS above: the form of countdowns and reports."""
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{sign}{h}:{m:02d}:{s:02d}" if h else f"{sign}{m:02d}:{s:02d}"

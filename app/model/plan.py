@@ -1,0 +1,104 @@
+"""The resolved plan: what the engine runs and what a timing log embeds in its header.
+
+Everything here is explicit: every segment has its duration in whole seconds, its offset from
+the session start and its phase thresholds. A log that carries a Plan replays on its own, even
+after the running-order file was edited or deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import datetime, time, timedelta
+
+from pydantic import BaseModel, ConfigDict
+
+from app.model.schema import EndAction, SegmentKind
+
+PLAN_VERSION = 1
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PlannedSpeaker(_Frozen):
+    name: str
+    role: str = ""
+    organisation: str = ""
+    note: str = ""
+
+    def label(self) -> str:
+        """Name, role and organisation on one line, as a moderator introduces someone."""
+        return ", ".join(x for x in (self.name, self.role, self.organisation) if x)
+
+
+class PlannedSegment(_Frozen):
+    index: int
+    part: int
+    title: str
+    kind: SegmentKind
+    planned_s: int
+    offset_s: int  # planned start, in seconds after the session start
+    speakers: tuple[PlannedSpeaker, ...] = ()
+    notes: str = ""
+    warning_s: int
+    final_s: int
+    end_action: EndAction = EndAction.HOLD
+    explicit: bool = True  # False when the duration is a share of the part's budget
+
+
+class PlannedPart(_Frozen):
+    index: int
+    title: str
+    budget_s: int
+    first: int  # index of its first segment
+    count: int
+    notes: str = ""
+
+    @property
+    def segment_indices(self) -> range:
+        return range(self.first, self.first + self.count)
+
+
+class Plan(_Frozen):
+    version: int = PLAN_VERSION
+    title: str
+    event: str = ""
+    date: dt.date | None = None
+    start: time
+    hard_end: time | None = None
+    timezone: str | None = None
+    language: str = "fr"
+    venue: str = ""
+    room: str = ""
+    parts: tuple[PlannedPart, ...]
+    segments: tuple[PlannedSegment, ...]
+
+    @property
+    def total_s(self) -> int:
+        return sum(s.planned_s for s in self.segments)
+
+    @property
+    def slot_s(self) -> int | None:
+        """Seconds from the planned start to the hard end, when there is one."""
+        if self.hard_end is None:
+            return None
+        return _seconds_of_day(self.hard_end) - _seconds_of_day(self.start)
+
+    @property
+    def slack_s(self) -> int | None:
+        slot = self.slot_s
+        return None if slot is None else slot - self.total_s
+
+    def clock_at(self, offset_s: float) -> time:
+        """The local clock time ``offset_s`` seconds after the planned start."""
+        base = datetime.combine(self.date or dt.date(2000, 1, 1), self.start)
+        return (base + timedelta(seconds=offset_s)).time()
+
+    @property
+    def planned_end(self) -> time:
+        return self.clock_at(self.total_s)
+
+
+def _seconds_of_day(t: time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second

@@ -1,0 +1,165 @@
+"""Budget resolution: a part's budget is shared by what is inside it (design.md §3).
+
+The seed workshop is the reference: "Témoignages (40')" holds three talks and a 15' question
+slot, so the three talks share the 25' left, 8'20" each.
+"""
+
+from __future__ import annotations
+
+from app.model.durations import format_duration
+from app.model.plan import Plan, PlannedPart, PlannedSegment, PlannedSpeaker
+from app.model.schema import (
+    EndAction,
+    Part,
+    RunningOrderFile,
+    Segment,
+    SegmentKind,
+    Speaker,
+    Thresholds,
+)
+
+DEFAULT_WARNING_S = 120
+DEFAULT_WARNING_FRACTION = 0.2  # a short segment warns at 20 % of its length
+DEFAULT_FINAL_S = 30
+
+
+class BudgetError(ValueError):
+    """The durations inside a part do not fit its budget."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def share(total: int, count: int) -> list[int]:
+    """Split ``total`` seconds in ``count`` whole-second shares that add up exactly."""
+    base, extra = divmod(total, count)
+    return [base + 1 if i < extra else base for i in range(count)]
+
+
+def thresholds_for(planned_s: int, session: Thresholds, own: Thresholds | None) -> tuple[int, int]:
+    """(warning_s, final_s): a segment's own values win, else the session's, else defaults."""
+    warning = own.warning if own and own.warning is not None else session.warning
+    final = own.final if own and own.final is not None else session.final
+    if warning is None:
+        warning = min(DEFAULT_WARNING_S, round(planned_s * DEFAULT_WARNING_FRACTION))
+    if final is None:
+        final = min(DEFAULT_FINAL_S, warning)
+    warning = min(warning, planned_s)
+    final = min(final, warning)
+    return warning, final
+
+
+def _resolve_part(index: int, part: Part) -> list[int]:
+    """The duration of each segment of the part, in seconds."""
+    path = f"parts[{index}]"
+    segments = part.segments
+    explicit = sum(s.duration for s in segments if s.duration is not None)
+    implicit = [i for i, s in enumerate(segments) if s.duration is None]
+    if part.budget is None:
+        if implicit:
+            first = implicit[0]
+            raise BudgetError(
+                f"{path}.segments[{first}].duration",
+                f"part {part.title!r} has no budget, so segment {segments[first].title!r} "
+                "needs its own duration",
+            )
+        return [s.duration for s in segments if s.duration is not None]
+    left = part.budget - explicit
+    if left < 0:
+        raise BudgetError(
+            f"{path}.budget",
+            f"part {part.title!r}: its segments take {format_duration(explicit)}, "
+            f"{format_duration(-left)} more than its budget of {format_duration(part.budget)}",
+        )
+    if implicit and left < len(implicit):
+        raise BudgetError(
+            f"{path}.budget",
+            f"part {part.title!r}: the budget of {format_duration(part.budget)} leaves no time "
+            f"for the {len(implicit)} segment(s) without a duration",
+        )
+    if not implicit and left > 0:
+        raise BudgetError(
+            f"{path}.budget",
+            f"part {part.title!r}: its segments take {format_duration(explicit)} but its budget "
+            f"is {format_duration(part.budget)}; leave one segment without a duration to take "
+            f"the {format_duration(left)} left, or change the budget",
+        )
+    shares = iter(share(left, len(implicit)) if implicit else [])
+    return [s.duration if s.duration is not None else next(shares) for s in segments]
+
+
+def _speakers(people: list[Speaker]) -> tuple[PlannedSpeaker, ...]:
+    return tuple(
+        PlannedSpeaker(name=p.name, role=p.role, organisation=p.organisation, note=p.note)
+        for p in people
+    )
+
+
+def resolve(doc: RunningOrderFile) -> Plan:
+    """Turn a validated file into a Plan, or raise BudgetError naming the part."""
+    session = doc.session
+    parts: list[PlannedPart] = []
+    segments: list[PlannedSegment] = []
+    offset = 0
+    for p_index, part in enumerate(doc.parts):
+        if part.segments:
+            items = part.segments
+            durations = _resolve_part(p_index, part)
+        else:
+            assert part.budget is not None  # checked by Part's validator
+            items = [
+                Segment(
+                    title=part.title,
+                    kind=part.kind or SegmentKind.TALK,
+                    duration=part.budget,
+                    speakers=part.speakers,
+                    notes=part.notes,
+                    thresholds=part.thresholds,
+                    end_action=part.end_action or EndAction.HOLD,
+                )
+            ]
+            durations = [part.budget]
+        first = len(segments)
+        for seg, planned in zip(items, durations, strict=True):
+            warning, final = thresholds_for(planned, session.thresholds, seg.thresholds)
+            segments.append(
+                PlannedSegment(
+                    index=len(segments),
+                    part=p_index,
+                    title=seg.title,
+                    kind=seg.kind,
+                    planned_s=planned,
+                    offset_s=offset,
+                    speakers=_speakers(seg.speakers),
+                    notes=seg.notes if part.segments else part.notes,
+                    warning_s=warning,
+                    final_s=final,
+                    end_action=seg.end_action,
+                    explicit=seg.duration is not None or not part.segments,
+                )
+            )
+            offset += planned
+        parts.append(
+            PlannedPart(
+                index=p_index,
+                title=part.title,
+                budget_s=sum(durations),
+                first=first,
+                count=len(items),
+                notes=part.notes if part.segments else "",
+            )
+        )
+    return Plan(
+        title=session.title,
+        event=session.event,
+        date=session.date,
+        start=session.start,
+        hard_end=session.hard_end,
+        timezone=session.timezone,
+        language=session.language,
+        venue=session.venue,
+        room=session.room,
+        parts=tuple(parts),
+        segments=tuple(segments),
+    )

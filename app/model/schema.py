@@ -1,0 +1,194 @@
+"""The running-order file as users write it (TOML or JSON), validated by pydantic.
+
+These models mirror the file one to one, so that an error can name the exact field path the
+user typed. Budget sharing is not done here but in ``resolve``, which turns a validated file
+into the immutable ``Plan`` the engine runs.
+"""
+
+from __future__ import annotations
+
+import re
+import datetime as dt
+from datetime import time
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from app.model.durations import EXPECTED, parse_duration
+
+FORMAT_VERSION = 1
+
+
+class SegmentKind(StrEnum):
+    INTRO = "intro"
+    TALK = "talk"
+    QA = "qa"
+    PANEL = "panel"
+    BREAK = "break"
+    CONCLUSION = "conclusion"
+    OTHER = "other"
+
+
+class EndAction(StrEnum):
+    """What happens when a segment's countdown reaches zero."""
+
+    HOLD = "hold"  # stay on the segment and count the overtime (the default)
+    ADVANCE = "advance"  # move to the next segment by itself
+
+
+Duration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1}],
+            "description": EXPECTED,
+            "examples": ["10'", "8'20\"", "10 min", "1h30", "90s", "00:10:00", 10],
+        }
+    ),
+]
+
+_CLOCK = re.compile(r"(?P<h>\d{1,2})\s*[h:]\s*(?P<m>\d{2})?(?::(?P<s>\d{2}))?")
+
+
+def _parse_clock(value: object) -> object:
+    """Accept 16:00, 16h00, 16h and TOML local times; leave the rest to pydantic's message."""
+    if isinstance(value, str):
+        match = _CLOCK.fullmatch(value.strip().lower())
+        if match is None:
+            raise ValueError(f"expected a clock time such as 16:00 or 16h00, got {value!r}")
+        h, m, s = int(match["h"]), int(match["m"] or 0), int(match["s"] or 0)
+        if h > 23 or m > 59 or s > 59:
+            raise ValueError(f"expected a clock time such as 16:00 or 16h00, got {value!r}")
+        return time(h, m, s)
+    return value
+
+
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_parse_clock),
+    WithJsonSchema({"type": "string", "examples": ["16:00", "16h00"]}),
+]
+
+Text = Annotated[str, Field(max_length=10_000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Thresholds(_Strict):
+    """When the countdown changes phase, as time left in the segment."""
+
+    warning: Duration | None = Field(
+        default=None, description="time left when the phase turns to warning (default 2')"
+    )
+    final: Duration | None = Field(
+        default=None, description="time left when the phase turns to final (default 30s)"
+    )
+
+
+class Speaker(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=500)]
+    role: Text = ""
+    organisation: Text = ""
+    note: Text = Field(default="", description="a note for the moderator about this person")
+
+
+class Segment(_Strict):
+    title: Annotated[str, Field(min_length=1, max_length=1000)]
+    kind: SegmentKind = SegmentKind.TALK
+    duration: Duration | None = Field(
+        default=None,
+        description="own duration; without it the segment shares what its part's budget leaves",
+    )
+    speakers: list[Speaker] = Field(default_factory=list, max_length=100)
+    notes: Text = ""
+    thresholds: Thresholds | None = None
+    end_action: EndAction = EndAction.HOLD
+
+
+class Part(_Strict):
+    title: Annotated[str, Field(min_length=1, max_length=1000)]
+    budget: Duration | None = Field(
+        default=None,
+        description="time shared by the part's segments; without it, the sum of their durations",
+    )
+    notes: Text = ""
+    segments: list[Segment] = Field(default_factory=list, max_length=2000)
+    # A part without segments is one segment: these describe it.
+    kind: SegmentKind | None = None
+    speakers: list[Speaker] = Field(default_factory=list, max_length=100)
+    thresholds: Thresholds | None = None
+    end_action: EndAction | None = None
+
+    @model_validator(mode="after")
+    def _one_level(self) -> Part:
+        if self.segments and (self.speakers or self.kind is not None):
+            raise ValueError(
+                "a part with segments takes its speakers and kind in its segments, "
+                "not on the part itself"
+            )
+        if not self.segments and self.budget is None:
+            raise ValueError("a part without segments needs a budget (its duration)")
+        return self
+
+
+class Session(_Strict):
+    title: Annotated[str, Field(min_length=1, max_length=1000)]
+    event: Text = ""
+    date: dt.date | None = None
+    start: ClockTime = Field(description="planned start, local clock time")
+    hard_end: ClockTime | None = Field(
+        default=None, description="the time the room must be free: the end of the slot"
+    )
+    timezone: str | None = Field(default=None, description="IANA name, e.g. Europe/Paris")
+    language: Literal["fr", "en"] = "fr"
+    venue: Text = ""
+    room: Text = ""
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}, expected e.g. Europe/Paris") from None
+        return value
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Session:
+        if self.hard_end is not None and self.hard_end <= self.start:
+            raise ValueError(
+                f"hard_end {self.hard_end:%H:%M} must be after start {self.start:%H:%M}"
+            )
+        return self
+
+
+class RunningOrderFile(_Strict):
+    """The whole file. ``format`` lets a later version read older files (Picard-style)."""
+
+    format: Literal[1] = FORMAT_VERSION
+    session: Session
+    parts: Annotated[list[Part], Field(min_length=1, max_length=500)]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema printed by ``timekeeper schema``."""
+    schema = RunningOrderFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Timekeeper running order"
+    return schema
