@@ -1,0 +1,33 @@
+"""Shared test set-up: a private TIMEKEEPER_HOME per test and Qt offscreen.
+
+Qt's platform is chosen before any QApplication exists; `make test` sets it too, this is for
+a bare `pytest` run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "sessions" / "aict-2020-atelier-developpement-economique.toml"
+SHARED = REPO.parent / "shared"
+PROGRAMME = SHARED / "programme" / "aict-2020-atelier-developpement-economique.txt"
+TWO_SCREENS = SHARED / "qt" / "two-screens.json"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def timekeeper_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own settings and logs folder; nothing touches the user's."""
+    home = tmp_path / "tk-home"
+    monkeypatch.setenv("TIMEKEEPER_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
