@@ -41,7 +41,11 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
         "total_s": plan.total_s,
         "slack_s": plan.slack_s,
         "parts": [
-            {"title": p.title, "budget_s": p.budget_s, "planned_start": _hms(plan, plan.segments[p.first].offset_s, True)}
+            {
+                "title": p.title,
+                "budget_s": p.budget_s,
+                "planned_start": _hms(plan, plan.segments[p.first].offset_s, True),
+            }
             for p in plan.parts
         ],
         "segments": [
@@ -87,9 +91,8 @@ def plan_as_text(plan: Plan) -> str:
     lines.append(f"planned end {plan.planned_end:%H:%M:%S} ({format_duration(plan.total_s)})")
     if plan.hard_end is not None and plan.slack_s is not None:
         word = "slack" if plan.slack_s >= 0 else "OVER the slot by"
-        lines.append(
-            f"hard end {plan.hard_end:%H:%M}: {word} {format_duration(abs(plan.slack_s)) if plan.slack_s else '0'}"
-        )
+        amount = format_duration(abs(plan.slack_s)) if plan.slack_s else "0"
+        lines.append(f"hard end {plan.hard_end:%H:%M}: {word} {amount}")
     return "\n".join(lines)
 
 
@@ -147,7 +150,10 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _dispatch(argv: Sequence[str]) -> tuple[argparse.Namespace, Callable[[argparse.Namespace], int]]:
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _dispatch(argv: Sequence[str]) -> tuple[argparse.Namespace, Handler]:
     first = next((a for a in argv if not a.startswith("-")), None)
     if first in SUBCOMMANDS or (argv and argv[0] in ("-h", "--help")):
         args = build_parser().parse_args(argv)
@@ -171,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as exc:  # the last line of defence: no traceback for users
         print(
             f"timekeeper: unexpected error ({type(exc).__name__}: {exc}); "
             "please report it with the command you ran",

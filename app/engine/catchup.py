@@ -1,0 +1,110 @@
+"""The catch-up plan: new durations for what is still to come, so a late session lands on time.
+
+The order of sacrifice is the one moderators use: question slots shrink first, then breaks,
+then talks (never below a floor, 60 % of their plan by default); the conclusion is kept whole.
+The proposal is only a proposal: applying it is one ``ApplyCatchUp`` event, and undo takes it
+back like any other control.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.engine.events import ApplyCatchUp
+from app.engine.snapshot import Snapshot
+from app.model.schema import SegmentKind
+
+TALK_FLOOR = 0.6
+QA_FLOOR = 0.0
+BREAK_FLOOR = 0.5
+MIN_SEGMENT_S = 60  # nothing is proposed shorter than a minute: it would be a skip, not a cut
+
+# Shrunk in this order; a kind absent here (conclusion) is kept.
+_TIERS: tuple[tuple[frozenset[SegmentKind], float], ...] = (
+    (frozenset({SegmentKind.QA}), QA_FLOOR),
+    (frozenset({SegmentKind.BREAK}), BREAK_FLOOR),
+    (
+        frozenset({SegmentKind.TALK, SegmentKind.PANEL, SegmentKind.INTRO, SegmentKind.OTHER}),
+        TALK_FLOOR,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class CatchUpPlan:
+    target_t: float  # the end it aims at, on the session time line
+    late_by_s: float  # how far past the target the session would end without it (<= 0: on time)
+    durations: tuple[tuple[int, int], ...]  # (segment, new planned seconds), only changed ones
+    short_by_s: int  # what even the deepest cuts cannot recover (0 when the target is met)
+
+    @property
+    def needed(self) -> bool:
+        return self.late_by_s > 0
+
+    @property
+    def feasible(self) -> bool:
+        return self.short_by_s == 0
+
+    @property
+    def saved_s(self) -> int:
+        return round(self.late_by_s) - self.short_by_s if self.needed else 0
+
+    def as_event(self, t: float) -> ApplyCatchUp:
+        return ApplyCatchUp(t=t, durations=self.durations)
+
+
+def propose_catch_up(
+    snap: Snapshot, *, talk_floor: float = TALK_FLOOR, target_t: float | None = None
+) -> CatchUpPlan:
+    """Propose durations for the segments after the current one so the session ends by the
+    hard end (or the planned end when the session has none)."""
+    if target_t is None:
+        hard = snap.hard_end_t
+        target_t = hard if hard is not None else snap.planned_end_t
+    late = snap.projected_end_t - target_t
+    if late <= 0 or snap.ended:
+        return CatchUpPlan(target_t, late, (), 0)
+    need = int(-(-late // 1))  # whole seconds, rounded up so the target is met, not missed
+    new: dict[int, int] = {}
+    future = range(snap.current + 1, len(snap.plan.segments))
+    for kinds, floor in _TIERS:
+        if need <= 0:
+            break
+        floor_for = talk_floor if floor == TALK_FLOOR else floor
+        room: dict[int, int] = {}
+        for j in future:
+            seg = snap.plan.segments[j]
+            if seg.kind not in kinds:
+                continue
+            planned = snap.planned_of(j)
+            left = planned - int(snap.active_of(j))
+            if left <= 0:
+                continue
+            floor_s = int(-(-seg.planned_s * floor_for // 1))
+            lowest = max(floor_s, MIN_SEGMENT_S, int(snap.active_of(j)))
+            cut = max(0, min(left, planned - lowest))
+            if cut > 0:
+                room[j] = cut
+        total_room = sum(room.values())
+        if total_room == 0:
+            continue
+        take = min(need, total_room)
+        # Proportional to each segment's room, in whole seconds that add up to ``take``.
+        shares = {j: take * r // total_room for j, r in room.items()}
+        rest = take - sum(shares.values())
+        for j in sorted(room, key=lambda j: room[j] - shares[j], reverse=True):
+            if rest == 0:
+                break
+            if shares[j] < room[j]:
+                shares[j] += 1
+                rest -= 1
+        for j, cut in shares.items():
+            if cut > 0:
+                new[j] = snap.planned_of(j) - cut
+        need -= take
+    return CatchUpPlan(
+        target_t=target_t,
+        late_by_s=late,
+        durations=tuple(sorted(new.items())),
+        short_by_s=max(0, need),
+    )

@@ -1,0 +1,113 @@
+"""The engine: a fold of the event log, with undo (design.md §2).
+
+``fold(plan, events, t)`` is the whole semantics. ``Engine`` is the same fold kept up to date
+incrementally, so that the UI's snapshot on every repaint costs a copy of the folded state
+and a few sums, not a replay of the log. Undo is resolved before folding: an undone control
+is dropped from the effective history and the fold runs again, so the time since then counts
+for whatever was active before — as if the control had never been given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from app.engine.events import Event, Undo
+from app.engine.snapshot import Snapshot, build_snapshot
+from app.engine.state import State
+from app.model.plan import Plan
+
+
+def effective_events(events: Iterable[Event]) -> list[Event]:
+    """The events that count once every Undo has taken back its control."""
+    kept: list[Event | None] = []
+    stack: list[int] = []
+    for event in events:
+        if isinstance(event, Undo):
+            if stack:
+                kept[stack.pop()] = None
+            continue
+        if event.undoable:
+            stack.append(len(kept))
+        kept.append(event)
+    return [e for e in kept if e is not None]
+
+
+def fold_state(plan: Plan, events: Iterable[Event], t: float | None = None) -> State:
+    """Fold the effective events (those at or before ``t`` when given) into a State."""
+    state = State(plan)
+    for event in effective_events(e for e in events if t is None or e.t <= t):
+        state.advance(event.t)
+        if state.accepts(event):
+            state.apply(event)
+    if t is not None:
+        state.advance(t)
+    return state
+
+
+def fold(plan: Plan, events: Iterable[Event], t: float, planned_start_t: float = 0.0) -> Snapshot:
+    """The snapshot at ``t`` of a session whose log holds ``events``."""
+    return build_snapshot(fold_state(plan, events, t), t, planned_start_t)
+
+
+class Engine:
+    """A plan, its events so far and the folded state; the UI's and replay's one source."""
+
+    def __init__(
+        self, plan: Plan, events: Sequence[Event] = (), *, planned_start_t: float = 0.0
+    ) -> None:
+        self.plan = plan
+        self.planned_start_t = planned_start_t
+        self._events: list[Event] = []
+        self._undoable: list[int] = []  # indices in _events of controls undo can take back
+        self._state = State(plan)
+        for event in events:
+            self.apply(event)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return tuple(self._events)
+
+    @property
+    def last_t(self) -> float:
+        return self._events[-1].t if self._events else 0.0
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undoable)
+
+    def accepts(self, event: Event) -> bool:
+        """Whether ``event`` would change anything (only such events are logged)."""
+        if isinstance(event, Undo):
+            return bool(self._undoable)
+        if event.t < self._state.t:
+            return False
+        probe = self._state.copy()
+        probe.advance(event.t)
+        return probe.accepts(event)
+
+    def apply(self, event: Event) -> bool:
+        """Fold one more event; False (and nothing kept) when it changes nothing."""
+        if event.t < self._state.t:
+            return False
+        if isinstance(event, Undo):
+            if not self._undoable:
+                return False
+            self._undoable.pop()
+            self._events.append(event)
+            self._state = fold_state(self.plan, self._events)
+            self._state.advance(event.t)
+            return True
+        self._state.advance(event.t)
+        if not self._state.accepts(event):
+            return False
+        self._state.apply(event)
+        if event.undoable:
+            self._undoable.append(len(self._events))
+        self._events.append(event)
+        return True
+
+    def snapshot(self, t: float) -> Snapshot:
+        """Everything a view shows at ``t`` (t before the last event shows the last event)."""
+        state = self._state.copy()
+        state.advance(t)
+        return build_snapshot(state, max(t, state.t), self.planned_start_t)

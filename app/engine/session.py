@@ -1,0 +1,164 @@
+"""A live session: the moderator's commands stamped with the clock and handed to a sink.
+
+This is the only place where the engine meets the clock. It does no I/O itself: the sink
+(the timing-log writer in the app, a list in tests) receives every accepted event, in order,
+before the engine folds it — the log is the source of truth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from app.engine.catchup import CatchUpPlan, propose_catch_up
+from app.engine.clock import Clock
+from app.engine.engine import Engine
+from app.engine.events import (
+    Adjust,
+    Blackout,
+    BlinkMessage,
+    ClearMessage,
+    End,
+    Event,
+    Goto,
+    Next,
+    Pause,
+    Previous,
+    Resume,
+    Resumed,
+    SetMessage,
+    Start,
+    Undo,
+)
+from app.engine.snapshot import Snapshot
+from app.engine.state import Status
+
+Sink = Callable[[Event, datetime], None]
+
+
+class Session:
+    """Commands in, events out. ``origin_mono`` is the monotonic reading of t = 0."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock,
+        *,
+        origin_mono: float,
+        origin_wall: datetime,
+        sink: Sink | None = None,
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.origin_mono = origin_mono
+        self.origin_wall = origin_wall
+        self.sink = sink
+
+    @classmethod
+    def resume(
+        cls,
+        engine: Engine,
+        clock: Clock,
+        *,
+        origin_wall: datetime,
+        last_wall: datetime,
+        sink: Sink | None = None,
+    ) -> tuple[Session, float]:
+        """Continue a session after the app was down, and record the gap.
+
+        The gap is measured on the wall clock (the monotonic clock of a dead process is gone):
+        the time line resumes at last event + gap, so a segment that was running kept counting.
+        """
+        gap = max(0.0, (clock.wall() - last_wall).total_seconds())
+        t = engine.last_t + gap
+        session = cls(
+            engine,
+            clock,
+            origin_mono=clock.monotonic() - t,
+            origin_wall=origin_wall,
+            sink=sink,
+        )
+        session._emit(Resumed(t=t, gap_s=gap))
+        return session, gap
+
+    # -- time -----------------------------------------------------------------------------
+
+    def now(self) -> float:
+        return max(self.clock.monotonic() - self.origin_mono, self.engine.last_t)
+
+    def wall_of(self, t: float) -> datetime:
+        return self.origin_wall + timedelta(seconds=t)
+
+    def snapshot(self) -> Snapshot:
+        return self.engine.snapshot(self.now())
+
+    # -- commands -------------------------------------------------------------------------
+
+    def _emit(self, event: Event) -> bool:
+        if not self.engine.accepts(event):
+            return False
+        if self.sink is not None:
+            self.sink(event, self.wall_of(event.t))
+        return self.engine.apply(event)
+
+    def start(self) -> bool:
+        return self._emit(Start(self.now()))
+
+    def toggle(self) -> bool:
+        """Space: start, pause or resume, whichever applies."""
+        status = self.engine.snapshot(self.now()).status
+        t = self.now()
+        if status is Status.READY:
+            return self._emit(Start(t))
+        if status is Status.RUNNING:
+            return self._emit(Pause(t))
+        if status is Status.PAUSED:
+            return self._emit(Resume(t))
+        return False
+
+    def pause(self) -> bool:
+        return self._emit(Pause(self.now()))
+
+    def resume_counting(self) -> bool:
+        return self._emit(Resume(self.now()))
+
+    def next(self) -> bool:
+        return self._emit(Next(self.now()))
+
+    def previous(self) -> bool:
+        return self._emit(Previous(self.now()))
+
+    def goto(self, segment: int) -> bool:
+        return self._emit(Goto(self.now(), segment))
+
+    def adjust(self, seconds: int) -> bool:
+        return self._emit(Adjust(self.now(), seconds))
+
+    def message(self, text: str, blink: bool = False) -> bool:
+        return self._emit(SetMessage(self.now(), text, blink))
+
+    def blink(self, on: bool) -> bool:
+        return self._emit(BlinkMessage(self.now(), on))
+
+    def clear_message(self) -> bool:
+        return self._emit(ClearMessage(self.now()))
+
+    def blackout(self, on: bool | None = None) -> bool:
+        """Set the projector blackout; None toggles it (the B key)."""
+        if on is None:
+            on = not self.engine.snapshot(self.now()).blackout
+        return self._emit(Blackout(self.now(), on))
+
+    def catch_up(self) -> CatchUpPlan:
+        return propose_catch_up(self.snapshot())
+
+    def apply_catch_up(self, plan: CatchUpPlan) -> bool:
+        if not plan.durations:
+            return False
+        return self._emit(plan.as_event(self.now()))
+
+    def end(self) -> bool:
+        return self._emit(End(self.now()))
+
+    def undo(self) -> bool:
+        return self._emit(Undo(self.now()))

@@ -1,0 +1,233 @@
+"""Everything a view shows, at one instant: built from a folded State and one clock reading.
+
+A Snapshot is frozen. Figures that concern every segment (per-row actuals, projected starts)
+are methods rather than precomputed lists, so that a 500-segment running order costs no more
+per repaint than the rows a view actually redraws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.engine.display import Phase, countdown_text, next_change, phase_of
+from app.engine.state import State, Status
+from app.model.plan import Plan, PlannedPart, PlannedSegment
+
+
+class RowState(StrEnum):
+    UPCOMING = "upcoming"
+    CURRENT = "current"
+    DONE = "done"
+    SKIPPED = "skipped"  # the session went past it without it ever being current
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    t: float
+    status: Status
+    plan: Plan
+    current: int
+    planned_s: int
+    active_s: float
+    occupied_s: float
+    remaining_s: float
+    phase: Phase
+    part_used_s: float
+    message: str | None
+    blink: bool
+    blackout: bool
+    started_at: float | None
+    ended_at: float | None
+    paused_s: float
+    projected_end_t: float
+    planned_start_t: float
+    _state: State
+
+    # -- the current segment -------------------------------------------------------------
+
+    @property
+    def segment(self) -> PlannedSegment:
+        return self.plan.segments[self.current]
+
+    @property
+    def next_segment(self) -> PlannedSegment | None:
+        nxt = self.current + 1
+        return self.plan.segments[nxt] if nxt < len(self.plan.segments) else None
+
+    @property
+    def part(self) -> PlannedPart:
+        return self.plan.parts[self.segment.part]
+
+    @property
+    def running(self) -> bool:
+        return self.status is Status.RUNNING
+
+    @property
+    def paused(self) -> bool:
+        return self.status is Status.PAUSED
+
+    @property
+    def ended(self) -> bool:
+        return self.status is Status.ENDED
+
+    @property
+    def overtime(self) -> bool:
+        return self.remaining_s <= 0
+
+    @property
+    def overtime_s(self) -> float:
+        return max(0.0, -self.remaining_s)
+
+    @property
+    def countdown(self) -> str:
+        return countdown_text(self.remaining_s)
+
+    @property
+    def progress(self) -> float:
+        """Share of the segment's planned time used, 0..1 (1 in overtime)."""
+        if self.planned_s <= 0:
+            return 1.0
+        return min(1.0, max(0.0, self.active_s / self.planned_s))
+
+    @property
+    def between_segments(self) -> bool:
+        """Paused on a segment that has not counted yet: the room waits for the next speaker."""
+        return self.status is Status.PAUSED and self.active_s == 0
+
+    @property
+    def part_left_s(self) -> float:
+        return self.part.budget_s - self.part_used_s
+
+    @property
+    def next_change_in(self) -> float | None:
+        """Seconds until the countdown's shown figure changes; None when it is not moving."""
+        if self.status is not Status.RUNNING:
+            return None
+        return next_change(self.remaining_s)
+
+    # -- schedule -------------------------------------------------------------------------
+
+    @property
+    def planned_end_t(self) -> float:
+        return self.planned_start_t + self.plan.total_s
+
+    @property
+    def late_s(self) -> float:
+        """Positive when the session will end after its planned end, negative when early."""
+        return self.projected_end_t - self.planned_end_t
+
+    @property
+    def hard_end_t(self) -> float | None:
+        slot = self.plan.slot_s
+        return None if slot is None else self.planned_start_t + slot
+
+    @property
+    def slack_s(self) -> float | None:
+        """Time left between the projected end and the hard end of the slot."""
+        hard = self.hard_end_t
+        return None if hard is None else hard - self.projected_end_t
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def row_state(self, index: int) -> RowState:
+        if index == self.current and self.status is not Status.ENDED:
+            return RowState.CURRENT
+        if self._state.first_start[index] is not None:
+            return RowState.DONE
+        if self.status is Status.ENDED or index < self.current:
+            return RowState.SKIPPED
+        return RowState.UPCOMING
+
+    def planned_of(self, index: int) -> int:
+        """Planned duration of a segment now (catch-up and adjustments included)."""
+        return self._state.planned(index)
+
+    def actual_of(self, index: int) -> float:
+        """Time the segment was current, pauses included (0 if it never ran)."""
+        if index == self.current:
+            return self.occupied_s
+        return self._state.occupied[index]
+
+    def active_of(self, index: int) -> float:
+        if index == self.current:
+            return self.active_s
+        return self._state.active[index]
+
+    def started_at_of(self, index: int) -> float | None:
+        return self._state.first_start[index]
+
+    def ended_at_of(self, index: int) -> float | None:
+        """When it last stopped being current; None while it is the current one."""
+        if index == self.current and self.status is not Status.ENDED:
+            return None
+        return self._state.last_end[index]
+
+    def planned_start_of(self, index: int) -> float:
+        return self.planned_start_t + self.plan.segments[index].offset_s
+
+    def projected_start_of(self, index: int) -> float | None:
+        """When an upcoming segment should start at the present pace (None for the past)."""
+        if index <= self.current:
+            return None
+        state = self._state
+        base = self.t if self.started_at is not None else max(self.t, self.planned_start_t)
+        if self.status is not Status.READY:
+            base += max(0.0, self.remaining_s)
+        else:
+            base += max(0.0, state.remaining(self.current))
+        return base + sum(
+            max(0.0, state.planned(j) - state.active[j]) for j in range(self.current + 1, index)
+        )
+
+    def part_left_of(self, part_index: int) -> float:
+        part = self.plan.parts[part_index]
+        return part.budget_s - sum(self.active_of(i) for i in part.segment_indices)
+
+    @property
+    def pauses(self) -> tuple[tuple[float, float | None], ...]:
+        return tuple(self._state.pauses)
+
+    @property
+    def gaps(self) -> tuple[tuple[float, float], ...]:
+        """(t, seconds) for each time the app came back after being down."""
+        return tuple(self._state.gaps)
+
+
+def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
+    """Read the figures off a state already advanced to ``t``."""
+    cur = state.current
+    seg = state.plan.segments[cur]
+    planned = state.planned(cur)
+    active = state.active[cur]
+    remaining = planned - active
+    part = state.plan.parts[seg.part]
+    part_used = sum(state.active[i] for i in part.segment_indices)
+    if state.status is Status.ENDED:
+        projected_end = state.ended_at if state.ended_at is not None else t
+    elif state.status is Status.READY:
+        projected_end = max(t, planned_start_t) + max(0.0, remaining) + state.future_left()
+    else:
+        projected_end = t + max(0.0, remaining) + state.future_left()
+    warning, final = seg.warning_s, seg.final_s
+    return Snapshot(
+        t=t,
+        status=state.status,
+        plan=state.plan,
+        current=cur,
+        planned_s=planned,
+        active_s=active,
+        occupied_s=state.occupied[cur],
+        remaining_s=remaining,
+        phase=phase_of(remaining, min(warning, planned), min(final, planned)),
+        part_used_s=part_used,
+        message=state.message,
+        blink=state.blink,
+        blackout=state.blackout,
+        started_at=state.started_at,
+        ended_at=state.ended_at,
+        paused_s=state.paused_s,
+        projected_end_t=projected_end,
+        planned_start_t=planned_start_t,
+        _state=state,
+    )

@@ -1,0 +1,89 @@
+"""The timing-log file format (design.md §4), versioned as Picard versions its files.
+
+JSON Lines, UTF-8, append-only. Line 1 is the header; every later line is one event:
+
+    {"type": "header", "schema": 1, "app_version": "0.1.0", "created": "...+02:00",
+     "session_slug": "...", "source": "...", "source_sha256": "...",
+     "origin_wall": "...+02:00", "planned_start": "...+02:00", "plan": {...}}
+    {"seq": 1, "t": 0.0, "wall": "2020-09-22T16:00:03.120000+02:00", "type": "start"}
+
+``t`` is the monotonic offset in seconds from ``origin_wall``; the engine folds on ``t`` only.
+``plan`` is the fully resolved running order, so a log replays on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.engine.events import Event, event_to_dict
+from app.model.plan import Plan
+
+SCHEMA_VERSION = 1
+SUFFIX = ".jsonl"
+
+
+class LogHeader(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    type: Literal["header"] = "header"
+    schema_version: int = SCHEMA_VERSION
+    app_version: str
+    created: datetime
+    session_slug: str
+    source: str = ""
+    source_sha256: str = ""
+    origin_wall: datetime
+    planned_start: datetime
+    plan: Plan
+
+    @property
+    def planned_start_t(self) -> float:
+        """Where the planned start lies on the session's time line."""
+        return (self.planned_start - self.origin_wall).total_seconds()
+
+    def to_line(self) -> str:
+        data = self.model_dump(mode="json", by_alias=True)
+        data["schema"] = data.pop("schema_version")
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LogHeader:
+        data = dict(data)
+        data["schema_version"] = data.pop("schema", None)
+        return cls.model_validate(data)
+
+
+def event_line(seq: int, event: Event, wall: datetime) -> str:
+    record: dict[str, Any] = {"seq": seq, "t": round(event.t, 6), "wall": wall.isoformat()}
+    record.update(event_to_dict(event))
+    record["t"] = round(event.t, 6)
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe slug: ASCII letters, digits and dashes."""
+    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", flat).strip("-").lower()
+    return slug[:60] or "session"
+
+
+def planned_start_for(plan: Plan, now: datetime) -> datetime:
+    """The planned start as an aware datetime: on the plan's date when that is today, else
+    today (a rehearsal or a re-run of an old programme is timed against today's clock)."""
+    local_now = now.astimezone()
+    day: date = plan.date if plan.date == local_now.date() else local_now.date()
+    return datetime.combine(day, plan.start, tzinfo=local_now.tzinfo)
+
+
+def log_file_name(created: datetime, slug: str) -> str:
+    return f"{created:%Y-%m-%d_%H%M%S}_{slug}{SUFFIX}"
+
+
+def wall_at(header: LogHeader, t: float) -> datetime:
+    return header.origin_wall + timedelta(seconds=t)

@@ -1,0 +1,176 @@
+"""A live session wired to its timing log: new, or continued after a crash.
+
+On start-up the app looks for an unfinished log of the same running order (same slug and
+source hash, last written less than 12 hours ago). If there is one, the session continues in
+that file: the state is rebuilt by the same fold, and a ``resumed`` event records the gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from app import __version__
+from app.engine.clock import Clock
+from app.engine.engine import Engine
+from app.engine.events import Event
+from app.engine.session import Session
+from app.model.loader import LoadedRunningOrder
+from app.timing_log.errors import LogError
+from app.timing_log.format import (
+    SUFFIX,
+    LogHeader,
+    event_line,
+    log_file_name,
+    planned_start_for,
+    slugify,
+)
+from app.timing_log.reader import TimingLog, read_header, read_log
+from app.timing_log.writer import LogWriter, Opener, _open_append, fallback_dir
+
+RECOVERY_WINDOW = timedelta(hours=12)
+
+
+@dataclass
+class LiveSession:
+    session: Session
+    writer: LogWriter
+    header: LogHeader
+    resumed_gap_s: float | None = None  # set when this run continued a crashed one
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def log_path(self) -> Path:
+        return self.writer.path
+
+
+class _Sink:
+    """Turns each accepted event into a numbered log line."""
+
+    def __init__(self, writer: LogWriter, seq: int) -> None:
+        self.writer = writer
+        self.seq = seq
+
+    def __call__(self, event: Event, wall: datetime) -> None:
+        self.seq += 1
+        self.writer.append(event_line(self.seq, event, wall))
+
+
+def session_slug(loaded: LoadedRunningOrder) -> str:
+    return slugify(Path(loaded.source).stem)
+
+
+def find_unfinished(
+    logs_dir: Path, loaded: LoadedRunningOrder, now: datetime
+) -> TimingLog | None:
+    """The newest unfinished log of this running order from the last 12 hours, if any."""
+    slug = session_slug(loaded)
+    try:
+        candidates = sorted(logs_dir.glob(f"*_{slug}{SUFFIX}"), reverse=True)
+    except OSError:
+        return None
+    for path in candidates:
+        try:
+            header = read_header(path)
+            if header.source_sha256 != loaded.sha256 or header.session_slug != slug:
+                continue
+            log = read_log(path)
+        except LogError:
+            continue
+        if not log.records or log.finished:
+            continue
+        if now - log.last_wall > RECOVERY_WINDOW:
+            continue
+        return log
+    return None
+
+
+def new_log_path(logs_dir: Path, created: datetime, slug: str) -> Path:
+    """A file name no earlier run used: logs are never overwritten."""
+    path = logs_dir / log_file_name(created, slug)
+    n = 2
+    while path.exists():
+        path = logs_dir / f"{path.stem.rsplit('~', 1)[0]}~{n}{SUFFIX}"
+        n += 1
+    return path
+
+
+def start_session(
+    loaded: LoadedRunningOrder,
+    clock: Clock,
+    logs_dir: Path,
+    *,
+    recover: bool = True,
+    opener: Opener = _open_append,
+) -> LiveSession:
+    """Open the live session for ``loaded``: continue a crashed run, or begin a new log."""
+    now = clock.wall()
+    if recover:
+        log = find_unfinished(logs_dir, loaded, now)
+        if log is not None:
+            return _continue(log, loaded, clock, opener)
+    slug = session_slug(loaded)
+    header = LogHeader(
+        app_version=__version__,
+        created=now,
+        session_slug=slug,
+        source=str(Path(loaded.source).resolve()),
+        source_sha256=loaded.sha256,
+        origin_wall=now,
+        planned_start=planned_start_for(loaded.plan, now),
+        plan=loaded.plan,
+    )
+    writer = LogWriter(
+        new_log_path(logs_dir, now, slug),
+        [header.to_line()],
+        opener=opener,
+        fallback=fallback_dir(),
+    )
+    engine = Engine(loaded.plan, planned_start_t=header.planned_start_t)
+    session = Session(
+        engine,
+        clock,
+        origin_mono=clock.monotonic(),
+        origin_wall=now,
+        sink=_Sink(writer, 0),
+    )
+    return LiveSession(session=session, writer=writer, header=header)
+
+
+def _continue(
+    log: TimingLog, loaded: LoadedRunningOrder, clock: Clock, opener: Opener
+) -> LiveSession:
+    header = log.header
+    engine = Engine(header.plan, log.events, planned_start_t=header.planned_start_t)
+    writer = LogWriter(
+        log.path,
+        [],
+        on_disk=0,
+        needs_newline=not log.ends_with_newline,
+        opener=opener,
+        fallback=fallback_dir(),
+    )
+    session, gap = Session.resume(
+        engine,
+        clock,
+        origin_wall=header.origin_wall,
+        last_wall=log.last_wall,
+        sink=_Sink(writer, log.last_seq),
+    )
+    return LiveSession(
+        session=session,
+        writer=writer,
+        header=header,
+        resumed_gap_s=gap,
+        warnings=tuple(log.warnings),
+    )
+
+
+def discard_and_start_over(
+    live: LiveSession, loaded: LoadedRunningOrder, clock: Clock, logs_dir: Path
+) -> LiveSession:
+    """The banner's "start over": the crashed log is ended as it is, a new one begins."""
+    live.session.end()
+    live.writer.close()
+    return start_session(loaded, clock, logs_dir, recover=False, opener=live.writer._opener)

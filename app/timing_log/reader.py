@@ -1,0 +1,158 @@
+"""Reading a timing log, tolerantly: what is valid is used, what is not is named.
+
+A torn last line (the app was killed mid-write) is skipped with a warning; a garbage line in
+the middle is skipped with a warning naming its line; a header from a newer schema is refused
+with one clear sentence, because guessing at a future format could misreport a session.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from app.engine.engine import fold_state
+from app.engine.events import Event, EventFormatError, event_from_dict
+from app.engine.state import Status
+from app.timing_log.errors import LogError
+from app.timing_log.format import SCHEMA_VERSION, LogHeader
+
+MAX_LOG_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    seq: int
+    wall: datetime
+    event: Event
+
+
+@dataclass
+class TimingLog:
+    path: Path
+    header: LogHeader
+    records: list[LoggedEvent] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    ends_with_newline: bool = True
+
+    @property
+    def events(self) -> list[Event]:
+        return [r.event for r in self.records]
+
+    @property
+    def last_seq(self) -> int:
+        return self.records[-1].seq if self.records else 0
+
+    @property
+    def last_wall(self) -> datetime:
+        return self.records[-1].wall if self.records else self.header.created
+
+    @property
+    def finished(self) -> bool:
+        """True when the session was ended cleanly (an End that no undo took back)."""
+        return fold_state(self.header.plan, self.events).status is Status.ENDED
+
+
+def read_header(path: Path) -> LogHeader:
+    """Only the first line: cheap enough to list a folder of logs."""
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(16 * 1024 * 1024)
+    except OSError as exc:
+        raise LogError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return _parse_header(first, path)
+
+
+def _parse_header(raw: bytes, path: Path) -> LogHeader:
+    if not raw.strip():
+        raise LogError(f"{path}: empty file, expected a Timekeeper timing log")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise LogError(f"{path}, line 1: not a Timekeeper timing log (no JSON header)") from None
+    if not isinstance(data, dict) or data.get("type") != "header":
+        raise LogError(f"{path}, line 1: not a Timekeeper timing log (no header line)")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise LogError(f"{path}, line 1: the header has no schema version")
+    if schema > SCHEMA_VERSION:
+        raise LogError(
+            f"{path}: written by a newer Timekeeper (log schema {schema}, this version reads "
+            f"up to {SCHEMA_VERSION}); update Timekeeper to open it"
+        )
+    try:
+        return LogHeader.from_dict(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise LogError(f"{path}, line 1: invalid header field {where}: {first['msg']}") from None
+
+
+def read_log(path: str | Path) -> TimingLog:
+    """Read a whole log. Raises LogError only when nothing usable is there."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_LOG_BYTES:
+            raise LogError(f"{path}: too large to be a timing log ({size // 1_000_000} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LogError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise LogError(f"{path}: this is a folder, expected a .jsonl timing log") from None
+    except OSError as exc:
+        raise LogError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    lines = data.split(b"\n")
+    header = _parse_header(lines[0], path)
+    log = TimingLog(path=path, header=header, ends_with_newline=data.endswith(b"\n"))
+    last_number = len(lines)
+    last_seq, last_t = 0, 0.0
+    for number, raw in enumerate(lines[1:], start=2):
+        if not raw.strip():
+            continue
+        torn = number == last_number and not data.endswith(b"\n")
+        try:
+            record = _parse_event(raw)
+        except (ValueError, EventFormatError, UnicodeDecodeError) as exc:
+            if torn:
+                log.warnings.append(f"line {number}: incomplete last line skipped (torn write)")
+            else:
+                log.warnings.append(f"line {number}: skipped ({exc})")
+            continue
+        if record.seq <= last_seq:
+            log.warnings.append(f"line {number}: skipped (sequence {record.seq} out of order)")
+            continue
+        if record.event.t < last_t:
+            log.warnings.append(f"line {number}: skipped (time goes backwards)")
+            continue
+        last_seq, last_t = record.seq, record.event.t
+        log.records.append(record)
+    return log
+
+
+def _parse_event(raw: bytes) -> LoggedEvent:
+    text = raw.decode("utf-8")
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise ValueError("not an event object")
+    seq = data.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise ValueError("no sequence number")
+    wall_text = data.get("wall")
+    if not isinstance(wall_text, str):
+        raise ValueError("no wall time")
+    try:
+        wall = datetime.fromisoformat(wall_text)
+    except ValueError:
+        raise ValueError(f"bad wall time {wall_text!r}") from None
+    if wall.tzinfo is None:
+        raise ValueError("wall time without UTC offset")
+    event = event_from_dict({k: v for k, v in data.items() if k not in ("seq", "wall")})
+    return LoggedEvent(seq=seq, wall=wall, event=event)
