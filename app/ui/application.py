@@ -1,0 +1,66 @@
+"""The running application: one QApplication, the controller, the two windows."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app import paths
+from app.engine.clock import SystemClock
+from app.model import RunningOrderError, load_running_order
+from app.timing_log.live import start_session
+from app.ui.controller import LiveController
+from app.ui.i18n import install_language, system_language
+from app.ui.settings import Settings, load_settings, save_settings
+
+
+def choose_session(requested: Path | None, settings: Settings) -> Path:
+    """The file named on the command line, else the last one used, else the seed workshop."""
+    if requested is not None:
+        return requested
+    if settings.last_session and Path(settings.last_session).is_file():
+        return Path(settings.last_session)
+    return paths.default_session()
+
+
+def run_application(session_path: Path | None, *, language: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Timekeeper")
+    app.setOrganizationName("Timekeeper")
+    app.setDesktopFileName("timekeeper")
+    icon = paths.resources_dir() / "icons" / "timekeeper.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    settings, settings_problem = load_settings()
+    install_language(app, language or settings.language or system_language())
+
+    path = choose_session(session_path, settings)
+    try:
+        loaded = load_running_order(path)
+    except RunningOrderError as exc:
+        print(f"timekeeper: {exc}", file=sys.stderr)
+        return 2
+    settings = settings.model_copy(update={"last_session": str(path.resolve())})
+    save_problem = save_settings(settings)
+
+    live = start_session(loaded, SystemClock(), paths.logs_dir())
+    controller = LiveController(live, loaded, SystemClock(), paths.logs_dir())
+
+    from app.ui.moderator import ModeratorWindow
+    from app.ui.projector import ProjectorWindow
+
+    projector = ProjectorWindow(controller, settings)
+    window = ModeratorWindow(controller, settings, projector=projector)
+    for problem in (settings_problem, save_problem):
+        if problem:
+            window.show_notice(problem)
+    window.show()
+    projector.place_and_show()
+    controller.start_ticking()
+    code = app.exec()
+    controller.shutdown()
+    return int(code)

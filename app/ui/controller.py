@@ -1,0 +1,169 @@
+"""The bridge between the live session and the windows: commands in, snapshots out.
+
+Both windows render the same Snapshot, taken once per repaint from the engine and nothing
+else. Every command goes through here so that the log writer's health is checked after each
+one and shown to the moderator, while the countdown carries on regardless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.engine.catchup import CatchUpPlan
+from app.engine.clock import Clock
+from app.engine.session import Session
+from app.engine.snapshot import Snapshot
+from app.model.plan import Plan
+from app.model.loader import LoadedRunningOrder
+from app.timing_log.live import LiveSession, discard_and_start_over
+from app.ui.tick import TickDriver
+
+RETRY_MS = 5000
+
+
+class LiveController(QObject):
+    updated = Signal(object)  # a fresh Snapshot, after a command or when time shows a change
+    log_status = Signal(str)  # "" when the log is healthy, else one sentence for the moderator
+    session_replaced = Signal()  # after "start over": views forget per-session state
+
+    def __init__(
+        self,
+        live: LiveSession,
+        loaded: LoadedRunningOrder,
+        clock: Clock,
+        logs_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.live = live
+        self.loaded = loaded
+        self.clock = clock
+        self.logs_dir = logs_dir
+        self._last: Snapshot | None = None
+        self.ticks = TickDriver(self._next_change_in, self._wall_fraction, self)
+        self.ticks.fired.connect(self.refresh)
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._retry_log)
+
+    # -- reading --------------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        return self.live.session
+
+    @property
+    def plan(self) -> Plan:
+        return self.live.session.engine.plan
+
+    @property
+    def resumed_gap_s(self) -> float | None:
+        return self.live.resumed_gap_s
+
+    @property
+    def log_path(self) -> Path:
+        return self.live.log_path
+
+    def snapshot(self) -> Snapshot:
+        return self.live.session.snapshot()
+
+    @property
+    def last(self) -> Snapshot:
+        return self._last if self._last is not None else self.snapshot()
+
+    def start_ticking(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._last = self.snapshot()
+        self.updated.emit(self._last)
+        if not self.ticks.active:
+            self.ticks.arm()
+
+    def _next_change_in(self) -> float | None:
+        return self.snapshot().next_change_in
+
+    def _wall_fraction(self) -> float:
+        return self.clock.wall().microsecond / 1_000_000
+
+    # -- commands -------------------------------------------------------------------------
+
+    def _after(self, changed: bool) -> bool:
+        self._check_log()
+        if changed:
+            self.ticks.stop()
+            self.refresh()
+        return changed
+
+    def _do(self, command: Callable[[], bool]) -> bool:
+        return self._after(command())
+
+    def toggle(self) -> bool:
+        return self._do(self.session.toggle)
+
+    def next(self) -> bool:
+        return self._do(self.session.next)
+
+    def previous(self) -> bool:
+        return self._do(self.session.previous)
+
+    def goto(self, index: int) -> bool:
+        return self._after(self.session.goto(index))
+
+    def adjust(self, seconds: int) -> bool:
+        return self._after(self.session.adjust(seconds))
+
+    def message(self, text: str, blink: bool = False) -> bool:
+        return self._after(self.session.message(text, blink))
+
+    def blink(self, on: bool) -> bool:
+        return self._after(self.session.blink(on))
+
+    def clear_message(self) -> bool:
+        return self._do(self.session.clear_message)
+
+    def blackout(self) -> bool:
+        return self._after(self.session.blackout(None))
+
+    def undo(self) -> bool:
+        return self._do(self.session.undo)
+
+    def end(self) -> bool:
+        return self._do(self.session.end)
+
+    def propose_catch_up(self) -> CatchUpPlan:
+        return self.session.catch_up()
+
+    def apply_catch_up(self, plan: CatchUpPlan) -> bool:
+        return self._after(self.session.apply_catch_up(plan))
+
+    def start_over(self) -> None:
+        """The recovery banner's action: close the resumed log, begin a fresh session."""
+        self.live = discard_and_start_over(self.live, self.loaded, self.clock, self.logs_dir)
+        self._check_log()
+        self.session_replaced.emit()
+        self.ticks.stop()
+        self.refresh()
+
+    # -- the log's health -------------------------------------------------------------------
+
+    def _check_log(self) -> None:
+        error = self.live.writer.error
+        self.log_status.emit(error or "")
+        if error and not self.live.writer.used_fallback:
+            if not self._retry.isActive():
+                self._retry.start()
+        else:
+            self._retry.stop()
+
+    def _retry_log(self) -> None:
+        self.live.writer.retry()
+        self._check_log()
+
+    def shutdown(self) -> None:
+        self.ticks.stop()
+        self._retry.stop()
+        self.live.writer.close()

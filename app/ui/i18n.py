@@ -1,0 +1,35 @@
+"""French and English through Qt's translation system.
+
+Source strings are English; ``resources/translations/timekeeper_fr.ts`` holds the French and
+the Makefile compiles it to ``.qm`` with pyside6-lrelease. Session content (titles, names) is
+never translated: it is shown as written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from app import paths
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    name = QLocale.system().name()
+    return "fr" if name.startswith("fr") else "en"
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    """Install the translator for ``language``; False when its .qm is missing (English shown)."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        return True
+    translator = QTranslator(app)
+    qm = paths.resources_dir() / "translations" / f"timekeeper_{language}.qm"
+    if not translator.load(str(qm)):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True

@@ -1,0 +1,65 @@
+"""The keyboard contract of design.md §5, in one table.
+
+A presentation clicker sends PageDown/PageUp/B/. — so those work too. The table drives the
+shortcuts of both windows and the help overlay, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class KeyAction:
+    name: str  # the handler's name on the window that installs the shortcuts
+    keys: tuple[str, ...]  # QKeySequence strings
+    label: str  # untranslated source text (translated through the "keys" context)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("keys", text)
+
+
+KEY_ACTIONS: tuple[KeyAction, ...] = (
+    KeyAction("toggle", ("Space",), QT_TRANSLATE_NOOP("keys", "Start / pause / resume")),
+    KeyAction("next", ("Right", "PgDown"), QT_TRANSLATE_NOOP("keys", "Next segment")),
+    KeyAction("previous", ("Left", "PgUp"), QT_TRANSLATE_NOOP("keys", "Previous segment (resumes its time)")),
+    KeyAction("add_minute", ("+", "="), QT_TRANSLATE_NOOP("keys", "Add a minute")),
+    KeyAction("remove_minute", ("-",), QT_TRANSLATE_NOOP("keys", "Remove a minute")),
+    KeyAction("blackout", ("B", "."), QT_TRANSLATE_NOOP("keys", "Blackout of the projector")),
+    KeyAction("wrap_up", ("W",), QT_TRANSLATE_NOOP("keys", "Message: please wrap up")),
+    KeyAction("clear_message", ("Esc",), QT_TRANSLATE_NOOP("keys", "Clear the message")),
+    KeyAction("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("keys", "Undo the last control")),
+    KeyAction("toggle_fullscreen", ("F11",), QT_TRANSLATE_NOOP("keys", "Projector full screen on/off")),
+    KeyAction("help", ("F1", "?"), QT_TRANSLATE_NOOP("keys", "This help")),
+    KeyAction("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("keys", "Quit (press twice during a session)")),
+)
+
+def key_label(action: KeyAction) -> str:
+    """The keys as shown on buttons and in the help: "Right / PgDown"."""
+    return " / ".join(
+        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in action.keys
+    )
+
+
+def install_shortcuts(window: QWidget, handlers: dict[str, Callable[[], object]]) -> None:
+    """Bind every key of the table on ``window`` to ``handlers[action.name]``.
+
+    Installed on each window with WindowShortcut context: the key works in whichever of the
+    two windows has focus, and a text field that has focus keeps its letters (Qt asks the
+    field first through ShortcutOverride).
+    """
+    for action in KEY_ACTIONS:
+        handler = handlers.get(action.name)
+        if handler is None:
+            continue
+        for key in action.keys:
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setAutoRepeat(False)
+            shortcut.activated.connect(handler)

@@ -1,0 +1,61 @@
+"""User settings: a small pydantic model in TOML under the config dir (app.paths).
+
+A damaged settings file never stops the app: it is set aside (renamed, not deleted) and the
+defaults are used, and the moderator is told once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from app import paths
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    language: Literal["fr", "en"] | None = None  # None: from the system locale
+    projector_screen: str | None = None  # a QScreen name; None: any screen but the moderator's
+    warning_s: int | None = Field(default=None, ge=1, le=3600)
+    final_s: int | None = Field(default=None, ge=1, le=600)
+    theme: Literal["dark", "light"] = "dark"
+    last_session: str | None = None
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The settings, and a sentence for the moderator when the file had to be set aside."""
+    path = path or paths.settings_file()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Settings.model_validate(data), None
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as exc:
+        kept = path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}")
+        try:
+            path.rename(kept)
+            where = f"kept as {kept.name}"
+        except OSError:
+            where = "left as it is"
+        reason = type(exc).__name__
+        return Settings(), f"{path}: settings could not be read ({reason}); defaults used, {where}"
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> str | None:
+    """Write the settings; returns a sentence when that failed (the app goes on)."""
+    path = path or paths.settings_file()
+    data = settings.model_dump(exclude_none=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        return f"{path}: settings could not be saved ({exc.strerror or exc})"
+    return None
