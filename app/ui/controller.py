@@ -16,8 +16,8 @@ from app.engine.catchup import CatchUpPlan
 from app.engine.clock import Clock
 from app.engine.session import Session
 from app.engine.snapshot import Snapshot
-from app.model.plan import Plan
 from app.model.loader import LoadedRunningOrder
+from app.model.plan import Plan
 from app.timing_log.live import LiveSession, discard_and_start_over
 from app.ui.tick import TickDriver
 

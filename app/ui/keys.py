@@ -28,17 +28,26 @@ def tr(text: str) -> str:
 KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("toggle", ("Space",), QT_TRANSLATE_NOOP("keys", "Start / pause / resume")),
     KeyAction("next", ("Right", "PgDown"), QT_TRANSLATE_NOOP("keys", "Next segment")),
-    KeyAction("previous", ("Left", "PgUp"), QT_TRANSLATE_NOOP("keys", "Previous segment (resumes its time)")),
+    KeyAction(
+        "previous",
+        ("Left", "PgUp"),
+        QT_TRANSLATE_NOOP("keys", "Previous segment (resumes its time)"),
+    ),
     KeyAction("add_minute", ("+", "="), QT_TRANSLATE_NOOP("keys", "Add a minute")),
     KeyAction("remove_minute", ("-",), QT_TRANSLATE_NOOP("keys", "Remove a minute")),
     KeyAction("blackout", ("B", "."), QT_TRANSLATE_NOOP("keys", "Blackout of the projector")),
     KeyAction("wrap_up", ("W",), QT_TRANSLATE_NOOP("keys", "Message: please wrap up")),
     KeyAction("clear_message", ("Esc",), QT_TRANSLATE_NOOP("keys", "Clear the message")),
     KeyAction("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("keys", "Undo the last control")),
-    KeyAction("toggle_fullscreen", ("F11",), QT_TRANSLATE_NOOP("keys", "Projector full screen on/off")),
+    KeyAction(
+        "toggle_fullscreen", ("F11",), QT_TRANSLATE_NOOP("keys", "Projector full screen on/off")
+    ),
     KeyAction("help", ("F1", "?"), QT_TRANSLATE_NOOP("keys", "This help")),
-    KeyAction("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("keys", "Quit (press twice during a session)")),
+    KeyAction(
+        "quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("keys", "Quit (press twice during a session)")
+    ),
 )
+
 
 def key_label(action: KeyAction) -> str:
     """The keys as shown on buttons and in the help: "Right / PgDown"."""
