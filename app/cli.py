@@ -110,6 +110,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    from app.ui.launch import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:
+        raise BadInput(problem)
+    if not args.log.is_file():
+        raise BadInput(f"{args.log}: no such timing log")
+    from app.ui.replay import run_replay
+
+    return run_replay(args.log)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.launch import run_gui
 
@@ -138,6 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_importers(sub)
     register_log(sub)
+
+    replay = sub.add_parser("replay", help="replay a timing log in a window")
+    replay.add_argument("log", type=Path)
+    replay.set_defaults(func=cmd_replay)
     return parser
 
 
