@@ -8,6 +8,7 @@ back like any other control.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from app.engine.events import ApplyCatchUp
@@ -64,25 +65,27 @@ def propose_catch_up(
     late = snap.projected_end_t - target_t
     if late <= 0 or snap.ended:
         return CatchUpPlan(target_t, late, (), 0)
-    need = int(-(-late // 1))  # whole seconds, rounded up so the target is met, not missed
+    need = math.ceil(late)  # whole seconds, rounded up so the target is met, not missed
     new: dict[int, int] = {}
     future = range(snap.current + 1, len(snap.plan.segments))
     for kinds, floor in _TIERS:
         if need <= 0:
             break
-        floor_for = talk_floor if floor == TALK_FLOOR else floor
+        floor_for = talk_floor if SegmentKind.TALK in kinds else floor
         room: dict[int, int] = {}
         for j in future:
             seg = snap.plan.segments[j]
             if seg.kind not in kinds:
                 continue
             planned = snap.planned_of(j)
-            left = planned - int(snap.active_of(j))
-            if left <= 0:
+            # Whole seconds already used, rounded up: a new duration never falls below what
+            # the segment has run, so every second cut is a second saved.
+            used = math.ceil(snap.active_of(j))
+            if planned - used <= 0:
                 continue
-            floor_s = int(-(-seg.planned_s * floor_for // 1))
-            lowest = max(floor_s, MIN_SEGMENT_S, int(snap.active_of(j)))
-            cut = max(0, min(left, planned - lowest))
+            floor_s = math.ceil(seg.planned_s * floor_for)
+            lowest = max(floor_s, MIN_SEGMENT_S, used)
+            cut = max(0, planned - lowest)
             if cut > 0:
                 room[j] = cut
         total_room = sum(room.values())

@@ -17,30 +17,51 @@ from app.engine.state import State
 from app.model.plan import Plan
 
 
-def effective_events(events: Iterable[Event]) -> list[Event]:
-    """The events that count once every Undo has taken back its control."""
+def _resolve_undos(events: Iterable[Event]) -> tuple[list[Event], list[Event | None], list[int]]:
+    """One pass over a log: the events in time order, which of them still count once every
+    Undo took back its control (None where taken back), and the controls undo can still take
+    back (indices, last on top). An event stamped before the one preceding it is dropped: the
+    time line never goes back.
+    """
+    ordered: list[Event] = []
     kept: list[Event | None] = []
     stack: list[int] = []
+    last_t = 0.0
     for event in events:
+        if event.t < last_t:
+            continue
+        last_t = event.t
+        ordered.append(event)
         if isinstance(event, Undo):
+            kept.append(None)
             if stack:
                 kept[stack.pop()] = None
             continue
         if event.undoable:
             stack.append(len(kept))
         kept.append(event)
-    return [e for e in kept if e is not None]
+    return ordered, kept, stack
+
+
+def effective_events(events: Iterable[Event]) -> list[Event]:
+    """The events that count once every Undo has taken back its control."""
+    return [e for e in _resolve_undos(events)[1] if e is not None]
 
 
 def fold_state(plan: Plan, events: Iterable[Event], t: float | None = None) -> State:
     """Fold the effective events (those at or before ``t`` when given) into a State."""
+    state = _fold_effective(plan, effective_events(e for e in events if t is None or e.t <= t))
+    if t is not None:
+        state.advance(t)
+    return state
+
+
+def _fold_effective(plan: Plan, effective: Iterable[Event]) -> State:
     state = State(plan)
-    for event in effective_events(e for e in events if t is None or e.t <= t):
+    for event in effective:
         state.advance(event.t)
         if state.accepts(event):
             state.apply(event)
-    if t is not None:
-        state.advance(t)
     return state
 
 
@@ -57,11 +78,14 @@ class Engine:
     ) -> None:
         self.plan = plan
         self.planned_start_t = planned_start_t
-        self._events: list[Event] = []
-        self._undoable: list[int] = []  # indices in _events of controls undo can take back
-        self._state = State(plan)
-        for event in events:
-            self.apply(event)
+        # A log is folded in one pass, as fold_state does: the engine that continues a crashed
+        # session and the report or replay of its log read the same events the same way.
+        ordered, kept, stack = _resolve_undos(events)
+        self._events: list[Event] = ordered
+        self._undoable: list[int] = stack  # indices in _events of controls undo can take back
+        self._state = _fold_effective(plan, [e for e in kept if e is not None])
+        if ordered:
+            self._state.advance(ordered[-1].t)
 
     @property
     def events(self) -> tuple[Event, ...]:

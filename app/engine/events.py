@@ -137,6 +137,10 @@ EVENT_TYPES: dict[str, type[Event]] = {
 }
 
 
+MAX_T = 1e9  # about 31 years on the session's time line: anything beyond is not a real session
+MAX_SECONDS = 10_000_000  # bound on an adjustment or a catch-up duration (about 115 days)
+
+
 class EventFormatError(ValueError):
     """A log line whose event is not one this version knows, or has wrong fields."""
 
@@ -171,12 +175,14 @@ def _checked(event: Event) -> Event:
     """Types from JSON are checked here, so the fold can trust every event it gets."""
     if isinstance(event.t, bool) or not isinstance(event.t, int | float) or event.t != event.t:
         raise ValueError("t must be a number")
-    if event.t < 0 or event.t == float("inf"):
-        raise ValueError("t must be a finite offset >= 0")
+    if not 0 <= event.t <= MAX_T:
+        raise ValueError(f"t must be a finite offset between 0 and {MAX_T:.0f}")
     if isinstance(event, Goto | Adjust):
         value = event.segment if isinstance(event, Goto) else event.seconds
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError("expected a whole number")
+        if isinstance(event, Adjust) and abs(value) > MAX_SECONDS:
+            raise ValueError("adjustment out of range")
     if isinstance(event, SetMessage) and (
         not isinstance(event.text, str) or not isinstance(event.blink, bool)
     ):
@@ -184,9 +190,11 @@ def _checked(event: Event) -> Event:
     if isinstance(event, BlinkMessage | Blackout) and not isinstance(event.on, bool):
         raise ValueError("on must be true or false")
     if isinstance(event, Resumed) and (
-        isinstance(event.gap_s, bool) or not isinstance(event.gap_s, int | float)
+        isinstance(event.gap_s, bool)
+        or not isinstance(event.gap_s, int | float)
+        or not 0 <= event.gap_s <= MAX_T
     ):
-        raise ValueError("gap_s must be a number")
+        raise ValueError("gap_s must be a number of seconds >= 0")
     if isinstance(event, ApplyCatchUp):
         raw: Any = event.durations
         if not isinstance(raw, list | tuple):
@@ -197,6 +205,7 @@ def _checked(event: Event) -> Event:
                 not isinstance(pair, list | tuple)
                 or len(pair) != 2
                 or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)
+                or not 0 < pair[1] <= MAX_SECONDS
             ):
                 raise ValueError("durations must be [segment, seconds] pairs")
             pairs.append((pair[0], pair[1]))

@@ -70,7 +70,7 @@ class Session:
         the time line resumes at last event + gap, so a segment that was running kept counting.
         """
         gap = max(0.0, (clock.wall() - last_wall).total_seconds())
-        t = engine.last_t + gap
+        t = round(engine.last_t + gap, 6)
         session = cls(
             engine,
             clock,
@@ -84,7 +84,9 @@ class Session:
     # -- time -----------------------------------------------------------------------------
 
     def now(self) -> float:
-        return max(self.clock.monotonic() - self.origin_mono, self.engine.last_t)
+        """The session time, in whole microseconds: the precision of the log's ``t``, so the
+        live engine folds exactly the numbers a replay of its log folds."""
+        return max(round(self.clock.monotonic() - self.origin_mono, 6), self.engine.last_t)
 
     def wall_of(self, t: float) -> datetime:
         return self.origin_wall + timedelta(seconds=t)

@@ -112,12 +112,14 @@ class State:
 
     # -- derived figures -------------------------------------------------------------------
 
+    def base(self, index: int) -> int:
+        """The segment's duration before adjustments: the catch-up override, else the plan."""
+        base = self.override[index]
+        return self.plan.segments[index].planned_s if base is None else base
+
     def planned(self, index: int) -> int:
         """The segment's planned duration now: catch-up override or plan, plus adjustments."""
-        base = self.override[index]
-        if base is None:
-            base = self.plan.segments[index].planned_s
-        return base + self.adjust[index]
+        return self.base(index) + self.adjust[index]
 
     def remaining(self, index: int) -> float:
         return self.planned(index) - self.active[index]
@@ -155,10 +157,8 @@ class State:
                 self.occupied[cur] += rem
                 dt -= rem
                 self.t += rem
-                if cur + 1 < len(segments):
-                    self._switch(cur + 1)
-                else:
-                    self._end()
+                self._move_on()
+                if self.status is Status.ENDED:
                     return
                 continue
             self.active[cur] += dt
@@ -188,7 +188,12 @@ class State:
                 and (event.segment != self.current)
             )
         if isinstance(event, Adjust):
-            return status is not Status.ENDED and event.seconds != 0
+            # Removing time stops at zero: a planned duration is never negative.
+            return (
+                status is not Status.ENDED
+                and event.seconds != 0
+                and (event.seconds > 0 or self.planned(self.current) > 0)
+            )
         if isinstance(event, SetMessage):
             return bool(event.text.strip()) and (event.text, event.blink) != (
                 self.message,
@@ -236,7 +241,17 @@ class State:
         elif isinstance(event, Goto):
             self._move(event.segment)
         elif isinstance(event, Adjust):
-            self.adjust[self.current] += event.seconds
+            cur = self.current
+            before = self.remaining(cur)
+            self.adjust[cur] = max(self.adjust[cur] + event.seconds, -self.base(cur))
+            if (
+                self.status is Status.RUNNING
+                and self.plan.segments[cur].end_action is EndAction.ADVANCE
+                and before > 0 >= self.remaining(cur)
+            ):
+                # Time taken away ran the countdown out: it moves on now, as it would have
+                # when the time ran out by itself.
+                self._move_on()
         elif isinstance(event, SetMessage):
             self.message, self.blink = event.text, event.blink
         elif isinstance(event, BlinkMessage):
@@ -253,6 +268,13 @@ class State:
             self._end()
         elif isinstance(event, Resumed):
             self.gaps.append((t, event.gap_s))
+
+    def _move_on(self) -> None:
+        """An auto-advance segment ran out: the next one begins, or the session ends."""
+        if self.current + 1 < len(self.active):
+            self._switch(self.current + 1)
+        else:
+            self._end()
 
     def _move(self, index: int) -> None:
         if self.status is Status.READY:

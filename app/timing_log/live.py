@@ -61,13 +61,23 @@ def session_slug(loaded: LoadedRunningOrder) -> str:
     return slugify(Path(loaded.source).stem)
 
 
-def find_unfinished(
-    logs_dir: Path, loaded: LoadedRunningOrder, now: datetime
-) -> TimingLog | None:
-    """The newest unfinished log of this running order from the last 12 hours, if any."""
+def _newest_first(path: Path) -> tuple[str, int]:
+    """Sort key of log names: ``name~3`` was created after ``name~2``, after ``name``."""
+    base, sep, n = path.stem.rpartition("~")
+    if sep and n.isdigit():
+        return base, int(n)
+    return path.stem, 1
+
+
+def find_unfinished(logs_dir: Path, loaded: LoadedRunningOrder, now: datetime) -> TimingLog | None:
+    """The unfinished log to continue, if any: the newest log of this running order decides.
+
+    It is continued when it has events, was not ended and was last written less than 12 hours
+    ago. An older unfinished log behind a newer one is history (the moderator started over).
+    """
     slug = session_slug(loaded)
     try:
-        candidates = sorted(logs_dir.glob(f"*_{slug}{SUFFIX}"), reverse=True)
+        candidates = sorted(logs_dir.glob(f"*_{slug}*{SUFFIX}"), key=_newest_first, reverse=True)
     except OSError:
         return None
     for path in candidates:
@@ -78,10 +88,8 @@ def find_unfinished(
             log = read_log(path)
         except LogError:
             continue
-        if not log.records or log.finished:
-            continue
-        if now - log.last_wall > RECOVERY_WINDOW:
-            continue
+        if not log.records or log.finished or now - log.last_wall > RECOVERY_WINDOW:
+            return None
         return log
     return None
 
@@ -143,10 +151,13 @@ def _continue(
 ) -> LiveSession:
     header = log.header
     engine = Engine(header.plan, log.events, planned_start_t=header.planned_start_t)
+    # The writer holds the log as read, so that a file removed under it, or moved to the
+    # fallback folder, is written again whole: header first, and readable on its own.
+    lines = [header.to_line(), *(event_line(r.seq, r.event, r.wall) for r in log.records)]
     writer = LogWriter(
         log.path,
-        [],
-        on_disk=0,
+        lines,
+        on_disk=len(lines),
         needs_newline=not log.ends_with_newline,
         opener=opener,
         fallback=fallback_dir(),
