@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app import __version__
 from app.model import Plan, RunningOrderError, format_duration, json_schema, load_running_order
+from app.timing_log.errors import LogError
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -187,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: usage errors are bad input
         code = exc.code
         return code if isinstance(code, int) else EXIT_BAD_INPUT
-    except (RunningOrderError, BadInput) as exc:
+    except (RunningOrderError, BadInput, LogError) as exc:
         print(f"timekeeper: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
