@@ -1,0 +1,867 @@
+"""The speaker's screen: a big countdown on the projector, and the same picture in miniature.
+
+``ProjectorView`` paints one Snapshot and nothing else: no clock, no engine, no child widgets.
+That makes it reusable as the projector window's content, as the live thumbnail in the
+moderator window and as the picture of a replay, and it makes every state testable by handing
+it a snapshot folded from events with a fake clock.
+
+Everything is painted with QPainter from a *scene*: a list of text and fill items laid out
+from the widget's size and the snapshot. The scene is what the paint code draws and what the
+tests inspect (``texts()``, ``countdown_rect()``, ``digit_height()``), so the measurements the
+tests make are the ones the picture is made of.
+
+Session data (titles, names, messages) is drawn with ``QPainter.drawText``, which takes plain
+text: a speaker named ``<b>Bob</b>`` shows those characters, never bold type.
+
+``ProjectorWindow`` is the top-level window around the view: it follows the controller, puts
+itself full screen on a screen other than the moderator's, follows screens being plugged and
+unplugged, and answers the keys of the key table so a clicker works whichever window has focus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, QTime, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QScreen,
+)
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from app.engine.display import Phase
+from app.engine.snapshot import Snapshot
+from app.engine.state import Status
+from app.model.plan import PlannedSegment, PlannedSpeaker
+from app.ui.controller import LiveController
+from app.ui.keys import KEY_ACTIONS
+from app.ui.settings import Settings
+
+# -- look ---------------------------------------------------------------------------------
+
+BLACK = QColor(0, 0, 0)
+WHITE = QColor(245, 245, 245)
+SOFT = QColor(205, 205, 205)  # roles, titles: readable but quieter than the name
+DIM = QColor(150, 150, 150)
+ACCENT = QColor(110, 198, 255)  # "Up next": not a phase colour
+TRACK = QColor(58, 58, 58)
+BAND = QColor(21, 84, 178)  # the message band: unlike any phase colour
+
+PHASE_COLOURS: dict[Phase, QColor] = {
+    Phase.NORMAL: QColor(245, 245, 245),
+    Phase.WARNING: QColor(255, 196, 0),
+    Phase.FINAL: QColor(255, 122, 26),
+    Phase.OVERTIME: QColor(255, 48, 48),
+}
+
+BLINK_INTERVAL_MS = 500  # shown half a second, hidden half a second: ~1 Hz
+WINDOWED_SIZE = QSize(960, 540)
+MIN_PX = 6  # below this a thumbnail elides rather than shrinks further
+
+SANS_FAMILIES = ("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial")
+DIGIT_FAMILIES = ("DejaVu Sans Condensed", "DejaVu Sans", "Noto Sans", "Liberation Sans")
+
+
+@lru_cache(maxsize=4)
+def _family(preferred: tuple[str, ...]) -> str:
+    """The first installed family of ``preferred``; "" lets Qt pick a sans serif."""
+    installed = set(QFontDatabase.families())
+    return next((name for name in preferred if name in installed), "")
+
+
+def make_font(px: float, *, bold: bool = False, digits: bool = False) -> QFont:
+    """A font sized in pixels, so layout follows the widget and not the screen's DPI.
+
+    DejaVu has every French accent and the ⚠ sign; when it is missing Qt's fallback sans
+    serif is used. Hinting is off so that sizes scale smoothly and measure the same way in
+    tests and on screen.
+    """
+    family = _family(DIGIT_FAMILIES if digits else SANS_FAMILIES)
+    font = QFont(family) if family else QFont()
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setPixelSize(max(1, int(px)))
+    font.setBold(bold)
+    return font
+
+
+def tr_duration(seconds: int) -> str:
+    """A threshold as people say it: "2 min", "45 s", "1 min 40 s" (same in French)."""
+    m, s = divmod(max(0, seconds), 60)
+    if m and s:
+        return f"{m} min {s:02d} s"
+    return f"{m} min" if m else f"{s} s"
+
+
+# -- the scene ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """One line of text: drawn in ``rect`` with ``font``; ``text`` is plain text."""
+
+    role: str
+    text: str
+    rect: QRectF
+    font: QFont
+    color: QColor
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter
+
+    def width(self) -> float:
+        return QFontMetricsF(self.font).horizontalAdvance(self.text)
+
+    def paint(self, painter: QPainter) -> None:
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        painter.drawText(self.rect, int(self.align | Qt.AlignmentFlag.AlignVCenter), self.text)
+
+
+@dataclass(frozen=True)
+class FillItem:
+    role: str
+    rect: QRectF
+    color: QColor
+    radius: float = 0.0
+
+    def paint(self, painter: QPainter) -> None:
+        if self.radius:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.color)
+            painter.drawRoundedRect(self.rect, self.radius, self.radius)
+        else:
+            painter.fillRect(self.rect, self.color)
+
+
+@dataclass(frozen=True)
+class CountdownItem:
+    """The figure, one character per fixed cell so that nothing moves as digits change.
+
+    Every digit gets the width of the widest digit; the cells depend only on the figure's
+    shape (``10:00`` and ``09:59`` have the same cells), never on which digits are shown.
+    """
+
+    role: str
+    text: str
+    font: QFont
+    color: QColor
+    cells: tuple[tuple[str, float, float], ...]  # (character, cell x, cell width)
+    baseline: float
+    ink: QRectF  # the digits' ink box: what the eye measures
+
+    def width(self) -> float:
+        return sum(w for _, _, w in self.cells)
+
+    def paint(self, painter: QPainter) -> None:
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        fm = QFontMetricsF(self.font)
+        for char, x, w in self.cells:
+            painter.drawText(QPointF(x + (w - fm.horizontalAdvance(char)) / 2, self.baseline), char)
+
+
+Item = TextItem | FillItem | CountdownItem
+
+
+@dataclass
+class Scene:
+    items: list[Item] = field(default_factory=list)
+
+    def add(self, *items: Item) -> None:
+        self.items.extend(items)
+
+    def texts(self) -> list[TextItem | CountdownItem]:
+        return [i for i in self.items if isinstance(i, TextItem | CountdownItem)]
+
+
+# -- fitting text -------------------------------------------------------------------------
+
+
+def _wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
+    """Greedy word wrap; a word wider than the line stays whole (the size search shrinks)."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}" if current else word
+            if not current or fm.horizontalAdvance(candidate) <= width:
+                current = candidate
+            else:
+                lines.append(current)
+                current = word
+        lines.append(current)
+    return lines
+
+
+@dataclass(frozen=True)
+class Fitted:
+    font: QFont
+    lines: tuple[str, ...]
+    line_height: float
+
+
+@lru_cache(maxsize=512)
+def fit_text(
+    text: str, width: float, height: float, max_px: float, max_lines: int, bold: bool
+) -> Fitted:
+    """The largest font (≤ ``max_px``) at which ``text`` fits the box in ≤ ``max_lines`` lines.
+
+    Long names and titles shrink until they fit, wrapping between words; only when even
+    ``MIN_PX`` is too big (a tiny thumbnail) is the last line elided. Text is never cut
+    by the edge of the screen.
+    """
+
+    def attempt(px: int) -> tuple[bool, Fitted]:
+        font = make_font(px, bold=bold)
+        fm = QFontMetricsF(font)
+        lines = _wrap(text, fm, width)
+        ok = (
+            len(lines) <= max_lines
+            and all(fm.horizontalAdvance(line) <= width for line in lines)
+            and len(lines) * fm.lineSpacing() <= height + 0.5
+        )
+        return ok, Fitted(font, tuple(lines), fm.lineSpacing())
+
+    lo, hi = MIN_PX, max(MIN_PX, int(max_px))
+    best: Fitted | None = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        ok, fitted = attempt(mid)
+        if ok:
+            best, lo = fitted, mid + 1
+        else:
+            hi = mid - 1
+    if best is not None:
+        return best
+    # Last resort (a thumbnail far too small): keep what fits and elide the rest.
+    _, fitted = attempt(MIN_PX)
+    fm = QFontMetricsF(fitted.font)
+    keep = max(1, min(max_lines, int((height + 0.5) // fitted.line_height) or 1))
+    lines = list(fitted.lines[:keep])
+    rest = " ".join(fitted.lines[keep - 1 :])
+    lines[-1] = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    lines = [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+    return Fitted(fitted.font, tuple(lines), fitted.line_height)
+
+
+def text_block(
+    scene: Scene,
+    role: str,
+    text: str,
+    box: QRectF,
+    *,
+    max_px: float,
+    max_lines: int = 1,
+    bold: bool = False,
+    color: QColor = WHITE,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+) -> float:
+    """Add ``text`` fitted into ``box``, centred vertically; returns the block's height."""
+    if not text.strip() or box.width() < 1 or box.height() < 1:
+        return 0.0
+    fitted = fit_text(text, box.width(), box.height(), max_px, max_lines, bold)
+    total = fitted.line_height * len(fitted.lines)
+    y = box.top() + (box.height() - total) / 2
+    for line in fitted.lines:
+        rect = QRectF(box.left(), y, box.width(), fitted.line_height)
+        scene.add(TextItem(role, line, rect, fitted.font, color, align))
+        y += fitted.line_height
+    return total
+
+
+@lru_cache(maxsize=1)
+def _digit_ratios() -> tuple[float, float]:
+    """Per pixel of font size: the digits' ink height and the widest digit's advance."""
+    font = make_font(1000, bold=True, digits=True)
+    fm = QFontMetricsF(font)
+    ink = fm.tightBoundingRect("0123456789")
+    widest = max(fm.horizontalAdvance(d) for d in "0123456789")
+    return ink.height() / 1000, widest / 1000
+
+
+def countdown_item(
+    role: str, text: str, box: QRectF, color: QColor, *, ink_share: float = 0.9
+) -> CountdownItem:
+    """The figure as large as ``box`` allows: digit ink ``ink_share`` of its height, or less
+    when the width is what limits (overtime's ``+``, hours)."""
+    ink_ratio, digit_ratio = _digit_ratios()
+    ref = make_font(1000, bold=True, digits=True)
+    ref_fm = QFontMetricsF(ref)
+
+    def cell_ratio(char: str) -> float:
+        return digit_ratio if char.isdigit() else ref_fm.horizontalAdvance(char) / 1000
+
+    width_ratio = sum(cell_ratio(c) for c in text) or 1.0
+    px = min(box.height() * ink_share / ink_ratio, box.width() / width_ratio)
+    px = max(1.0, math.floor(px))
+    font = make_font(px, bold=True, digits=True)
+    fm = QFontMetricsF(font)
+    digit_w = max(fm.horizontalAdvance(d) for d in "0123456789")
+    widths = [digit_w if c.isdigit() else fm.horizontalAdvance(c) for c in text]
+    total = sum(widths)
+    x = box.left() + (box.width() - total) / 2
+    ink_rect = fm.tightBoundingRect("0123456789")
+    ink_h = ink_rect.height()
+    ink_top = box.top() + (box.height() - ink_h) / 2
+    baseline = ink_top - ink_rect.top()
+    cells = []
+    for char, w in zip(text, widths, strict=True):
+        cells.append((char, x, w))
+        x += w
+    ink = QRectF(box.left() + (box.width() - total) / 2, ink_top, total, ink_h)
+    return CountdownItem(role, text, font, color, tuple(cells), baseline, ink)
+
+
+# -- what the screen says -----------------------------------------------------------------
+
+
+def phase_label(snapshot: Snapshot) -> str:
+    """The phase in words (never colour alone), and "Paused" when the clock is held."""
+    seg = snapshot.segment
+    words: list[str] = []
+    if snapshot.paused:
+        words.append(QCoreApplication.translate("projector", "‖ Paused"))
+    phase = snapshot.phase
+    if phase is Phase.WARNING:
+        threshold = tr_duration(min(seg.warning_s, snapshot.planned_s))
+        text = QCoreApplication.translate("projector", "⚠ Less than {time} left")
+        words.append(text.replace("{time}", threshold))
+    elif phase is Phase.FINAL:
+        threshold = tr_duration(min(seg.final_s, snapshot.planned_s))
+        text = QCoreApplication.translate("projector", "⚠ Final {time}")
+        words.append(text.replace("{time}", threshold))
+    elif phase is Phase.OVERTIME:
+        words.append(QCoreApplication.translate("projector", "Overtime"))
+    return " · ".join(words)
+
+
+def speaker_details(speaker: PlannedSpeaker) -> str:
+    return ", ".join(x for x in (speaker.role, speaker.organisation) if x)
+
+
+# -- the view -----------------------------------------------------------------------------
+
+
+class ProjectorView(QWidget):
+    """Paints one Snapshot; knows nothing of clocks, engines or windows.
+
+    The only state of its own is the blink phase of a blinking message: a view-local timer
+    hides and shows the message at ~1 Hz while such a message is on screen. It never touches
+    the engine, and it stops as soon as the message stops blinking.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(16, 9)
+        self._snapshot: Snapshot | None = None
+        self._wall_text: str | None = None
+        self._blink_visible = True
+        self._blink = QTimer(self)
+        self._blink.setInterval(BLINK_INTERVAL_MS)
+        self._blink.timeout.connect(self._toggle_blink)
+        self._scene: Scene | None = None
+
+    # -- input ----------------------------------------------------------------------------
+
+    def render(self, snapshot: Snapshot, wall_text: str | None = None) -> None:  # type: ignore[override]
+        """Show ``snapshot``. ``wall_text`` is the clock time for the end screen ("17:26");
+        without it the end screen reads the system clock (the only clock the view ever reads).
+        """
+        self._snapshot = snapshot
+        self._wall_text = wall_text
+        blinking = bool(snapshot.message) and snapshot.blink and not snapshot.blackout
+        if blinking and not self._blink.isActive():
+            self._blink_visible = True
+            self._blink.start()
+        elif not blinking and self._blink.isActive():
+            self._blink.stop()
+            self._blink_visible = True
+        self._scene = None
+        self.update()
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        return self._snapshot
+
+    @property
+    def blinking(self) -> bool:
+        """Whether the blink timer runs (only while a blinking message is shown)."""
+        return self._blink.isActive()
+
+    @property
+    def blink_visible(self) -> bool:
+        return self._blink_visible
+
+    def _toggle_blink(self) -> None:
+        self._blink_visible = not self._blink_visible
+        self._scene = None
+        self.update()
+
+    # -- what is drawn --------------------------------------------------------------------
+
+    def scene(self) -> Scene:
+        """The items the next paint draws, laid out for the current size (cached)."""
+        if self._scene is None:
+            self._scene = self._build_scene()
+        return self._scene
+
+    def texts(self) -> list[str]:
+        """Every string the paint draws, in drawing order (for tests and accessibility)."""
+        return [item.text for item in self.scene().texts()]
+
+    def text_items(self, role: str | None = None) -> list[TextItem | CountdownItem]:
+        return [i for i in self.scene().texts() if role is None or i.role == role]
+
+    def countdown(self) -> CountdownItem | None:
+        return next((i for i in self.scene().items if isinstance(i, CountdownItem)), None)
+
+    def countdown_rect(self) -> QRectF:
+        """The ink box of the countdown's digits (empty when there is no countdown)."""
+        item = self.countdown()
+        return QRectF(item.ink) if item else QRectF()
+
+    def digit_height(self) -> float:
+        return self.countdown_rect().height()
+
+    # -- painting -------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._scene = None
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(self.rect(), BLACK)
+        for item in self.scene().items:
+            item.paint(painter)
+        painter.end()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build_scene(self) -> Scene:
+        scene = Scene()
+        snap = self._snapshot
+        if snap is None or snap.blackout:
+            return scene  # blackout: the whole widget black, nothing else
+        w, h = float(self.width()), float(self.height())
+        mx, my = 0.03 * w, 0.03 * h
+        stage = QRectF(mx, my, w - 2 * mx, h - 2 * my)
+        band = QRectF(stage.left(), my, stage.width(), 0.22 * h)
+        has_message = bool(snap.message and snap.message.strip())
+        if has_message:
+            self._message(scene, snap, band)
+        if snap.ended:
+            self._end_screen(scene, snap, stage, band if has_message else None)
+        elif snap.status is Status.READY or snap.between_segments:
+            self._up_next(scene, snap, stage, band if has_message else None)
+        else:
+            self._live(scene, snap, stage, band, has_message)
+        return scene
+
+    def _message(self, scene: Scene, snap: Snapshot, band: QRectF) -> None:
+        if not self._blink_visible:
+            return  # the band's place stays empty, so nothing else moves while it blinks
+        assert snap.message is not None
+        scene.add(FillItem("message_band", band, BAND, radius=band.height() * 0.08))
+        inner = band.adjusted(
+            band.height() * 0.12, band.height() * 0.06, -band.height() * 0.12, -band.height() * 0.06
+        )
+        text_block(
+            scene,
+            "message",
+            snap.message,
+            inner,
+            max_px=inner.height() * 0.72,
+            max_lines=3,
+            bold=True,
+            color=WHITE,
+        )
+
+    def _below(self, stage: QRectF, band: QRectF | None) -> QRectF:
+        if band is None:
+            return QRectF(stage)
+        top = band.bottom() + 0.02 * self.height()
+        return QRectF(stage.left(), top, stage.width(), stage.bottom() - top)
+
+    def _speakers(
+        self, scene: Scene, segment: PlannedSegment, box: QRectF, name_share: float
+    ) -> None:
+        """Names (bold) over their role and organisation, one column per speaker (≤ 3)."""
+        speakers = segment.speakers
+        h = self.height()
+        if not speakers:
+            text_block(
+                scene,
+                "title",
+                segment.title,
+                box,
+                max_px=0.09 * h,
+                max_lines=2,
+                bold=True,
+                color=WHITE,
+            )
+            return
+        if len(speakers) > 3:
+            names = " · ".join(s.name for s in speakers)
+            text_block(scene, "name", names, box, max_px=0.08 * h, max_lines=2, bold=True)
+            return
+        gap = 0.03 * self.width() if len(speakers) > 1 else 0.0
+        col_w = (box.width() - gap * (len(speakers) - 1)) / len(speakers)
+        name_h = box.height() * name_share
+        # One size for every name and one for every role, so no speaker looks more important.
+        name_fit = min(
+            fit_text(s.name, col_w, name_h, 0.085 * h, 1, True).font.pixelSize() for s in speakers
+        )
+        details = [speaker_details(s) for s in speakers]
+        detail_h = box.height() - name_h
+        detail_fit = min(
+            (
+                fit_text(d, col_w, detail_h, 0.045 * h, 2, False).font.pixelSize()
+                for d in details
+                if d
+            ),
+            default=0,
+        )
+        for i, (speaker, detail) in enumerate(zip(speakers, details, strict=True)):
+            x = box.left() + i * (col_w + gap)
+            text_block(
+                scene,
+                "name",
+                speaker.name,
+                QRectF(x, box.top(), col_w, name_h),
+                max_px=name_fit,
+                bold=True,
+            )
+            text_block(
+                scene,
+                "details",
+                detail,
+                QRectF(x, box.top() + name_h, col_w, detail_h),
+                max_px=detail_fit,
+                max_lines=2,
+                color=SOFT,
+            )
+
+    def _live(
+        self, scene: Scene, snap: Snapshot, stage: QRectF, band: QRectF, has_message: bool
+    ) -> None:
+        """The countdown screen: who speaks, the figure, the phase in words, the progress."""
+        w, h = float(self.width()), float(self.height())
+        seg = snap.segment
+        colour = PHASE_COLOURS[snap.phase]
+        if not has_message:
+            header = QRectF(band)
+            if seg.speakers:
+                people = QRectF(header.left(), header.top(), header.width(), header.height() * 0.74)
+                self._speakers(scene, seg, people, name_share=0.55)
+                title = QRectF(
+                    header.left(),
+                    people.bottom(),
+                    header.width(),
+                    header.bottom() - people.bottom(),
+                )
+                text_block(
+                    scene, "title", seg.title, title, max_px=0.04 * h, max_lines=1, color=DIM
+                )
+            else:
+                self._speakers(scene, seg, header, name_share=1.0)
+        figure = QRectF(stage.left(), 0.27 * h, stage.width(), 0.5 * h)
+        scene.add(countdown_item("countdown", snap.countdown, figure, colour))
+        label = phase_label(snap)
+        text_block(
+            scene,
+            "phase",
+            label,
+            QRectF(stage.left(), 0.78 * h, stage.width(), 0.1 * h),
+            max_px=0.075 * h,
+            bold=True,
+            color=colour,
+        )
+        bar = QRectF(stage.left(), 0.905 * h, stage.width(), max(2.0, 0.03 * h))
+        scene.add(FillItem("progress_track", bar, TRACK, radius=bar.height() / 2))
+        done = 1.0 if snap.overtime else snap.progress
+        if done > 0:
+            fill = QRectF(
+                bar.left(), bar.top(), max(bar.height(), bar.width() * done), bar.height()
+            )
+            scene.add(FillItem("progress", fill, colour, radius=bar.height() / 2))
+        if snap.overtime:
+            t = max(2.0, 0.012 * h)
+            for edge in (
+                QRectF(0, 0, w, t),
+                QRectF(0, h - t, w, t),
+                QRectF(0, 0, t, h),
+                QRectF(w - t, 0, t, h),
+            ):
+                scene.add(FillItem("overtime_frame", edge, colour))
+
+    def _up_next(self, scene: Scene, snap: Snapshot, stage: QRectF, band: QRectF | None) -> None:
+        """Between segments: who comes next, on what, and how long they have.
+
+        The segment the cursor is on has not counted yet, so *it* is the one coming next.
+        """
+        h = float(self.height())
+        area = self._below(stage, band)
+        seg = snap.segment
+
+        def part(top: float, height: float) -> QRectF:
+            return QRectF(
+                area.left(), area.top() + top * area.height(), area.width(), height * area.height()
+            )
+
+        label = QCoreApplication.translate("projector", "Up next")
+        text_block(
+            scene, "up_next", label, part(0.0, 0.12), max_px=0.075 * h, bold=True, color=ACCENT
+        )
+        if seg.speakers:
+            self._speakers(scene, seg, part(0.14, 0.42), name_share=0.5)
+            text_block(
+                scene,
+                "title",
+                seg.title,
+                part(0.58, 0.18),
+                max_px=0.06 * h,
+                max_lines=2,
+                color=SOFT,
+            )
+        else:
+            self._speakers(scene, seg, part(0.14, 0.5), name_share=1.0)
+        scene.add(countdown_item("countdown", snap.countdown, part(0.8, 0.2), DIM))
+
+    def _end_screen(self, scene: Scene, snap: Snapshot, stage: QRectF, band: QRectF | None) -> None:
+        h = float(self.height())
+        area = self._below(stage, band)
+
+        def part(top: float, height: float) -> QRectF:
+            return QRectF(
+                area.left(), area.top() + top * area.height(), area.width(), height * area.height()
+            )
+
+        thanks = QCoreApplication.translate("projector", "Thank you!")
+        text_block(scene, "thanks", thanks, part(0.12, 0.4), max_px=0.3 * h, bold=True)
+        clock = self._wall_text or QTime.currentTime().toString("HH:mm")
+        text_block(scene, "clock", clock, part(0.55, 0.2), max_px=0.15 * h, color=SOFT)
+        text_block(
+            scene,
+            "session",
+            snap.plan.title,
+            part(0.8, 0.18),
+            max_px=0.045 * h,
+            max_lines=2,
+            color=DIM,
+        )
+
+
+# -- the window ---------------------------------------------------------------------------
+
+Handler = Callable[[], object]
+ScreenList = Callable[[], Sequence[QScreen]]
+
+
+class ProjectorWindow(QWidget):
+    """The projector window: full screen on a screen other than the moderator's if any.
+
+    ``extra_handlers`` (or later ``set_extra_handlers``) supplies the keys whose meaning
+    belongs to the moderator window, ``help`` and ``quit``; any other name of the key table
+    may be overridden the same way. Every key of the table is bound once, at construction,
+    to a dispatcher that looks the handler up when the key is pressed, so handlers can be
+    supplied after the fact without ever binding a key twice (Qt ignores ambiguous keys).
+
+    ``screens`` returns the screens placement may use (default: Qt's list); tests inject it
+    because the offscreen platform cannot unplug a screen. ``moderator_screen`` says where
+    the moderator works (default: the screen of another visible top-level window, else the
+    primary screen). No dialog is ever opened from here: nothing may block a live session.
+    """
+
+    def __init__(
+        self,
+        controller: LiveController,
+        settings: Settings,
+        *,
+        extra_handlers: Mapping[str, Handler] | None = None,
+        screens: ScreenList | None = None,
+        moderator_screen: Callable[[], QScreen | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self.setWindowTitle(QCoreApplication.translate("projector", "Timekeeper — Projector"))
+        self.setStyleSheet("background: black;")
+        self.view = ProjectorView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self._screens: ScreenList = screens or QGuiApplication.screens
+        self._moderator_screen = moderator_screen or self._guess_moderator_screen
+        self._projector_screen: QScreen | None = None  # the screen it is full screen on
+        self._placed = False  # place_and_show() was called: hot-plug may move the window
+        self.handlers: dict[str, Handler] = self.default_handlers()
+        self.handlers.update(extra_handlers or {})
+        self._install_keys()
+        controller.updated.connect(self._on_updated)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(self._on_screen_added)
+        app.screenRemoved.connect(self._on_screen_removed)
+        self.view.render(controller.last, self._wall_text(controller.last))
+
+    # -- keys -----------------------------------------------------------------------------
+
+    def default_handlers(self) -> dict[str, Handler]:
+        c = self.controller
+        return {
+            "toggle": c.toggle,
+            "next": c.next,
+            "previous": c.previous,
+            "add_minute": lambda: c.adjust(60),
+            "remove_minute": lambda: c.adjust(-60),
+            "blackout": c.blackout,
+            "wrap_up": lambda: c.message(wrap_up_text()),
+            "clear_message": c.clear_message,
+            "undo": c.undo,
+            "toggle_fullscreen": self.toggle_fullscreen,
+        }
+
+    def set_extra_handlers(self, handlers: Mapping[str, Handler]) -> None:
+        """Add or replace handlers (the moderator window passes ``help`` and ``quit``)."""
+        self.handlers.update(handlers)
+
+    def _install_keys(self) -> None:
+        from PySide6.QtGui import QShortcut
+
+        for action in KEY_ACTIONS:
+            for key in action.keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.setAutoRepeat(False)
+                shortcut.activated.connect(lambda name=action.name: self._dispatch(name))
+
+    def _dispatch(self, name: str) -> None:
+        handler = self.handlers.get(name)
+        if handler is not None:
+            handler()
+
+    # -- following the session ------------------------------------------------------------
+
+    def _wall_text(self, snapshot: Snapshot) -> str | None:
+        """The session's clock time at the snapshot, for the end screen ("17:26")."""
+        try:
+            wall = self.controller.session.wall_of(snapshot.t)
+        except AttributeError:
+            return None
+        return wall.astimezone().strftime("%H:%M")
+
+    def _on_updated(self, snapshot: Snapshot) -> None:
+        self.view.render(snapshot, self._wall_text(snapshot))
+
+    # -- screens --------------------------------------------------------------------------
+
+    def _guess_moderator_screen(self) -> QScreen | None:
+        for widget in QApplication.topLevelWidgets():
+            if (
+                widget is not self
+                and widget.isVisible()
+                and widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            ):
+                return widget.screen()
+        return QGuiApplication.primaryScreen()
+
+    def projector_screen(self, exclude: QScreen | None = None) -> QScreen | None:
+        """The screen to project on: the one named in the settings if it is there and is not
+        the moderator's, else the first screen that is not the moderator's; None if alone."""
+        screens = [s for s in self._screens() if s is not exclude]
+        if not screens:
+            return None
+        home = self._home_screen(screens)
+        others = [s for s in screens if s is not home]
+        wanted = self.settings.projector_screen
+        for screen in others:
+            if wanted and screen.name() == wanted:
+                return screen
+        return others[0] if others else None
+
+    def _home_screen(self, screens: Sequence[QScreen]) -> QScreen:
+        """The moderator's screen among ``screens`` (the first one if it is not there)."""
+        moderator = self._moderator_screen()
+        if moderator is not None and any(moderator is s for s in screens):
+            return moderator
+        primary = QGuiApplication.primaryScreen()
+        if primary is not None and any(primary is s for s in screens):
+            return primary
+        return screens[0]
+
+    def place_and_show(self, exclude: QScreen | None = None) -> None:
+        """Full screen on the projector when there is one, else a normal window to drag."""
+        self._placed = True
+        target = self.projector_screen(exclude)
+        if target is not None:
+            self._show_fullscreen_on(target)
+            return
+        screens = [s for s in self._screens() if s is not exclude]
+        self._show_windowed(self._home_screen(screens) if screens else None)
+
+    def _show_fullscreen_on(self, screen: QScreen) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self._projector_screen = screen
+        self.setCursor(Qt.CursorShape.BlankCursor)  # no mouse pointer over the speaker's clock
+
+    def _show_windowed(self, screen: QScreen | None) -> None:
+        self._projector_screen = None
+        self.unsetCursor()
+        if self.isFullScreen():
+            self.showNormal()
+        if screen is not None:
+            self.setScreen(screen)
+            area = screen.availableGeometry()
+            size = WINDOWED_SIZE.boundedTo(area.size())
+            rect = QRect(0, 0, size.width(), size.height())
+            rect.moveCenter(area.center())
+            self.setGeometry(rect)
+        else:
+            self.resize(WINDOWED_SIZE)
+        self.show()
+
+    def toggle_fullscreen(self) -> None:
+        """F11: full screen on the screen the window is on now, or back to a normal window."""
+        if self.isFullScreen():
+            screen = self.screen()
+            self._show_windowed(screen)
+        else:
+            self._show_fullscreen_on(self.screen())
+
+    def _on_screen_added(self, screen: QScreen) -> None:
+        """A projector plugged in gets the window, unless it is already projecting."""
+        if self._placed and self._projector_screen is None:
+            self.place_and_show()
+
+    def _on_screen_removed(self, screen: QScreen) -> None:
+        """The projector unplugged: back to the laptop as a normal window (or to another
+        projector if there is one), before Qt disposes of the screen."""
+        if not self._placed:
+            return
+        if screen is self._projector_screen or self.screen() is screen:
+            self._projector_screen = None
+            self.place_and_show(exclude=screen)
+
+
+def wrap_up_text() -> str:
+    """The W key's message to the speaker."""
+    return QCoreApplication.translate("projector", "Please wrap up")
