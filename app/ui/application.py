@@ -36,7 +36,13 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     settings, settings_problem = load_settings()
-    install_language(app, language or settings.language or system_language())
+    wanted = language or settings.language or system_language()
+    language_problem = None
+    if not install_language(app, wanted):
+        language_problem = (
+            f"the {wanted} translation is missing (run make translations); "
+            "the interface is in English"
+        )
 
     path = choose_session(session_path, settings)
     try:
@@ -50,16 +56,18 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     live = start_session(loaded, SystemClock(), paths.logs_dir())
     controller = LiveController(live, loaded, SystemClock(), paths.logs_dir())
 
-    from app.ui.moderator import ModeratorWindow
-    from app.ui.projector import ProjectorWindow
+    from app.ui.moderator import open_windows
 
-    projector = ProjectorWindow(controller, settings)
-    window = ModeratorWindow(controller, settings, projector=projector)
-    for problem in (settings_problem, save_problem):
+    window, projector = open_windows(controller, settings)
+    for problem in (settings_problem, save_problem, language_problem, *live.warnings):
         if problem:
             window.show_notice(problem)
     window.show()
-    projector.place_and_show()
+    place = getattr(projector, "place_and_show", None)
+    if callable(place):
+        place()
+    window.raise_()
+    window.activateWindow()
     controller.start_ticking()
     code = app.exec()
     controller.shutdown()

@@ -7,11 +7,19 @@ never translated: it is shown as written.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app import paths
 
 _installed: list[QTranslator] = []
+_current = ["en"]  # the language whose texts are shown now
+
+
+def current_language() -> str:
+    """The interface language in use ("en" when a French .qm could not be loaded)."""
+    return _current[0]
 
 
 def system_language() -> str:
@@ -24,12 +32,18 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _current[0] = "en"
     if language == "en":
         return True
     translator = QTranslator(app)
-    qm = paths.resources_dir() / "translations" / f"timekeeper_{language}.qm"
+    qm = translations_dir() / f"timekeeper_{language}.qm"
     if not translator.load(str(qm)):
         return False
     app.installTranslator(translator)
     _installed.append(translator)
+    _current[0] = language
     return True
+
+
+def translations_dir() -> Path:
+    return paths.resources_dir() / "translations"

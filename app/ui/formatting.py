@@ -1,0 +1,61 @@
+"""How the moderator window writes times: durations, local clock times, lateness.
+
+Every figure comes from the Snapshot; this module only turns seconds and datetimes into the
+short strings a moderator reads at a glance. Words go through Qt's translation system (the
+"Formatting" context); numbers never do.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from app.engine.display import format_span
+
+translate = QCoreApplication.translate
+
+
+def span(seconds: float) -> str:
+    """A duration as mm:ss (or h:mm:ss), whole seconds rounded down: 8:20 reads 08:20."""
+    return format_span(max(0, math.floor(seconds + 1e-6)))
+
+
+def planned_span(seconds: float) -> str:
+    """A planned duration (whole seconds already); rounded to the nearest second."""
+    return format_span(max(0, round(seconds)))
+
+
+def clock(when: datetime) -> str:
+    """A local clock time HH:MM, the way the printed programme gives times."""
+    return when.astimezone().strftime("%H:%M")
+
+
+def minutes(seconds: float) -> int:
+    """Whole minutes, rounded to the nearest: what a moderator says aloud."""
+    return round(abs(seconds) / 60)
+
+
+def late_text(late_s: float) -> str:
+    """ "3 min late", "2 min early" or "on time" (under half a minute either way)."""
+    n = minutes(late_s)
+    if n == 0:
+        return translate("Formatting", "On time")
+    if late_s > 0:
+        return translate("Formatting", "{n} min late").format(n=n)
+    return translate("Formatting", "{n} min early").format(n=n)
+
+
+def gap_text(seconds: float) -> str:
+    """A downtime: "42 s" under two minutes, else "3 min 05 s"."""
+    whole = max(0, round(seconds))
+    if whole < 120:
+        return translate("Formatting", "{s} s").format(s=whole)
+    m, s = divmod(whole, 60)
+    return translate("Formatting", "{m} min {s:02d} s").format(m=m, s=s)
+
+
+def escape_mnemonic(text: str) -> str:
+    """Buttons and menu entries read '&' as a shortcut marker; double it to show it as is."""
+    return text.replace("&", "&&")

@@ -1,0 +1,833 @@
+"""The moderator window: the running order, the current segment, every control, on the laptop.
+
+It renders the controller's Snapshot and sends commands; it counts nothing itself. Three
+rules shape it:
+
+- No modal dialog while a session runs (design.md §3). Everything the window has to say is a
+  banner (``app.ui.banner``); a confirmation is a second key press. The only modal dialogs
+  are the file pickers, and those open only while no session runs.
+- The keys of ``app.ui.keys`` work here and in the projector window, and the help overlay
+  lists them. Buttons and the running order never take the keyboard focus, so the clicker's
+  keys always reach the shortcuts; only the custom message field takes letters while it has
+  focus, and Enter or Esc gives them back.
+- Session content (titles, names, notes, messages) is shown as written: plain-text labels,
+  never translated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QFileSystemWatcher,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.snapshot import Snapshot
+from app.model import RunningOrderError, load_running_order
+from app.timing_log.format import SUFFIX
+from app.ui.banner import BannerArea, Kind
+from app.ui.controller import LiveController
+from app.ui.formatting import clock, escape_mnemonic, gap_text
+from app.ui.help import HelpOverlay
+from app.ui.i18n import current_language, install_language
+from app.ui.keys import install_shortcuts
+from app.ui.session_files import replace_session, segments_match, session_running, swap_plan
+from app.ui.settings import Settings, save_settings
+from app.ui.theme import Theme, theme_named
+from app.ui.widgets.catchup import CatchUpPanel
+from app.ui.widgets.controls import WRAP_UP, ControlBar, MessageBar
+from app.ui.widgets.current import CurrentPanel
+from app.ui.widgets.running_order import RunningOrderTree
+from app.ui.widgets.schedule import ScheduleLine
+
+translate = QCoreApplication.translate
+
+CONFIRM_MS = 3000  # how long a first Ctrl+Q (or close) waits for the second one
+NOTICE_MS = 8000  # transient notices (why an action was refused) fade after this
+RELOAD_DEBOUNCE_MS = 300  # editors write a file in several steps; reload once they are done
+THUMBNAIL_W, THUMBNAIL_H = 288, 162
+
+# Keys only this window has (not in the shared key table): they act on the inline catch-up
+# panel. Listed by the help overlay under the key table's rows.
+OWN_KEYS: tuple[tuple[str, str], ...] = (
+    ("C", QT_TRANSLATE_NOOP("Moderator", "Catch-up plan: show / ignore")),
+    ("A", QT_TRANSLATE_NOOP("Moderator", "Apply the catch-up plan shown")),
+)
+
+Handler = Callable[[], object]
+
+
+def _optional_module(name: str) -> ModuleType | None:
+    """Another issue's module, when it is there (replay, importers)."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+class ModeratorWindow(QMainWindow):
+    """The laptop window. ``projector`` is the ProjectorWindow (None in some tests)."""
+
+    def __init__(
+        self,
+        controller: LiveController,
+        settings: Settings,
+        *,
+        projector: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self.projector: QWidget | None = None
+        self.theme: Theme = theme_named(settings.theme)
+        self._snap: Snapshot | None = None
+        self._quitting = False
+        self._quit_armed = QTimer(self)
+        self._quit_armed.setSingleShot(True)
+        self._quit_armed.setInterval(CONFIRM_MS)
+        self._quit_armed.timeout.connect(lambda: self.banners.hide_banner("quit"))
+        self._start_over_armed = QTimer(self)
+        self._start_over_armed.setSingleShot(True)
+        self._start_over_armed.setInterval(CONFIRM_MS)
+        self._start_over_armed.timeout.connect(self._show_resume_banner)
+        self._pending_reload = False
+
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+        self._build()
+        self._build_menus()
+        self.handlers: dict[str, Handler] = self._key_handlers()
+        install_shortcuts(self, self.handlers)
+        self._install_own_keys()
+
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DEBOUNCE_MS)
+        self._reload_timer.timeout.connect(self.reload_from_disk)
+        self._watch_source()
+
+        controller.updated.connect(self.render)
+        controller.log_status.connect(self.show_log_status)
+        controller.session_replaced.connect(self._session_replaced)
+
+        self.apply_theme(self.theme)
+        self.retranslate()
+        self.tree.set_plan(controller.plan)
+        self._show_resume_banner()
+        if projector is not None:
+            self.attach_projector(projector)
+        self.render(controller.last)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("central")
+        # The window's own focus target: keys go to the shortcuts, never to a child widget.
+        central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(6)
+
+        self.banners = BannerArea(central)
+        self.banners.hide()
+        layout.addWidget(self.banners)
+
+        self.schedule = ScheduleLine(self.clock_of, central)
+        layout.addWidget(self.schedule)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setChildrenCollapsible(False)
+        self.tree = RunningOrderTree(self.clock_of, self.splitter)
+        self.tree.goto_requested.connect(self._goto)
+        self.current = CurrentPanel(self.clock_of, self.splitter)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.current)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setSizes([560, 680])
+        layout.addWidget(self.splitter, 1)
+
+        self.thumbnail = self._make_thumbnail()
+        self.current.set_thumbnail(self.thumbnail)
+
+        self.catchup = CatchUpPanel(central)
+        self.catchup.apply_clicked.connect(self.apply_catch_up)
+        self.catchup.ignore_clicked.connect(self.ignore_catch_up)
+        layout.addWidget(self.catchup)
+
+        self.controls = ControlBar(central)
+        layout.addWidget(self.controls)
+        self.messages = MessageBar(central)
+        self.messages.message_requested.connect(self.send_message)
+        self.messages.blink_toggled.connect(self._blink_toggled)
+        layout.addWidget(self.messages)
+
+        b = self.controls.buttons
+        clicks: dict[str, Handler] = {
+            "toggle": self.controller.toggle,
+            "previous": self.controller.previous,
+            "next": self.controller.next,
+            "add_minute": lambda: self.controller.adjust(60),
+            "remove_minute": lambda: self.controller.adjust(-60),
+            "blackout": self.controller.blackout,
+            "wrap_up": self.wrap_up,
+            "clear_message": self.controller.clear_message,
+            "undo": self.controller.undo,
+            "catch_up": self.toggle_catch_up,
+            "end": self.controller.end,
+        }
+        for name, handler in clicks.items():
+            b[name].clicked.connect(lambda _=False, h=handler: self._from_button(h))
+
+        self.help_overlay = HelpOverlay(self, OWN_KEYS)
+
+    def _make_thumbnail(self) -> QWidget:
+        """A small ProjectorView fed the same snapshots: what the room sees, at a glance."""
+        try:
+            from app.ui.projector import ProjectorView
+        except ImportError:
+            placeholder = QLabel("—", self.current)
+            placeholder.setFixedSize(THUMBNAIL_W, THUMBNAIL_H)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setStyleSheet("background: black; color: grey;")
+            return placeholder
+        view = ProjectorView(self.current)
+        view.setFixedSize(THUMBNAIL_W, THUMBNAIL_H)
+        view.setObjectName("thumbnail")
+        return view
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_action = self.file_menu.addAction("", self.open_running_order)
+        self.import_action = self.file_menu.addAction("", self.import_programme)
+        self.replay_action = self.file_menu.addAction("", self.open_replay)
+        self.logs_action = self.file_menu.addAction("", self.open_logs_folder)
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction("", self.request_quit)
+
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.theme_menu = self.settings_menu.addMenu("")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for code in ("dark", "light"):
+            action = self.theme_menu.addAction("")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, c=code: self.set_theme(c))
+            self.theme_group.addAction(action)
+            self.theme_actions[code] = action
+        self.screen_menu = self.settings_menu.addMenu("")
+        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
+        self.screen_group = QActionGroup(self)
+
+        self.help_menu = bar.addMenu("")
+        self.help_action = self.help_menu.addAction("", self.toggle_help)
+
+    def _key_handlers(self) -> dict[str, Handler]:
+        c = self.controller
+        return {
+            "toggle": c.toggle,
+            "next": c.next,
+            "previous": c.previous,
+            "add_minute": lambda: c.adjust(60),
+            "remove_minute": lambda: c.adjust(-60),
+            "blackout": c.blackout,
+            "wrap_up": self.wrap_up,
+            "clear_message": self.escape,
+            "undo": c.undo,
+            "toggle_fullscreen": self.toggle_projector_fullscreen,
+            "help": self.toggle_help,
+            "quit": self.request_quit,
+        }
+
+    def _install_own_keys(self) -> None:
+        for key, handler in (("C", self.toggle_catch_up), ("A", self.apply_catch_up_key)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setAutoRepeat(False)
+            shortcut.activated.connect(handler)
+
+    def attach_projector(self, projector: QWidget) -> None:
+        """Give the projector window this window's help and quit (and the wrap-up message in
+        the session's language, so W says the same thing whichever window has focus)."""
+        self.projector = projector
+        set_extra = getattr(projector, "set_extra_handlers", None)
+        if callable(set_extra):
+            set_extra(self.projector_handlers())
+
+    def projector_handlers(self) -> dict[str, Handler]:
+        return {
+            "help": self.help_from_projector,
+            "quit": self.request_quit,
+            "wrap_up": self.wrap_up,
+        }
+
+    # -- texts --------------------------------------------------------------------------------
+
+    def clock_of(self, t: float) -> str:
+        """Session time -> local clock HH:MM (the session may be replaced: look it up now)."""
+        return clock(self.controller.live.session.wall_of(t))
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (session content is left as is)."""
+        self.setWindowTitle(
+            translate("Moderator", "Timekeeper — {title}").format(title=self.controller.plan.title)
+        )
+        self.file_menu.setTitle(translate("Moderator", "&File"))
+        self.open_action.setText(translate("Moderator", "&Open running order…"))
+        self.import_action.setText(translate("Moderator", "&Import programme…"))
+        self.replay_action.setText(translate("Moderator", "Open timing log for &replay…"))
+        self.logs_action.setText(translate("Moderator", "Open &logs folder"))
+        self.quit_action.setText(translate("Moderator", "&Quit") + "\tCtrl+Q")
+        self.settings_menu.setTitle(translate("Moderator", "&Settings"))
+        self.language_menu.setTitle(translate("Moderator", "&Language"))
+        self.theme_menu.setTitle(translate("Moderator", "&Theme"))
+        self.theme_actions["dark"].setText(translate("Moderator", "Dark"))
+        self.theme_actions["light"].setText(translate("Moderator", "Light"))
+        self.screen_menu.setTitle(translate("Moderator", "&Projector screen"))
+        self.help_menu.setTitle(translate("Moderator", "&Help"))
+        self.help_action.setText(translate("Moderator", "&Keys") + "\tF1")
+        self.language_actions[current_language()].setChecked(True)
+        self.theme_actions[self.theme.name].setChecked(True)
+        self.tree.retranslate()
+        self.current.retranslate()
+        self.schedule.retranslate()
+        self.controls.retranslate()
+        self.messages.retranslate()
+        self.catchup.retranslate()
+        self.help_overlay.retranslate()
+        self._show_resume_banner()
+        if self._snap is not None:
+            self.render(self._snap)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setStyleSheet(theme.stylesheet())
+        self.banners.apply_theme(theme)
+        self.tree.apply_theme(theme)
+        self.current.apply_theme(theme)
+        self.schedule.apply_theme(theme)
+        self.help_overlay.apply_theme(theme)
+        if self._snap is not None:
+            self.render(self._snap)
+
+    # -- rendering ------------------------------------------------------------------------------
+
+    def render(self, snap: Snapshot) -> None:
+        """Show one Snapshot everywhere (called by the controller once per visible change)."""
+        self._snap = snap
+        self.schedule.render(snap)
+        self.tree.render(snap)
+        self.current.render(snap)
+        self.controls.render(snap, self.controller.session.engine.can_undo, self._late(snap))
+        if snap.message is not None:
+            self.messages.set_blink(snap.blink)
+        render_thumbnail = getattr(self.thumbnail, "render", None)
+        if callable(render_thumbnail):
+            render_thumbnail(snap, self.clock_of(snap.t))
+        if self.catchup.isVisible():
+            self._refresh_catch_up(snap)
+        if self._pending_reload and not session_running(self.controller):
+            self._offer_reload()
+
+    @staticmethod
+    def _late(snap: Snapshot) -> bool:
+        """Late against the hard end (or the planned end without one): time to catch up."""
+        if snap.ended:
+            return False
+        target = snap.hard_end_t if snap.hard_end_t is not None else snap.planned_end_t
+        return snap.projected_end_t > target + 30
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snap if self._snap is not None else self.controller.last
+
+    # -- commands -----------------------------------------------------------------------------
+
+    def _from_button(self, handler: Handler) -> None:
+        handler()
+        self.focus_home()
+
+    def focus_home(self) -> None:
+        """Put the keyboard focus where the shortcuts hear it (not in the message field)."""
+        central = self.centralWidget()
+        if central is not None:
+            central.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _goto(self, index: int) -> None:
+        self.controller.goto(index)
+
+    def send_message(self, text: str) -> None:
+        self.controller.message(text, self.messages.blink)
+        self.focus_home()
+
+    def wrap_up(self) -> None:
+        """W: « Merci de conclure » or "Please wrap up", in the session's language."""
+        language = self.controller.plan.language
+        self.controller.message(WRAP_UP.get(language, WRAP_UP["en"]), self.messages.blink)
+
+    def _blink_toggled(self, on: bool) -> None:
+        if self.snapshot.message is not None:
+            self.controller.blink(on)
+        self.focus_home()
+
+    def escape(self) -> None:
+        """Esc closes the help first; otherwise it clears the speaker's message."""
+        if self.help_overlay.isVisible():
+            self.help_overlay.hide()
+            return
+        self.controller.clear_message()
+
+    def toggle_projector_fullscreen(self) -> None:
+        toggle = getattr(self.projector, "toggle_fullscreen", None)
+        if callable(toggle):
+            toggle()
+
+    def toggle_help(self) -> None:
+        self.help_overlay.toggle()
+
+    def help_from_projector(self) -> None:
+        """F1 on the projector: the help belongs on the laptop, never on the room's screen."""
+        self.help_overlay.open()
+        self.raise_()
+        self.activateWindow()
+
+    # -- catch-up -----------------------------------------------------------------------------
+
+    def toggle_catch_up(self) -> None:
+        if self.catchup.isVisible():
+            self.ignore_catch_up()
+        else:
+            self.show_catch_up()
+
+    def show_catch_up(self) -> None:
+        self._refresh_catch_up(self.snapshot)
+        self.catchup.show()
+
+    def _refresh_catch_up(self, snap: Snapshot) -> None:
+        plan = self.controller.propose_catch_up()
+        self.catchup.show_plan(plan, snap, self.clock_of(plan.target_t))
+
+    def ignore_catch_up(self) -> None:
+        self.catchup.hide()
+        self.focus_home()
+
+    def apply_catch_up_key(self) -> None:
+        """A applies only a plan the moderator is looking at."""
+        if self.catchup.isVisible():
+            self.apply_catch_up()
+
+    def apply_catch_up(self) -> None:
+        plan = self.catchup.plan
+        if plan is None or not plan.durations:
+            return
+        if self.controller.apply_catch_up(plan):
+            self.catchup.hide()
+            self.show_notice(
+                translate("Moderator", "Catch-up plan applied (Ctrl+Z takes it back)."),
+                timeout_ms=NOTICE_MS,
+            )
+        self.focus_home()
+
+    # -- banners ------------------------------------------------------------------------------
+
+    def show_notice(self, text: str, *, timeout_ms: int | None = None) -> None:
+        """A dismissible notice at the top of the window (the app's messages, problems)."""
+        self.banners.notice(text, Kind.INFO, timeout_ms)
+
+    def show_log_status(self, problem: str) -> None:
+        """The log writer's health: a persistent warning while it fails; the countdown goes on."""
+        if not problem:
+            self.banners.hide_banner("log")
+            return
+        self.banners.show_banner(
+            "log",
+            translate("Moderator", "Timing log problem: {problem}. The countdown goes on.").format(
+                problem=problem.rstrip(".")
+            ),
+            Kind.ERROR,
+            dismissible=False,
+        )
+
+    def _show_resume_banner(self) -> None:
+        gap = self.controller.resumed_gap_s
+        if gap is None or self.controller.last.ended:
+            self.banners.hide_banner("resume")
+            return
+        self.banners.show_banner(
+            "resume",
+            translate(
+                "Moderator",
+                "Resumed after {gap}: the session went on while Timekeeper was closed, "
+                "and that time was counted.",
+            ).format(gap=gap_text(gap)),
+            Kind.WARNING,
+            action=(translate("Moderator", "Start over"), self._start_over_clicked),
+        )
+
+    def _start_over_clicked(self) -> None:
+        """Starting over forgets the resumed timing: a second click within 3 s confirms."""
+        if self._start_over_armed.isActive():
+            self._start_over_armed.stop()
+            self.banners.hide_banner("resume")
+            self.controller.start_over()
+            return
+        self._start_over_armed.start()
+        banner = self.banners.banner("resume")
+        if banner is not None:
+            banner.action.setText(translate("Moderator", "Click again to start over"))
+
+    def _session_replaced(self) -> None:
+        self.tree.set_plan(self.controller.plan)
+        self.catchup.hide()
+        self._watch_source()
+        self.retranslate()
+
+    # -- quitting -----------------------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        """Ctrl+Q: at once when no session runs; during one, a second Ctrl+Q within 3 s."""
+        if not session_running(self.controller) or self._quit_armed.isActive():
+            self._quitting = True
+            self.close()
+            return
+        self._arm_quit(translate("Moderator", "Press Ctrl+Q again within 3 s to quit."))
+
+    def _arm_quit(self, first: str) -> None:
+        self._quit_armed.start()
+        self.banners.show_banner(
+            "quit",
+            first
+            + " "
+            + translate(
+                "Moderator",
+                "The session stays in the timing log and resumes when Timekeeper starts again.",
+            ),
+            Kind.WARNING,
+            dismissible=False,
+            timeout_ms=CONFIRM_MS,
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._quitting or not session_running(self.controller) or self._quit_armed.isActive():
+            self._quit_armed.stop()
+            if self.projector is not None:
+                self.projector.close()
+            self.help_overlay.hide()
+            event.accept()
+            return
+        event.ignore()
+        self._arm_quit(translate("Moderator", "Close the window again within 3 s to quit."))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.focus_home()
+
+    # -- files --------------------------------------------------------------------------------
+
+    def _refuse_while_running(self, what: str) -> bool:
+        """True (and an inline notice) when a session runs: file pickers are modal dialogs."""
+        if not session_running(self.controller):
+            return False
+        self.show_notice(
+            translate(
+                "Moderator", "{what} is not available while the session runs: end it first."
+            ).format(what=what),
+            timeout_ms=NOTICE_MS,
+        )
+        return True
+
+    def open_running_order(self) -> None:
+        if self._refuse_while_running(translate("Moderator", "Opening a running order")):
+            return
+        start_dir = str(Path(self.controller.loaded.source).parent)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("Moderator", "Open running order"),
+            start_dir,
+            translate("Moderator", "Running orders (*.toml *.json)"),
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Load ``path`` as the new session (only while none runs); problems go to a banner."""
+        if self._refuse_while_running(translate("Moderator", "Opening a running order")):
+            return False
+        try:
+            loaded = load_running_order(path)
+        except RunningOrderError as exc:
+            self.show_notice(_one_line(str(exc)))
+            return False
+        replace_session(self.controller, loaded)
+        self._pending_reload = False
+        self.banners.hide_banner("reload")
+        self._save_settings(last_session=str(path.resolve()))
+        return True
+
+    def _watch_source(self) -> None:
+        for old in self.watcher.files():
+            self.watcher.removePath(old)
+        source = Path(self.controller.loaded.source)
+        if source.is_file():
+            self.watcher.addPath(str(source))
+
+    def _file_changed(self, path: str) -> None:
+        # Editors often save by writing a new file and renaming it: watch the new one.
+        if path not in self.watcher.files() and Path(path).is_file():
+            self.watcher.addPath(path)
+        self._reload_timer.start()
+
+    def reload_from_disk(self) -> None:
+        """The running-order file changed on disk: take the change in if that is safe.
+
+        A file with an error leaves the session untouched and says why in one sentence. An
+        edit that keeps every segment (same count, same titles) is taken in at once, timing
+        kept. Any other edit waits until no session runs.
+        """
+        source = Path(self.controller.loaded.source)
+        if source.is_file() and str(source) not in self.watcher.files():
+            self.watcher.addPath(str(source))
+        try:
+            loaded = load_running_order(source)
+        except RunningOrderError as exc:
+            self.banners.show_banner(
+                "reload",
+                translate(
+                    "Moderator",
+                    "The running order on disk has an error, so the session goes on "
+                    "unchanged: {error}",
+                ).format(error=_one_line(str(exc))),
+                Kind.ERROR,
+            )
+            return
+        if loaded.sha256 == self.controller.loaded.sha256:
+            self.banners.hide_banner("reload")
+            return
+        if not session_running(self.controller):
+            replace_session(self.controller, loaded)
+            self._pending_reload = False
+            self.banners.show_banner(
+                "reload",
+                translate("Moderator", "The running order was reloaded from disk."),
+                Kind.INFO,
+                timeout_ms=NOTICE_MS,
+            )
+        elif segments_match(self.controller.plan, loaded.plan):
+            swap_plan(self.controller, loaded)
+            self.tree.set_plan(loaded.plan)
+            self.retranslate()
+            self.banners.show_banner(
+                "reload",
+                translate(
+                    "Moderator",
+                    "The running order was reloaded from disk; the timing goes on as it was.",
+                ),
+                Kind.INFO,
+                timeout_ms=NOTICE_MS,
+            )
+        else:
+            self._pending_reload = True
+            self.banners.show_banner(
+                "reload",
+                translate(
+                    "Moderator",
+                    "The running order changed on disk and its segments no longer match the "
+                    "running session: it will be reloaded once the session has ended.",
+                ),
+                Kind.WARNING,
+            )
+
+    def _offer_reload(self) -> None:
+        self._pending_reload = False
+        self.banners.show_banner(
+            "reload",
+            translate("Moderator", "The running order changed on disk while the session ran."),
+            Kind.INFO,
+            action=(translate("Moderator", "Reload it"), self.reload_from_disk),
+        )
+
+    def open_logs_folder(self) -> None:
+        folder = self.controller.logs_dir
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.show_notice(
+                translate("Moderator", "The timing logs are in {folder}").format(folder=folder)
+            )
+
+    def open_replay(self) -> None:
+        replay = _optional_module("app.ui.replay")
+        opener = getattr(replay, "open_replay", None) if replay is not None else None
+        if opener is None:
+            self.show_notice(
+                translate(
+                    "Moderator",
+                    "Replay comes with its own window, which this version does not have yet.",
+                ),
+                timeout_ms=NOTICE_MS,
+            )
+            return
+        if self._refuse_while_running(translate("Moderator", "Opening a timing log")):
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("Moderator", "Open timing log for replay"),
+            str(self.controller.logs_dir),
+            translate("Moderator", "Timing logs (*{suffix})").format(suffix=SUFFIX),
+        )
+        if path:
+            opener(Path(path), self)
+
+    def import_programme(self) -> None:
+        importers = _optional_module("app.importers")
+        import_file = getattr(importers, "import_file", None) if importers is not None else None
+        if import_file is None:
+            self.show_notice(
+                translate(
+                    "Moderator",
+                    "Importing a programme comes with the importers, not in this version yet.",
+                ),
+                timeout_ms=NOTICE_MS,
+            )
+            return
+        if self._refuse_while_running(translate("Moderator", "Importing a programme")):
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("Moderator", "Import programme"),
+            str(Path.home()),
+            translate("Moderator", "Programmes (*.txt *.csv *.xml);;All files (*)"),
+        )
+        if not path:
+            return
+        try:
+            result = import_file(Path(path))
+        except (RunningOrderError, ValueError, OSError) as exc:
+            self.show_notice(_one_line(str(exc)))
+            return
+        target = result if isinstance(result, Path) else getattr(result, "path", None)
+        if isinstance(target, Path):
+            self.open_path(target)
+        else:
+            self.show_notice(translate("Moderator", "Programme imported."), timeout_ms=NOTICE_MS)
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def _save_settings(self, **changes: object) -> None:
+        self.settings = self.settings.model_copy(update=changes)
+        problem = save_settings(self.settings)
+        if problem:
+            self.show_notice(problem)
+        if self.projector is not None and hasattr(self.projector, "settings"):
+            self.projector.settings = self.settings  # type: ignore[attr-defined]
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language live; session content keeps its own language."""
+        app = QCoreApplication.instance()
+        if app is not None and not install_language(app, language):
+            self.show_notice(
+                translate(
+                    "Moderator",
+                    "The French translation is missing (run make translations); "
+                    "the interface stays in English.",
+                )
+            )
+        self._save_settings(language=language)
+        self.retranslate()
+
+    def set_theme(self, name: str) -> None:
+        self.apply_theme(theme_named(name))
+        self._save_settings(theme=name)
+        self.theme_actions[self.theme.name].setChecked(True)
+
+    def _fill_screen_menu(self) -> None:
+        menu: QMenu = self.screen_menu
+        menu.clear()
+        for action in self.screen_group.actions():
+            self.screen_group.removeAction(action)
+        choices: list[tuple[str | None, str]] = [
+            (None, translate("Moderator", "Automatic (a screen other than this one)"))
+        ]
+        for screen in QGuiApplication.screens():
+            size = screen.size()
+            choices.append((screen.name(), f"{screen.name()} ({size.width()}×{size.height()})"))
+        for name, label in choices:
+            action = menu.addAction(escape_mnemonic(label))
+            action.setCheckable(True)
+            action.setChecked(name == self.settings.projector_screen)
+            action.triggered.connect(lambda _=False, n=name: self.set_projector_screen(n))
+            self.screen_group.addAction(action)
+
+    def set_projector_screen(self, name: str | None) -> None:
+        self._save_settings(projector_screen=name)
+        place = getattr(self.projector, "place_and_show", None)
+        if callable(place):
+            place()
+
+
+def _one_line(text: str) -> str:
+    """Error messages may span lines; a banner says them as one sentence."""
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def open_windows(
+    controller: LiveController, settings: Settings
+) -> tuple[ModeratorWindow, QWidget | None]:
+    """Both windows, wired to each other (used by the application and by tests)."""
+    window = ModeratorWindow(controller, settings)
+    try:
+        from app.ui.projector import ProjectorWindow
+    except ImportError:
+        return window, None
+    projector = ProjectorWindow(controller, settings, extra_handlers=window.projector_handlers())
+    window.attach_projector(projector)
+    return window, projector

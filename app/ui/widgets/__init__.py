@@ -1,0 +1,22 @@
+"""The pieces of the moderator window, each rendering one part of a Snapshot."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    """A label that shows its text literally: session data is data, never markup."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip shows rich text when it looks like markup; escape it and say so explicitly."""
+    return f"<p>{html.escape(text)}</p>" if text else ""

@@ -1,0 +1,277 @@
+"""The current segment: a large countdown, its phase in colour and in words, who speaks,
+the moderator's notes, the part budget left and what comes next.
+
+Everything shown here is read off one Snapshot; nothing is counted locally. Every label that
+can hold text from the running-order file is a plain-text label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.snapshot import Snapshot
+from app.engine.state import Status
+from app.model.plan import PlannedSegment
+from app.ui.formatting import planned_span, span
+from app.ui.theme import DARK, PHASE_SYMBOLS, Theme, phase_word
+from app.ui.widgets import plain_label
+
+translate = QCoreApplication.translate
+
+
+def speaker_lines(segment: PlannedSegment) -> list[str]:
+    """One line a speaker: name — role, organisation."""
+    lines = []
+    for person in segment.speakers:
+        about = ", ".join(x for x in (person.role, person.organisation) if x)
+        lines.append(f"{person.name} — {about}" if about else person.name)
+    return lines
+
+
+def note_lines(segment: PlannedSegment) -> list[str]:
+    """The segment's notes, then each speaker's note under their name."""
+    lines = [segment.notes] if segment.notes else []
+    lines += [f"{p.name} : {p.note}" for p in segment.speakers if p.note]
+    return lines
+
+
+class CurrentPanel(QFrame):
+    """The right-hand panel of the moderator window."""
+
+    def __init__(self, clock_of: Callable[[float], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("currentPanel")
+        self._clock_of = clock_of
+        self._theme = DARK
+        self._snap: Snapshot | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(14, 10, 14, 10)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(4)
+
+        top = QHBoxLayout()
+        self.phase_label = QLabel(self)
+        self.phase_label.setObjectName("phaseChip")
+        self.phase_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label = plain_label("", self, wrap=True)
+        self.status_label.setObjectName("statusLabel")
+        top.addWidget(self.phase_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.status_label, 1)
+        grid.addLayout(top, 0, 0)
+
+        self.countdown_label = QLabel("00:00", self)
+        self.countdown_label.setObjectName("countdown")
+        self.countdown_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(96)
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        self.countdown_label.setFont(font)
+        grid.addWidget(self.countdown_label, 1, 0)
+
+        self.detail_label = plain_label("", self)
+        self.detail_label.setObjectName("countdownDetail")
+        grid.addWidget(self.detail_label, 2, 0)
+
+        # The projector thumbnail goes to the right of the countdown (set by the window).
+        self.thumbnail_box = QVBoxLayout()
+        self.thumbnail_box.setSpacing(2)
+        self.thumbnail_caption = plain_label("", self, wrap=False)
+        self.thumbnail_caption.setProperty("muted", True)
+        self.thumbnail_box.addWidget(self.thumbnail_caption)
+        grid.addLayout(self.thumbnail_box, 0, 1, 3, 1, Qt.AlignmentFlag.AlignTop)
+
+        self.part_label = plain_label("", self)
+        self.part_label.setObjectName("partLabel")
+        grid.addWidget(self.part_label, 3, 0, 1, 2)
+
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(6)
+        self.title_label = plain_label("", details)
+        self.title_label.setObjectName("segmentTitle")
+        self.speakers_label = plain_label("", details)
+        self.speakers_label.setObjectName("speakers")
+        self.notes_heading = plain_label("", details)
+        self.notes_heading.setProperty("muted", True)
+        self.notes_label = plain_label("", details)
+        self.notes_label.setObjectName("notes")
+        self.message_label = plain_label("", details)
+        self.message_label.setObjectName("messageState")
+        self.next_label = plain_label("", details)
+        self.next_label.setObjectName("nextUp")
+        for label in (
+            self.title_label,
+            self.speakers_label,
+            self.notes_heading,
+            self.notes_label,
+            self.message_label,
+            self.next_label,
+        ):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(label)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(details)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll = scroll
+        grid.addWidget(scroll, 4, 0, 1, 2)
+        grid.setRowStretch(4, 1)
+        grid.setColumnStretch(0, 1)
+        self.apply_theme(DARK)
+
+    def set_thumbnail(self, widget: QWidget) -> None:
+        self.thumbnail_box.addWidget(widget)
+
+    def retranslate(self) -> None:
+        self.thumbnail_caption.setText(translate("CurrentSegment", "On the projector"))
+        self.notes_heading.setText(translate("CurrentSegment", "Notes for the moderator"))
+        if self._snap is not None:
+            self.render(self._snap)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.setStyleSheet(
+            f"QLabel#segmentTitle {{ font-size: 18px; font-weight: bold; }}"
+            f"QLabel#speakers {{ font-size: 15px; }}"
+            f"QLabel#notes {{ font-size: 14px; font-style: italic; }}"
+            f"QLabel#partLabel {{ font-size: 14px; }}"
+            f"QLabel#nextUp {{ font-size: 14px; }}"
+            f"QLabel#messageState {{ font-size: 14px; }}"
+            f"QLabel#statusLabel {{ font-size: 15px; font-weight: 600; }}"
+            f"QLabel#countdownDetail {{ font-size: 14px; color: {theme.muted}; }}"
+        )
+        if self._snap is not None:
+            self.render(self._snap)
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def phase_text(self, snap: Snapshot) -> str:
+        """The chip's words: the phase while a segment counts, the status otherwise."""
+        if snap.status is Status.READY:
+            return translate("CurrentSegment", "Not started")
+        if snap.status is Status.ENDED:
+            return translate("CurrentSegment", "Ended")
+        return f"{PHASE_SYMBOLS[snap.phase]} {phase_word(snap.phase)}"
+
+    def status_text(self, snap: Snapshot) -> str:
+        if snap.status is Status.READY:
+            return translate("CurrentSegment", "Ready: Space starts the session")
+        if snap.status is Status.ENDED:
+            return translate("CurrentSegment", "The session is over")
+        if snap.between_segments:
+            return translate("CurrentSegment", "Paused before this segment: Space starts it")
+        if snap.paused:
+            return translate("CurrentSegment", "Paused: Space resumes")
+        return translate("CurrentSegment", "Running")
+
+    def render(self, snap: Snapshot) -> None:
+        self._snap = snap
+        theme = self._theme
+        seg = snap.segment
+        chip_phase = snap.phase
+        if snap.status in (Status.READY, Status.ENDED):
+            bg, fg = theme.border, theme.text
+        else:
+            bg, fg = theme.chip[chip_phase]
+        self.phase_label.setText(self.phase_text(snap))
+        self.phase_label.setStyleSheet(
+            f"QLabel {{ background: {bg}; color: {fg}; font-size: 18px; font-weight: bold;"
+            f" padding: 4px 12px; border-radius: 6px; }}"
+        )
+        self.status_label.setText(self.status_text(snap))
+
+        if snap.ended:
+            self.countdown_label.setText("—")
+        else:
+            self.countdown_label.setText(snap.countdown)
+        colour = theme.countdown[chip_phase] if snap.status is not Status.READY else theme.text
+        self.countdown_label.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+
+        plan_text = planned_span(seg.planned_s)
+        if snap.overtime and not snap.ended:
+            detail = translate("CurrentSegment", "over by {t} — planned {p}").format(
+                t=span(snap.overtime_s), p=planned_span(snap.planned_s)
+            )
+        elif snap.planned_s != seg.planned_s:
+            detail = translate("CurrentSegment", "of {p} (plan {o})").format(
+                p=planned_span(snap.planned_s), o=plan_text
+            )
+        else:
+            detail = translate("CurrentSegment", "of {p}").format(p=plan_text)
+        self.detail_label.setText(detail if not snap.ended else "")
+
+        part = snap.part
+        left = snap.part_left_s
+        if left >= 0:
+            budget = translate("CurrentSegment", "{left} left of {budget}").format(
+                left=span(left), budget=planned_span(part.budget_s)
+            )
+        else:
+            budget = translate("CurrentSegment", "over its {budget} by {over}").format(
+                budget=planned_span(part.budget_s), over=span(-left)
+            )
+        self.part_label.setText(
+            translate("CurrentSegment", "Part {n}: {title} — {budget}").format(
+                n=part.index + 1, title=part.title, budget=budget
+            )
+        )
+
+        self.title_label.setText(seg.title)
+        speakers = speaker_lines(seg)
+        self.speakers_label.setText("\n".join(speakers))
+        self.speakers_label.setVisible(bool(speakers))
+        notes = note_lines(seg)
+        self.notes_label.setText("\n".join(notes))
+        self.notes_heading.setVisible(bool(notes))
+        self.notes_label.setVisible(bool(notes))
+
+        self.message_label.setText(self.message_text(snap))
+        self.next_label.setText(self.next_text(snap))
+
+    def message_text(self, snap: Snapshot) -> str:
+        parts = []
+        if snap.message is not None:
+            if snap.blink:
+                parts.append(
+                    translate("CurrentSegment", "On the projector: “{m}” (blinking)").format(
+                        m=snap.message
+                    )
+                )
+            else:
+                parts.append(
+                    translate("CurrentSegment", "On the projector: “{m}”").format(m=snap.message)
+                )
+        if snap.blackout:
+            parts.append(translate("CurrentSegment", "The projector is blacked out (B)."))
+        return "\n".join(parts)
+
+    def next_text(self, snap: Snapshot) -> str:
+        if snap.ended:
+            return ""
+        nxt = snap.next_segment
+        if nxt is None:
+            return translate("CurrentSegment", "Next: end of the session")
+        when = snap.projected_start_of(nxt.index)
+        at = self._clock_of(when if when is not None else snap.planned_start_of(nxt.index))
+        names = ", ".join(p.name for p in nxt.speakers)
+        who = f" — {names}" if names else ""
+        return translate("CurrentSegment", "Next, at {at}: {title}{who}").format(
+            at=at, title=nxt.title, who=who
+        )

@@ -1,0 +1,244 @@
+"""The running order as a tree: parts with their budget, segments with their timings.
+
+A part row shows its budget and what is left of it; a segment row shows its planned clock
+time, its planned duration (after catch-up and added minutes), its actual duration and its
+state in words. Double-clicking a segment asks the window to go there. Item texts are plain
+text in Qt's item views, so titles from the file are shown as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from app.engine.display import Phase
+from app.engine.snapshot import RowState, Snapshot
+from app.model.plan import Plan
+from app.ui.formatting import planned_span, span
+from app.ui.theme import DARK, Theme, phase_word
+from app.ui.widgets import plain_tooltip
+
+translate = QCoreApplication.translate
+
+COL_TITLE, COL_AT, COL_PLANNED, COL_ACTUAL, COL_STATE = range(5)
+SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit the whole title at the column's current width.
+
+    Qt's own size hint wraps at a guessed width and then elides what does not fit; a long
+    testimony title must be read whole, so the height is measured at the real width.
+    """
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(  # noqa: N802 (Qt's name)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != COL_TITLE:
+            return size
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = self._tree.columnWidth(COL_TITLE) - depth * self._tree.indentation() - 14
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = metrics.boundingRect(
+            QRect(0, 0, max(40, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
+
+
+class RunningOrderTree(QTreeWidget):
+    """Renders the rows of a Snapshot; emits ``goto_requested(index)`` on double-click."""
+
+    goto_requested = Signal(int)
+
+    def __init__(self, clock_of: Callable[[float], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._clock_of = clock_of  # session time -> "HH:MM"
+        self._theme = DARK
+        self.setColumnCount(5)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        # The clicker's keys must reach the window's shortcuts, never move a tree cursor.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_AT, COL_PLANNED, COL_ACTUAL, COL_STATE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.doItemsLayout)
+        header.sectionResized.connect(lambda *_: self._relayout.start())
+        self.part_items: list[QTreeWidgetItem] = []
+        self.segment_items: list[QTreeWidgetItem] = []
+        self._last_current = -1
+        self.itemDoubleClicked.connect(self._on_double_click)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels(
+            [
+                translate("RunningOrder", "Running order"),
+                translate("RunningOrder", "At"),
+                translate("RunningOrder", "Planned"),
+                translate("RunningOrder", "Actual"),
+                translate("RunningOrder", "State"),
+            ]
+        )
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._last_current = -1
+
+    # -- building ---------------------------------------------------------------------------
+
+    def set_plan(self, plan: Plan) -> None:
+        """Rebuild the rows for a (new) plan; figures are filled by ``render``."""
+        self.clear()
+        self.part_items, self.segment_items = [], []
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for part in plan.parts:
+            part_item = QTreeWidgetItem(self)
+            part_item.setText(COL_TITLE, part.title)
+            part_item.setToolTip(COL_TITLE, plain_tooltip(part.title))
+            part_item.setFirstColumnSpanned(False)
+            for col in range(5):
+                part_item.setFont(col, bold)
+            part_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.part_items.append(part_item)
+            for index in part.segment_indices:
+                seg = plan.segments[index]
+                item = QTreeWidgetItem(part_item)
+                names = ", ".join(p.name for p in seg.speakers)
+                # A part of one segment repeats its title; the speakers say more.
+                title = seg.title if seg.title != part.title or not names else names
+                if names and title != names:
+                    title = f"{seg.title}\n{names}"
+                item.setText(COL_TITLE, title)
+                item.setToolTip(COL_TITLE, plain_tooltip(title))
+                item.setData(COL_TITLE, SEGMENT_ROLE, index)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                for col in (COL_AT, COL_PLANNED, COL_ACTUAL, COL_STATE):
+                    item.setTextAlignment(
+                        col, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+                    )
+                self.segment_items.append(item)
+        self.expandAll()
+        self._last_current = -1
+
+    def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
+        index = item.data(COL_TITLE, SEGMENT_ROLE)
+        if isinstance(index, int):
+            self.goto_requested.emit(index)
+
+    # -- figures ----------------------------------------------------------------------------
+
+    def render(self, snap: Snapshot) -> None:
+        if len(self.segment_items) != len(snap.plan.segments):
+            self.set_plan(snap.plan)
+        for part in snap.plan.parts:
+            item = self.part_items[part.index]
+            used = part.budget_s - snap.part_left_of(part.index)
+            left = snap.part_left_of(part.index)
+            _set(item, COL_AT, self._clock_of(snap.planned_start_of(part.first)))
+            _set(item, COL_PLANNED, planned_span(part.budget_s))
+            _set(item, COL_ACTUAL, span(used) if used > 0 else "")
+            if left >= 0:
+                text = translate("RunningOrder", "{t} left").format(t=span(left))
+            else:
+                text = translate("RunningOrder", "over by {t}").format(t=span(-left))
+            _set(item, COL_STATE, text)
+            over = QBrush(QColor(self._theme.countdown[Phase.OVERTIME])) if left < 0 else QBrush()
+            item.setForeground(COL_STATE, over)
+        for index, item in enumerate(self.segment_items):
+            self._render_segment(snap, index, item)
+        if snap.current != self._last_current:
+            self._highlight(snap.current)
+            self.scrollToItem(self.segment_items[snap.current])
+
+    def _render_segment(self, snap: Snapshot, index: int, item: QTreeWidgetItem) -> None:
+        seg = snap.plan.segments[index]
+        _set(item, COL_AT, self._clock_of(snap.planned_start_of(index)))
+        planned = snap.planned_of(index)
+        planned_text = planned_span(planned)
+        if planned != seg.planned_s:
+            planned_text = f"{planned_text} ({planned_span(seg.planned_s)})"
+        _set(item, COL_PLANNED, planned_text)
+        state = snap.row_state(index)
+        actual = snap.actual_of(index)
+        _set(item, COL_ACTUAL, span(actual) if state is not RowState.UPCOMING or actual else "")
+        over = snap.active_of(index) > planned
+        if state is RowState.CURRENT:
+            if snap.running or snap.paused:
+                text = "▶ " + phase_word(snap.phase)
+                if snap.paused:
+                    text = "❚❚ " + translate("RunningOrder", "paused")
+            else:
+                text = "▶ " + translate("RunningOrder", "next")
+        elif state is RowState.DONE:
+            text = translate("RunningOrder", "done")
+            if over:
+                excess = snap.active_of(index) - planned
+                text = translate("RunningOrder", "done, +{t}").format(t=span(excess))
+        elif state is RowState.SKIPPED:
+            text = translate("RunningOrder", "skipped")
+        else:
+            text = translate("RunningOrder", "to come")
+        _set(item, COL_STATE, text)
+        red = QBrush(QColor(self._theme.countdown[Phase.OVERTIME]))
+        item.setForeground(COL_ACTUAL, red if over else QBrush())
+
+    def _highlight(self, current: int) -> None:
+        self._last_current = current
+        bold = QFont(self.font())
+        bold.setBold(True)
+        normal = QFont(self.font())
+        background = QBrush(QColor(self._theme.current_row))
+        for index, item in enumerate(self.segment_items):
+            is_current = index == current
+            for col in range(5):
+                item.setFont(col, bold if is_current else normal)
+                item.setBackground(col, background if is_current else QBrush())
+
+
+def _set(item: QTreeWidgetItem, column: int, text: str) -> None:
+    """Only touch the item when its text changes: a repaint a second stays cheap."""
+    if item.text(column) != text:
+        item.setText(column, text)

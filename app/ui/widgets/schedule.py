@@ -1,0 +1,102 @@
+"""The schedule line: the clock, the planned and projected end, lateness, slack to the hard end.
+
+The moderator's second question after "how long does this speaker have" is "are we late":
+this line answers it in words and local clock times, from the same Snapshot as the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+
+from app.engine.display import Phase
+from app.engine.snapshot import Snapshot
+from app.ui.formatting import late_text, minutes
+from app.ui.theme import DARK, Theme
+from app.ui.widgets import plain_label
+
+translate = QCoreApplication.translate
+
+
+class ScheduleLine(QFrame):
+    def __init__(self, clock_of: Callable[[float], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self._clock_of = clock_of
+        self._theme = DARK
+        self._snap: Snapshot | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(22)
+        self.now_label = plain_label("", self, wrap=False)
+        self.planned_label = plain_label("", self, wrap=False)
+        self.projected_label = plain_label("", self, wrap=False)
+        self.late_label = plain_label("", self, wrap=False)
+        self.slack_label = plain_label("", self, wrap=False)
+        for label in (
+            self.now_label,
+            self.planned_label,
+            self.projected_label,
+            self.late_label,
+            self.slack_label,
+        ):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.apply_theme(DARK)
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.setStyleSheet("QLabel { font-size: 15px; }")
+        if self._snap is not None:
+            self.render(self._snap)
+
+    def retranslate(self) -> None:
+        if self._snap is not None:
+            self.render(self._snap)
+
+    def render(self, snap: Snapshot) -> None:
+        self._snap = snap
+        clock = self._clock_of
+        self.now_label.setText(translate("Schedule", "Now {t}").format(t=clock(snap.t)))
+        self.planned_label.setText(
+            translate("Schedule", "Planned end {t}").format(t=clock(snap.planned_end_t))
+        )
+        if snap.ended:
+            self.projected_label.setText(
+                translate("Schedule", "Ended at {t}").format(t=clock(snap.projected_end_t))
+            )
+        else:
+            self.projected_label.setText(
+                translate("Schedule", "Projected end {t}").format(t=clock(snap.projected_end_t))
+            )
+        late = snap.late_s
+        late_colour = (
+            self._theme.countdown[Phase.OVERTIME]
+            if minutes(late) > 0 and late > 0
+            else self._theme.text
+        )
+        self.late_label.setText(late_text(late))
+        self.late_label.setStyleSheet(f"QLabel {{ font-weight: bold; color: {late_colour}; }}")
+        hard = snap.hard_end_t
+        slack = snap.slack_s
+        if hard is None or slack is None:
+            self.slack_label.setText(translate("Schedule", "No hard end"))
+            self.slack_label.setStyleSheet("")
+        elif slack >= 0:
+            self.slack_label.setText(
+                translate("Schedule", "{n} min of slack before {t}").format(
+                    n=int(slack // 60), t=clock(hard)
+                )
+            )
+            self.slack_label.setStyleSheet("")
+        else:
+            self.slack_label.setText(
+                translate("Schedule", "{n} min past the hard end {t}").format(
+                    n=max(1, minutes(slack)), t=clock(hard)
+                )
+            )
+            self.slack_label.setStyleSheet(
+                f"QLabel {{ font-weight: bold; color: {self._theme.countdown[Phase.OVERTIME]}; }}"
+            )
