@@ -1,0 +1,315 @@
+"""What every importer builds: a draft running order plus the report of what was guessed.
+
+An importer reads its format into a ``Draft`` (parts, items, speakers, durations in seconds or
+None for "shares the part's budget"), noting in a ``Report`` every guess (a warning) and every
+line it could not understand (a problem). ``finish`` turns the draft into the running-order
+file: checks the budgets, fills unknown lengths with an assumed duration (warned), writes the
+TOML in human form and validates it through the same loader as ``timekeeper check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import tomli_w
+
+from app.importers.clock import add_seconds, show_clock
+from app.model.durations import format_duration
+from app.model.errors import RunningOrderError
+from app.model.loader import parse_running_order
+from app.model.plan import Plan
+from app.model.schema import RunningOrderFile, SegmentKind
+from app.importers.words import guess_kind
+
+ASSUMED_S = 10 * 60  # the length given to an item whose length nothing tells
+ASSUMED_START = dt.time(9, 0)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One warning or problem, tied to a line of the input when there is one."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+
+
+@dataclass
+class Report:
+    warnings: list[Diagnostic] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Diagnostic(line, message))
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Diagnostic(line, message))
+
+
+class ImportFailure(Exception):
+    """Nothing usable could be made of the input. ``problems`` say where and why."""
+
+    def __init__(self, source: str, summary: str, problems: list[Diagnostic] | None = None):
+        self.source = source
+        self.summary = summary
+        self.problems = list(problems or [])
+        lines = sorted({p.line for p in self.problems if p.line is not None})
+        where = ""
+        if lines:
+            shown = ", ".join(str(n) for n in lines[:12]) + (", ..." if len(lines) > 12 else "")
+            where = f" (line{'s' if len(lines) > 1 else ''} {shown})"
+        super().__init__(f"{source}: {summary}{where}")
+
+
+class ChoiceNeeded(ImportFailure):
+    """The input holds several sessions (days, rooms): the user must pick one."""
+
+    def __init__(self, source: str, summary: str, choices: list[str]):
+        super().__init__(source, summary)
+        self.choices = choices
+
+
+@dataclass
+class DraftSpeaker:
+    name: str
+    role: str = ""
+    organisation: str = ""
+    note: str = ""
+
+
+@dataclass
+class DraftItem:
+    title: str
+    line: int | None = None
+    kind: SegmentKind | None = None  # None: guessed from the title
+    duration: int | None = None  # None: a share of the part's budget
+    speakers: list[DraftSpeaker] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DraftPart:
+    title: str
+    line: int | None = None
+    budget: int | None = None
+    kind: SegmentKind | None = None
+    speakers: list[DraftSpeaker] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    items: list[DraftItem] = field(default_factory=list)
+
+
+@dataclass
+class DraftSession:
+    title: str = ""
+    event: str = ""
+    date: dt.date | None = None
+    start: dt.time | None = None
+    hard_end: dt.time | None = None
+    timezone: str | None = None
+    language: str = "fr"
+    venue: str = ""
+    room: str = ""
+
+
+@dataclass
+class Draft:
+    session: DraftSession
+    parts: list[DraftPart] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    """What ``import_file`` returns: the document, its TOML text, the plan and the report."""
+
+    source: str
+    document: RunningOrderFile
+    toml_text: str
+    plan: Plan
+    warnings: list[Diagnostic]
+    problems: list[Diagnostic]  # lines not understood: left out of the document
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems
+
+
+def _notes(parts: list[str]) -> str:
+    return "\n".join(p.strip() for p in parts if p.strip())
+
+
+def _speakers(people: list[DraftSpeaker]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for person in people:
+        entry = {"name": person.name.strip()}
+        for key in ("role", "organisation", "note"):
+            value = getattr(person, key).strip()
+            if value:
+                entry[key] = value
+        out.append(entry)
+    return out
+
+
+def _check_budgets(draft: Draft, report: Report) -> None:
+    """Fill unknown lengths (warned) and reconcile items with their part's budget."""
+    language = draft.session.language
+    for part in draft.parts:
+        if not part.items:
+            if part.budget is None:
+                part.budget = ASSUMED_S
+                report.warn(
+                    part.line,
+                    f"the length of {part.title!r} is unknown: assumed "
+                    f"{format_duration(ASSUMED_S)}, correct it in the file",
+                )
+            continue
+        explicit = sum(i.duration for i in part.items if i.duration is not None)
+        shared = [i for i in part.items if i.duration is None]
+        if part.budget is None:
+            for item in shared:
+                item.duration = ASSUMED_S
+                report.warn(
+                    item.line,
+                    f"the length of {item.title!r} is unknown: assumed "
+                    f"{format_duration(ASSUMED_S)}, correct it in the file",
+                )
+            continue
+        left = part.budget - explicit
+        if left < 0 or (shared and left < len(shared)):
+            report.problem(
+                part.line,
+                f"the items of {part.title!r} take {format_duration(explicit)}, more than its "
+                f"{format_duration(part.budget)}",
+            )
+            part.budget = None
+            for item in shared:
+                item.duration = ASSUMED_S
+            continue
+        if not shared and left > 0:
+            title = "Temps libre" if language == "fr" else "Free time"
+            part.items.append(DraftItem(title=title, line=part.line, kind=SegmentKind.OTHER))
+            report.warn(
+                part.line,
+                f"the items of {part.title!r} take {format_duration(explicit)} of its "
+                f"{format_duration(part.budget)}: the {format_duration(left)} left became "
+                f"{title!r}",
+            )
+
+
+def to_data(draft: Draft, report: Report) -> dict[str, Any]:
+    """The running-order file as plain data, durations in human form."""
+    _check_budgets(draft, report)
+    s = draft.session
+    start = s.start
+    if start is None:
+        start = ASSUMED_START
+        report.warn(None, f"no start time found: assumed {show_clock(start, s.language)}")
+    session: dict[str, Any] = {"title": s.title.strip() or "Programme"}
+    if s.event.strip():
+        session["event"] = s.event.strip()
+    if s.date is not None:
+        session["date"] = s.date
+    session["start"] = start.strftime("%H:%M") if start.second == 0 else start.isoformat()
+    hard_end = s.hard_end
+    if hard_end is not None and hard_end <= start:
+        report.warn(None, f"the end of the slot {hard_end:%H:%M} is not after the start: ignored")
+        hard_end = None
+    if hard_end is not None:
+        session["hard_end"] = (
+            hard_end.strftime("%H:%M") if hard_end.second == 0 else hard_end.isoformat()
+        )
+    if s.timezone:
+        session["timezone"] = s.timezone
+    session["language"] = s.language
+    if s.venue.strip():
+        session["venue"] = s.venue.strip()
+    if s.room.strip():
+        session["room"] = s.room.strip()
+    parts: list[dict[str, Any]] = []
+    for part in draft.parts:
+        entry: dict[str, Any] = {"title": part.title.strip()}
+        if part.budget is not None:
+            entry["budget"] = format_duration(part.budget)
+        if not part.items:
+            kind = part.kind or guess_kind(part.title)
+            entry["kind"] = kind.value
+        notes = _notes(part.notes)
+        if notes:
+            entry["notes"] = notes
+        if not part.items and part.speakers:
+            entry["speakers"] = _speakers(part.speakers)
+        if part.items:
+            segments: list[dict[str, Any]] = []
+            for item in part.items:
+                seg: dict[str, Any] = {"title": item.title.strip()}
+                seg["kind"] = (item.kind or guess_kind(item.title)).value
+                if item.duration is not None:
+                    seg["duration"] = format_duration(item.duration)
+                notes = _notes(item.notes)
+                if notes:
+                    seg["notes"] = notes
+                if item.speakers:
+                    seg["speakers"] = _speakers(item.speakers)
+                segments.append(seg)
+            entry["segments"] = segments
+        parts.append(entry)
+    return {"format": 1, "session": session, "parts": parts}
+
+
+def finish(draft: Draft, report: Report, source: str, origin: str) -> ImportResult:
+    """Validate the draft into a document, write its TOML, and resolve it like `check` does."""
+    if not draft.parts:
+        raise ImportFailure(source, "no programme found", report.problems)
+    data = to_data(draft, report)
+    _warn_overrun(draft, report)
+    try:
+        document = RunningOrderFile.model_validate(data)
+    except ValueError as exc:
+        raise ImportFailure(source, f"the imported running order is not valid: {exc}") from None
+    header = [f"# Imported from {origin} by `timekeeper import`."]
+    if report.warnings or report.problems:
+        header.append("# Guessed or left out while importing (line numbers are the source's):")
+        for diag in report.problems:
+            header.append(f"#   not understood, {diag}")
+        for diag in report.warnings:
+            header.append(f"#   guessed, {diag}")
+    header.append("# A part's budget is shared by the segments inside it that have no duration.")
+    body = tomli_w.dumps(data, multiline_strings=True)
+    text = "\n".join(_comment_safe(line) for line in header) + "\n" + body
+    try:
+        plan = parse_running_order(text.encode("utf-8"), source)
+    except RunningOrderError as exc:
+        raise ImportFailure(source, f"the imported running order does not check: {exc}") from None
+    return ImportResult(
+        source=source,
+        document=document,
+        toml_text=text,
+        plan=plan,
+        warnings=list(report.warnings),
+        problems=list(report.problems),
+    )
+
+
+def _comment_safe(line: str) -> str:
+    return " ".join(line.splitlines())
+
+
+def _warn_overrun(draft: Draft, report: Report) -> None:
+    s = draft.session
+    if s.start is None or s.hard_end is None:
+        return
+    total = 0
+    for part in draft.parts:
+        if part.budget is not None:
+            total += part.budget
+        else:
+            total += sum(i.duration or 0 for i in part.items)
+    end = add_seconds(s.start, total)
+    if end is None or end > s.hard_end:
+        report.warn(
+            None,
+            f"the programme ends after the end of the slot ({show_clock(s.hard_end, s.language)})",
+        )
