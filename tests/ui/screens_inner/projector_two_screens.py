@@ -1,0 +1,207 @@
+"""Two-screen placement of the projector window: run only by test_projector_screens.py.
+
+This module needs the offscreen platform configured with two screens (a 1280×800 "laptop"
+and a 1920×1080 "projector", ``../shared/qt/two-screens.json``) *before* the QApplication
+exists, so the outer test starts a separate pytest process for it; its name does not start
+with ``test_`` so that the main run never collects it in a one-screen process.
+
+Unplugging: the offscreen platform can change its screens only through a C++ native-interface
+function that Python cannot reach (``QGuiApplication.platformFunction("setConfiguration")``
+returns null). So a hot-plug is simulated: the window reads the available screens through an
+injected function, the test changes what that function returns and emits Qt's own
+``screenRemoved``/``screenAdded`` signal with the real QScreen, which goes through the same
+connection a real unplug uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.engine import FakeClock, Status
+from app.model import load_running_order
+from app.timing_log.live import start_session
+from app.ui.controller import LiveController
+from app.ui.projector import WINDOWED_SIZE, ProjectorWindow
+from app.ui.settings import Settings
+from tests.conftest import SEED
+
+
+def screen(name: str) -> QScreen:
+    found = [s for s in QGuiApplication.screens() if s.name() == name]
+    assert found, f"no screen {name!r}: is QT_QPA_PLATFORM set to the two-screen config?"
+    return found[0]
+
+
+@pytest.fixture
+def controller(tmp_path: Path) -> Iterator[LiveController]:
+    loaded = load_running_order(SEED)
+    clock = FakeClock()
+    live = start_session(loaded, clock, tmp_path / "logs")
+    ctl = LiveController(live, loaded, clock, tmp_path / "logs")
+    yield ctl
+    ctl.shutdown()
+
+
+@pytest.fixture
+def moderator(qtbot: QtBot) -> QWidget:
+    """A stand-in for the moderator window, on the laptop."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.setWindowTitle("moderator")
+    window.setScreen(screen("laptop"))
+    window.setGeometry(100, 100, 800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+class Screens:
+    """What is plugged in, as the window sees it."""
+
+    def __init__(self) -> None:
+        self.present = [screen("laptop"), screen("projector")]
+
+    def __call__(self) -> list[QScreen]:
+        return list(self.present)
+
+    def unplug(self, name: str) -> QScreen:
+        gone = screen(name)
+        self.present.remove(gone)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenRemoved.emit(gone)
+        return gone
+
+    def plug(self, name: str) -> None:
+        back = screen(name)
+        self.present.append(back)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.emit(back)
+
+
+def test_the_platform_has_two_screens(qapp: QGuiApplication) -> None:
+    names = [s.name() for s in QGuiApplication.screens()]
+    assert names == ["laptop", "projector"]
+    assert screen("projector").geometry().size().toTuple() == (1920, 1080)
+
+
+def on_projector(window: ProjectorWindow) -> bool:
+    return window.isFullScreen() and window.screen().name() == "projector"
+
+
+def on_laptop_windowed(window: ProjectorWindow) -> bool:
+    return (
+        window.isVisible()
+        and not window.isFullScreen()
+        and window.screen().name() == "laptop"
+        and window.size() == WINDOWED_SIZE
+    )
+
+
+def test_projector_lands_full_screen_on_the_other_screen(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    window = ProjectorWindow(controller, Settings())
+    qtbot.addWidget(window)
+    window.place_and_show()
+    qtbot.waitUntil(lambda: on_projector(window))
+    assert window.geometry() == screen("projector").geometry()
+    assert window.view.size().toTuple() == (1920, 1080)
+    controller.start_ticking()
+    controller.toggle()
+    assert window.view.snapshot is not None
+    assert window.view.snapshot.status is Status.RUNNING
+    assert window.view.digit_height() >= 0.40 * 1080
+
+
+def test_it_avoids_the_screen_the_moderator_works_on(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    moderator.setScreen(screen("projector"))
+    moderator.move(screen("projector").geometry().topLeft())
+    qtbot.waitUntil(lambda: moderator.screen().name() == "projector")
+    window = ProjectorWindow(controller, Settings())
+    qtbot.addWidget(window)
+    window.place_and_show()
+    qtbot.waitUntil(lambda: window.isFullScreen() and window.screen().name() == "laptop")
+
+
+def test_the_named_screen_wins_and_a_missing_name_is_ignored(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    window = ProjectorWindow(controller, Settings(projector_screen="HDMI-9"))
+    qtbot.addWidget(window)
+    assert window.projector_screen() is screen("projector")
+    window = ProjectorWindow(controller, Settings(projector_screen="projector"))
+    qtbot.addWidget(window)
+    assert window.projector_screen() is screen("projector")
+
+
+def test_unplugging_the_projector_brings_the_window_back(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    screens = Screens()
+    window = ProjectorWindow(controller, Settings(), screens=screens)
+    qtbot.addWidget(window)
+    window.place_and_show()
+    qtbot.waitUntil(lambda: on_projector(window))
+    screens.unplug("projector")
+    qtbot.waitUntil(lambda: on_laptop_windowed(window))
+    assert moderator.screen().name() == "laptop"
+    # The view still follows the session after the move.
+    controller.start_ticking()
+    controller.toggle()
+    assert window.view.snapshot is not None and window.view.snapshot.running
+
+
+def test_plugging_a_projector_in_takes_the_window_there(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    screens = Screens()
+    screens.present.remove(screen("projector"))
+    window = ProjectorWindow(controller, Settings(), screens=screens)
+    qtbot.addWidget(window)
+    window.place_and_show()
+    qtbot.waitUntil(lambda: on_laptop_windowed(window))
+    screens.plug("projector")
+    qtbot.waitUntil(lambda: on_projector(window))
+    # and out and in again, as a loose HDMI cable does
+    screens.unplug("projector")
+    qtbot.waitUntil(lambda: on_laptop_windowed(window))
+    screens.plug("projector")
+    qtbot.waitUntil(lambda: on_projector(window))
+
+
+def test_other_screens_coming_and_going_leave_the_projector_alone(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    screens = Screens()
+    window = ProjectorWindow(controller, Settings(), screens=screens)
+    qtbot.addWidget(window)
+    window.place_and_show()
+    qtbot.waitUntil(lambda: on_projector(window))
+    screens.unplug("laptop")  # the moderator's screen (a dock unplugged): not ours
+    assert on_projector(window)
+    screens.plug("laptop")  # already projecting: a new screen changes nothing
+    assert on_projector(window)
+
+
+def test_f11_on_the_projector_and_back(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    window = ProjectorWindow(controller, Settings())
+    qtbot.addWidget(window)
+    window.place_and_show()
+    qtbot.waitUntil(lambda: on_projector(window))
+    window.toggle_fullscreen()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.screen().name() == "projector"  # stays where it is, as a window
+    window.toggle_fullscreen()
+    qtbot.waitUntil(lambda: on_projector(window))
