@@ -1,0 +1,1000 @@
+"""The planned-versus-actual chart of a past session: a Gantt on the wall clock.
+
+One function, ``paint_chart(painter, rect, data)``, draws it on whatever the painter paints:
+the replay window's widget, a PNG (QImage), an SVG (QSvgGenerator) and the PDF report
+(QPdfWriter). One drawing for every output means the printed report, the exported picture
+and the window can never disagree.
+
+The data comes from the log alone (``chart_data``): the header carries the resolved plan, so a
+log whose running-order file was edited or deleted still draws. Actual bars are the *effective*
+history: a control that was undone never happened, exactly as the engine folds it.
+
+Bars have a stable identity in every output: each planned and each actual bar is one
+``drawRect`` call, and nothing else in the chart is drawn with ``drawRect`` or ``fillRect``
+(backgrounds, bands, swatches and hatching are paths). In the SVG, Qt writes each bar as one
+``<rect>`` inside a group filled with the bar's colour, so a test (or a reader) can count the
+bars per kind by their fill: ``PLANNED_FILL``, ``ACTUAL_FILL`` and ``OVERRUN_FILL``. Hatching
+is drawn as computed line segments rather than a pattern brush, because QSvgGenerator turns
+pattern brushes into ``<rect>`` masks and ignores clipping.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QLocale,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app import paths
+from app.engine.display import format_span
+from app.engine.engine import effective_events
+from app.engine.events import (
+    Adjust,
+    ApplyCatchUp,
+    Blackout,
+    Event,
+    SetMessage,
+    Undo,
+)
+from app.engine.state import State, Status
+from app.timing_log.format import LogHeader
+from app.timing_log.reader import TimingLog
+
+# -- the language of a report ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _qm_for(language: str) -> QTranslator | None:
+    translator = QTranslator()
+    qm = paths.resources_dir() / "translations" / f"timekeeper_{language}.qm"
+    return translator if translator.load(str(qm)) else None
+
+
+class Language:
+    """The words of a report or a chart in one language (``"fr"`` or ``"en"``).
+
+    A report is written in the language asked for, not necessarily the one the window runs in
+    (``timekeeper report --format pdf`` has no window at all), so the app's .qm for that
+    language is read directly instead of relying on an installed translator. English is the
+    source language and needs no file. Session text never goes through here: it is shown as
+    written.
+    """
+
+    def __init__(self, code: str) -> None:
+        self.code = "fr" if code.lower().startswith("fr") else "en"
+        self.locale = QLocale(
+            QLocale.Language.French if self.code == "fr" else QLocale.Language.English
+        )
+
+    def translate(self, context: str, text: str) -> str:
+        if self.code == "en":
+            return text
+        qm = _qm_for(self.code)
+        if qm is not None:
+            found = qm.translate(context, text)
+            if found:
+                return found
+        return QCoreApplication.translate(context, text)
+
+    def date(self, when: datetime) -> str:
+        """A long date the way the language writes it: "mardi 22 septembre 2020"."""
+        return self.locale.toString(when.date(), QLocale.FormatType.LongFormat)
+
+
+# -- what the chart shows ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    """One segment: where the plan put it and when it actually held the room."""
+
+    index: int
+    part: int
+    title: str
+    kind: str
+    planned_start_t: float
+    planned_s: int  # as in the plan the log carries (what the programme promised)
+    adjusted_s: int  # planned at the end: adjustments and catch-up included
+    intervals: tuple[tuple[float, float], ...]  # when it was the current segment
+    actual_s: float  # time it held the room, pauses included
+
+    @property
+    def ran(self) -> bool:
+        return bool(self.intervals)
+
+    @property
+    def started_t(self) -> float | None:
+        return self.intervals[0][0] if self.intervals else None
+
+    @property
+    def ended_t(self) -> float | None:
+        return max(end for _, end in self.intervals) if self.intervals else None
+
+    @property
+    def overrun_s(self) -> float:
+        """Positive when it took longer than planned; negative when shorter."""
+        return self.actual_s - self.planned_s if self.ran else 0.0
+
+
+@dataclass(frozen=True)
+class PartRow:
+    index: int
+    title: str
+    budget_s: int
+    planned_start_t: float
+    segments: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Something the moderator did at ``t`` that the chart pins on the time line."""
+
+    t: float
+    kind: str  # message, adjust, catch_up, blackout, undo
+    label: str
+
+
+@dataclass(frozen=True)
+class ChartData:
+    title: str
+    event: str
+    origin_wall: datetime
+    planned_start_t: float
+    planned_end_t: float
+    hard_end_t: float | None
+    started_t: float | None
+    end_t: float  # when it ended, or the last thing the log knows of an unfinished session
+    ended: bool
+    parts: tuple[PartRow, ...]
+    segments: tuple[SegmentRow, ...]
+    pauses: tuple[tuple[float, float], ...]
+    gaps: tuple[tuple[float, float], ...]  # downtime: (from, to), the app was not running
+    markers: tuple[Marker, ...]
+    warnings: tuple[str, ...] = ()
+    source_name: str = ""
+    paused_s: float = 0.0
+
+    def wall(self, t: float) -> datetime:
+        """The clock time of session time ``t``, in the zone the session was recorded in."""
+        return self.origin_wall + timedelta(seconds=t)
+
+    @property
+    def downtime_s(self) -> float:
+        return sum(b - a for a, b in self.gaps)
+
+
+def chart_data(log: TimingLog) -> ChartData:
+    """Everything the chart and the summary show, folded once from the log's events."""
+    return chart_data_from(log.header, log.events, warnings=log.warnings, name=log.path.name)
+
+
+def chart_data_from(
+    header: LogHeader,
+    events: Sequence[Event],
+    *,
+    warnings: Iterable[str] = (),
+    name: str = "",
+) -> ChartData:
+    plan = header.plan
+    n = len(plan.segments)
+    intervals: list[list[tuple[float, float]]] = [[] for _ in range(n)]
+    markers: list[Marker] = []
+    state = State(plan)
+    open_seg: int | None = None
+    open_since = 0.0
+
+    def close(at: float) -> None:
+        nonlocal open_seg
+        if open_seg is not None:
+            intervals[open_seg].append((open_since, at))
+            open_seg = None
+
+    def follow_auto_advance() -> None:
+        # Time running out moved the session on by itself: close each segment it left.
+        nonlocal open_seg, open_since
+        if open_seg is None:
+            return
+        while open_seg < state.current:
+            end = state.last_end[open_seg]
+            at = end if end is not None else state.t
+            intervals[open_seg].append((open_since, at))
+            open_seg, open_since = open_seg + 1, at
+        if state.status is Status.ENDED:
+            close(state.ended_at if state.ended_at is not None else state.t)
+
+    for event in effective_events(events):
+        state.advance(event.t)
+        follow_auto_advance()
+        if not state.accepts(event):
+            continue
+        before = state.current
+        state.apply(event)
+        if state.status is Status.ENDED or (open_seg is not None and state.current != before):
+            close(event.t)
+        if open_seg is None and state.status in (Status.RUNNING, Status.PAUSED):
+            open_seg, open_since = state.current, event.t
+        marker = _marker_of(event)
+        if marker is not None:
+            markers.append(marker)
+    markers.extend(_undo_markers(events))
+    markers.sort(key=lambda m: m.t)
+
+    last_t = max((e.t for e in events), default=0.0)
+    if state.status is Status.ENDED and state.ended_at is not None:
+        end_t = state.ended_at
+    else:
+        end_t = max(last_t, state.t)
+        state.advance(end_t)
+        follow_auto_advance()
+        close(end_t)
+
+    segments = tuple(
+        SegmentRow(
+            index=i,
+            part=seg.part,
+            title=seg.title,
+            kind=seg.kind.value,
+            planned_start_t=header.planned_start_t + seg.offset_s,
+            planned_s=seg.planned_s,
+            adjusted_s=state.planned(i),
+            intervals=tuple(intervals[i]),
+            actual_s=state.occupied[i],
+        )
+        for i, seg in enumerate(plan.segments)
+    )
+    parts = tuple(
+        PartRow(
+            index=p.index,
+            title=p.title,
+            budget_s=p.budget_s,
+            planned_start_t=header.planned_start_t + plan.segments[p.first].offset_s,
+            segments=tuple(p.segment_indices),
+        )
+        for p in plan.parts
+    )
+    slot = plan.slot_s
+    return ChartData(
+        title=plan.title,
+        event=plan.event,
+        origin_wall=header.origin_wall,
+        planned_start_t=header.planned_start_t,
+        planned_end_t=header.planned_start_t + plan.total_s,
+        hard_end_t=None if slot is None else header.planned_start_t + slot,
+        started_t=state.started_at,
+        end_t=end_t,
+        ended=state.status is Status.ENDED,
+        parts=parts,
+        segments=segments,
+        pauses=tuple((a, end_t if b is None else b) for a, b in state.pauses),
+        gaps=tuple((t - gap, t) for t, gap in state.gaps if gap > 0),
+        markers=tuple(markers),
+        warnings=tuple(warnings),
+        source_name=name,
+        paused_s=state.paused_s,
+    )
+
+
+def _signed_span(seconds: float) -> str:
+    whole = round(seconds)
+    sign = "+" if whole > 0 else "−" if whole < 0 else "±"
+    return sign + format_span(abs(whole))
+
+
+def _marker_of(event: Event) -> Marker | None:
+    if isinstance(event, SetMessage):
+        return Marker(event.t, "message", event.text)
+    if isinstance(event, Adjust):
+        return Marker(event.t, "adjust", _signed_span(event.seconds))
+    if isinstance(event, ApplyCatchUp):
+        return Marker(event.t, "catch_up", str(len(event.durations)))
+    if isinstance(event, Blackout):
+        return Marker(event.t, "blackout", "on" if event.on else "off")
+    return None
+
+
+def _undo_markers(events: Iterable[Event]) -> list[Marker]:
+    """One marker per undo that took something back, naming what it took back."""
+    stack: list[Event] = []
+    out: list[Marker] = []
+    for event in events:
+        if isinstance(event, Undo):
+            if stack:
+                out.append(Marker(event.t, "undo", stack.pop().kind))
+        elif event.undoable:
+            stack.append(event)
+    return out
+
+
+# -- drawing ----------------------------------------------------------------------------------
+
+PLANNED_FILL = QColor("#c9ced6")
+ACTUAL_FILL = QColor("#2c6fb7")
+OVERRUN_FILL = QColor("#d9822b")
+OVERRUN_HATCH = QColor("#b42318")
+PAUSE_FILL = QColor(240, 196, 25, 70)
+PAUSE_LINE = QColor("#a27c00")
+GAP_FILL = QColor(60, 64, 72, 45)
+GAP_LINE = QColor("#3c4048")
+HARD_END = QColor("#b42318")
+GRID = QColor("#e3e6ea")
+TEXT = QColor("#1d2430")
+MUTED = QColor("#5b6472")
+CURSOR = QColor("#0b57d0")
+BACKGROUND = QColor("#ffffff")
+MARKER_COLOURS = {
+    "message": QColor("#6f42c1"),
+    "adjust": QColor("#1e7b45"),
+    "catch_up": QColor("#0b57d0"),
+    "blackout": QColor("#1d2430"),
+    "undo": QColor("#5b6472"),
+}
+FONT_FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "sans-serif"]
+TICK_STEPS_S = (60, 120, 300, 600, 900, 1800, 3600, 7200, 10800)
+MAX_LABELLED_MARKERS = 40  # past that, markers are drawn without their labels
+
+
+def chart_font(px: float, *, bold: bool = False) -> QFont:
+    """Pixel-sized fonts: the chart scales with the rectangle it is given, on any device
+    (a 96-dpi widget, a 72-dpi SVG, a 1200-dpi PDF), not with the device's dpi."""
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPixelSize(max(1, round(px)))
+    font.setBold(bold)
+    return font
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Sizes derived from the width: one formula for window, picture and paper."""
+
+    font_px: float
+    row_h: float
+    part_h: float
+    label_w: float
+    pad: float
+    title_h: float
+    axis_h: float
+    lane_h: float
+    ends_h: float
+    legend_h: float
+
+    @classmethod
+    def for_width(cls, width: float, *, title: bool) -> _Layout:
+        font_px = min(13.0, max(8.0, width / 95))
+        return cls(
+            font_px=font_px,
+            row_h=font_px * 2.3,
+            part_h=font_px * 1.9,
+            label_w=min(380.0, max(120.0, width * 0.3)),
+            pad=font_px,
+            title_h=font_px * 2.6 if title else 0.0,
+            axis_h=font_px * 1.8,
+            lane_h=font_px * 1.9,
+            ends_h=font_px * 3.8,
+            legend_h=font_px * 2.0,
+        )
+
+    def rows_height(self, data: ChartData) -> float:
+        return len(data.parts) * self.part_h + len(data.segments) * self.row_h
+
+    def height(self, data: ChartData) -> float:
+        return (
+            2 * self.pad
+            + self.title_h
+            + self.axis_h
+            + self.lane_h
+            + self.rows_height(data)
+            + self.ends_h
+            + self.legend_h
+        )
+
+
+def chart_height(data: ChartData, width: float, *, title: bool = True) -> int:
+    """The height at which ``paint_chart`` draws ``data`` at full size for ``width``."""
+    return math.ceil(_Layout.for_width(width, title=title).height(data))
+
+
+def time_range(data: ChartData) -> tuple[float, float]:
+    """The span the axis covers: the plan, the hard end and everything that happened."""
+    starts = [data.planned_start_t]
+    ends = [data.planned_end_t, data.end_t]
+    if data.started_t is not None:
+        starts.append(data.started_t)
+    if data.hard_end_t is not None:
+        ends.append(data.hard_end_t)
+    starts.extend(a for a, _ in data.gaps)
+    lo, hi = min(starts), max(ends)
+    margin = max(60.0, (hi - lo) * 0.02)
+    return lo - margin, hi + margin
+
+
+def _tick_step(span_s: float, width_px: float, label_px: float) -> int:
+    for step in TICK_STEPS_S:
+        if width_px * step / max(span_s, 1.0) >= label_px:
+            return step
+    return TICK_STEPS_S[-1]
+
+
+def _rect_path(rect: QRectF) -> QPainterPath:
+    path = QPainterPath()
+    path.addRect(rect)
+    return path
+
+
+def _hatch(painter: QPainter, rect: QRectF, colour: QColor, spacing: float, width: float) -> None:
+    """Diagonal lines inside ``rect``, computed rather than clipped (SVG ignores clipping)."""
+    if rect.width() <= 0 or rect.height() <= 0:
+        return
+    path = QPainterPath()
+    x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
+    h = y1 - y0
+    # Lines x = c + (y1 - y): from (c, y1) up-right to (c + h, y0), clipped to the rectangle.
+    # c runs over multiples of ``spacing`` so that neighbouring hatched boxes line up.
+    c = math.ceil((x0 - h) / spacing) * spacing
+    while c < x1:
+        bx, by = (c, y1) if c >= x0 else (x0, y1 - (x0 - c))
+        tx, ty = (c + h, y0) if c + h <= x1 else (x1, y0 + (c + h - x1))
+        if by > ty:
+            path.moveTo(bx, by)
+            path.lineTo(tx, ty)
+        c += spacing
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(colour, width))
+    painter.drawPath(path)
+    painter.restore()
+
+
+def _clock(data: ChartData, t: float) -> str:
+    return data.wall(t).strftime("%H:%M")
+
+
+Translate = Callable[[str, str], str]
+
+
+def _english(context: str, text: str) -> str:
+    del context
+    return text
+
+
+def paint_chart(
+    painter: QPainter,
+    rect: QRectF,
+    data: ChartData,
+    *,
+    cursor_t: float | None = None,
+    title: bool = True,
+    language: Language | None = None,
+) -> None:
+    """Draw the chart of ``data`` inside ``rect`` (see the module docstring for the rules)."""
+    lang = language or Language("en")
+    tr = lang.translate
+    lay = _Layout.for_width(rect.width(), title=title)
+    needed = lay.height(data)
+    if rect.height() < needed and lay.rows_height(data) > 0:
+        # Squeeze the rows (not the text around them) into a short widget.
+        room = rect.height() - (needed - lay.rows_height(data))
+        factor = max(0.35, room / lay.rows_height(data))
+        lay = _Layout(
+            **{**lay.__dict__, "row_h": lay.row_h * factor, "part_h": lay.part_h * factor}
+        )
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.fillPath(_rect_path(rect), BACKGROUND)
+
+    font = chart_font(lay.font_px)
+    small = chart_font(lay.font_px * 0.85)
+    bold = chart_font(lay.font_px, bold=True)
+    fm = QFontMetricsF(font)
+    y = rect.top() + lay.pad
+    left = rect.left() + lay.pad
+    right = rect.right() - lay.pad
+
+    if title:
+        painter.setFont(chart_font(lay.font_px * 1.25, bold=True))
+        painter.setPen(TEXT)
+        head = data.title
+        when = lang.date(data.wall(data.planned_start_t))
+        line = f"{head} — {when}"
+        title_fm = QFontMetricsF(painter.font())
+        painter.drawText(
+            QRectF(left, y, right - left, lay.title_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            title_fm.elidedText(line, Qt.TextElideMode.ElideRight, right - left),
+        )
+        y += lay.title_h
+
+    plot_left = left + lay.label_w
+    plot_right = right - fm.horizontalAdvance("+00:00") * 1.2
+    t_lo, t_hi = time_range(data)
+
+    def x_of(t: float) -> float:
+        return plot_left + (t - t_lo) / (t_hi - t_lo) * (plot_right - plot_left)
+
+    rows_top = y + lay.axis_h + lay.lane_h
+    rows_bottom = rows_top + lay.rows_height(data)
+
+    # Axis: clock ticks with a light grid through the rows.
+    painter.setFont(small)
+    step = _tick_step(t_hi - t_lo, plot_right - plot_left, fm.horizontalAdvance("00:00") * 2.2)
+    first_wall = data.wall(t_lo)
+    since_midnight = first_wall.hour * 3600 + first_wall.minute * 60 + first_wall.second
+    first_tick = t_lo + (step - since_midnight % step) % step
+    grid = QPainterPath()
+    tick = first_tick
+    while tick <= t_hi:
+        x = x_of(tick)
+        grid.moveTo(x, y + lay.axis_h * 0.85)
+        grid.lineTo(x, rows_bottom)
+        painter.setPen(MUTED)
+        painter.drawText(
+            QRectF(x - 40, y, 80, lay.axis_h * 0.8),
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+            _clock(data, tick),
+        )
+        tick += step
+    painter.setPen(QPen(GRID, 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(grid)
+    y += lay.axis_h
+
+    # Bands across every row: pauses and downtime, under the bars.
+    band_top, band_bottom = y, rows_bottom
+    for a, b in data.pauses:
+        band = QRectF(x_of(a), band_top, max(1.0, x_of(b) - x_of(a)), band_bottom - band_top)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.fillPath(_rect_path(band), PAUSE_FILL)
+    for a, b in data.gaps:
+        band = QRectF(x_of(a), band_top, max(2.0, x_of(b) - x_of(a)), band_bottom - band_top)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.fillPath(_rect_path(band), GAP_FILL)
+        _hatch(painter, band, GAP_LINE, lay.font_px * 0.8, 0.8)
+
+    # The event lane: what the moderator did, and where the app was down.
+    painter.setFont(small)
+    painter.setPen(MUTED)
+    painter.drawText(
+        QRectF(left, y, lay.label_w - lay.pad, lay.lane_h),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        tr("report", "Controls"),
+    )
+    label_markers = len(data.markers) <= MAX_LABELLED_MARKERS
+    lane_mid = y + lay.lane_h / 2
+    size = lay.font_px * 0.45
+    for marker in data.markers:
+        _draw_marker(painter, QPointF(x_of(marker.t), lane_mid), size, marker.kind)
+    if label_markers:
+        painter.setFont(small)
+        for marker in data.markers:
+            if marker.kind == "adjust":
+                painter.setPen(MARKER_COLOURS["adjust"])
+                painter.drawText(
+                    QPointF(x_of(marker.t) + size * 1.4, lane_mid + size), marker.label
+                )
+    for a, b in data.gaps:
+        painter.setPen(GAP_LINE)
+        painter.setFont(small)
+        text = tr("report", "downtime {span}").format(span=format_span(round(b - a)))
+        painter.drawText(QPointF(x_of(b) + 3, lane_mid + size), text)
+    y += lay.lane_h
+
+    # Rows: a header per part, then each segment with its planned and actual bars.
+    for part in data.parts:
+        segs = [data.segments[i] for i in part.segments]
+        painter.setFont(bold)
+        painter.setPen(TEXT)
+        part_label = QRectF(left, y, lay.label_w - lay.pad, lay.part_h)
+        painter.drawText(
+            part_label,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            QFontMetricsF(bold).elidedText(
+                part.title, Qt.TextElideMode.ElideRight, part_label.width()
+            ),
+        )
+        # The part's planned budget as a bracket, its actual span as a line beneath.
+        px0 = x_of(part.planned_start_t)
+        px1 = x_of(part.planned_start_t + part.budget_s)
+        mid = y + lay.part_h * 0.55
+        bracket = QPainterPath()
+        bracket.moveTo(px0, mid - lay.part_h * 0.18)
+        bracket.lineTo(px0, mid)
+        bracket.lineTo(px1, mid)
+        bracket.lineTo(px1, mid - lay.part_h * 0.18)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(MUTED, 1.2))
+        painter.drawPath(bracket)
+        ran = [s for s in segs if s.ran]
+        if ran:
+            a0 = min(s.started_t or 0.0 for s in ran)
+            a1 = max(s.ended_t or 0.0 for s in ran)
+            actual_line = QPainterPath()
+            actual_line.moveTo(x_of(a0), mid + lay.part_h * 0.2)
+            actual_line.lineTo(x_of(a1), mid + lay.part_h * 0.2)
+            painter.setPen(QPen(TEXT, 2.0))
+            painter.drawPath(actual_line)
+        y += lay.part_h
+        for seg in segs:
+            _draw_segment_row(painter, seg, y, left, lay, font, small, x_of)
+            y += lay.row_h
+
+    # Lines: planned end, hard end, actual end; then the replay cursor on top.
+    line_top, line_bottom = band_top - lay.axis_h * 0.15, rows_bottom
+    _vline(painter, x_of(data.planned_end_t), line_top, line_bottom, MUTED, Qt.PenStyle.DashLine)
+    if data.hard_end_t is not None:
+        _vline(
+            painter,
+            x_of(data.hard_end_t),
+            line_top,
+            line_bottom,
+            HARD_END,
+            Qt.PenStyle.SolidLine,
+            2.0,
+        )
+    if data.ended:
+        _vline(painter, x_of(data.end_t), line_top, line_bottom, TEXT, Qt.PenStyle.DotLine, 1.5)
+    painter.setFont(small)
+    end_labels: list[tuple[float, str, QColor]] = [
+        (data.planned_end_t, tr("report", "planned end {clock}"), MUTED)
+    ]
+    if data.hard_end_t is not None:
+        end_labels.append((data.hard_end_t, tr("report", "hard end {clock}"), HARD_END))
+    if data.ended:
+        end_labels.append((data.end_t, tr("report", "ended {clock}"), TEXT))
+    # Labels under their lines; one that would overlap its neighbour drops a line.
+    line_h = lay.font_px * 1.15
+    taken: list[float] = [-math.inf] * 3
+    for t, text, colour in sorted(end_labels):
+        label = text.format(clock=_clock(data, t))
+        w = QFontMetricsF(small).horizontalAdvance(label)
+        x = min(max(x_of(t) - w / 2, plot_left), right - w)
+        row = next((i for i, edge in enumerate(taken) if x > edge + 6), len(taken) - 1)
+        taken[row] = x + w
+        painter.setPen(colour)
+        painter.drawText(QPointF(x, rows_bottom + line_h * (row + 1)), label)
+    if cursor_t is not None:
+        _vline(
+            painter,
+            x_of(cursor_t),
+            band_top - lay.axis_h,
+            line_bottom,
+            CURSOR,
+            Qt.PenStyle.SolidLine,
+            2.0,
+        )
+
+    _draw_legend(
+        painter,
+        data,
+        QRectF(left, rows_bottom + lay.ends_h, right - left, lay.legend_h),
+        lay,
+        tr,
+    )
+    painter.restore()
+
+
+def _vline(
+    painter: QPainter,
+    x: float,
+    top: float,
+    bottom: float,
+    colour: QColor,
+    style: Qt.PenStyle,
+    width: float = 1.2,
+) -> None:
+    path = QPainterPath()
+    path.moveTo(x, top)
+    path.lineTo(x, bottom)
+    pen = QPen(colour, width)
+    pen.setStyle(style)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+
+
+def _draw_marker(painter: QPainter, at: QPointF, size: float, kind: str) -> None:
+    """A glyph per kind, so a marker reads without its colour."""
+    colour = MARKER_COLOURS.get(kind, MUTED)
+    painter.setPen(QPen(colour, 1))
+    painter.setBrush(colour)
+    x, y = at.x(), at.y()
+    if kind == "message":  # diamond
+        poly = QPolygonF(
+            [QPointF(x, y - size), QPointF(x + size, y), QPointF(x, y + size), QPointF(x - size, y)]
+        )
+    elif kind == "adjust":  # triangle up
+        poly = QPolygonF(
+            [QPointF(x, y - size), QPointF(x + size, y + size), QPointF(x - size, y + size)]
+        )
+    elif kind == "undo":  # triangle pointing back
+        poly = QPolygonF(
+            [QPointF(x - size, y), QPointF(x + size, y - size), QPointF(x + size, y + size)]
+        )
+    else:  # square (blackout, catch-up)
+        poly = QPolygonF(
+            [
+                QPointF(x - size, y - size),
+                QPointF(x + size, y - size),
+                QPointF(x + size, y + size),
+                QPointF(x - size, y + size),
+            ]
+        )
+    path = QPainterPath()
+    path.addPolygon(poly)
+    path.closeSubpath()
+    painter.drawPath(path)
+
+
+def _draw_segment_row(
+    painter: QPainter,
+    seg: SegmentRow,
+    y: float,
+    left: float,
+    lay: _Layout,
+    font: QFont,
+    small: QFont,
+    x_of: Callable[[float], float],
+) -> None:
+    fm = QFontMetricsF(font)
+    label = QRectF(left + lay.font_px, y, lay.label_w - lay.pad - lay.font_px, lay.row_h)
+    painter.setFont(font)
+    painter.setPen(TEXT)
+    painter.drawText(
+        label,
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        fm.elidedText(f"{seg.index + 1}. {seg.title}", Qt.TextElideMode.ElideRight, label.width()),
+    )
+    bar_h = lay.row_h * 0.32
+    planned = QRectF(
+        x_of(seg.planned_start_t),
+        y + lay.row_h * 0.14,
+        max(1.0, x_of(seg.planned_start_t + seg.planned_s) - x_of(seg.planned_start_t)),
+        bar_h,
+    )
+    painter.setPen(QPen(QColor("#8a929e"), 0.8))
+    painter.setBrush(PLANNED_FILL)
+    painter.drawRect(planned)
+    if not seg.ran:
+        return
+    start, end = seg.started_t or 0.0, seg.ended_t or 0.0
+    over = seg.overrun_s >= 1.0
+    actual = QRectF(x_of(start), y + lay.row_h * 0.52, max(1.5, x_of(end) - x_of(start)), bar_h)
+    painter.setPen(QPen(QColor("#1b3f66") if not over else QColor("#8a4a0f"), 0.8))
+    painter.setBrush(OVERRUN_FILL if over else ACTUAL_FILL)
+    painter.drawRect(actual)
+    # Where it was not the current segment between two of its turns (someone went back).
+    for (_, a_end), (b_start, _) in zip(seg.intervals, seg.intervals[1:], strict=False):
+        if b_start > a_end:
+            away = QRectF(x_of(a_end), actual.top(), x_of(b_start) - x_of(a_end), bar_h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.fillPath(_rect_path(away), QColor(255, 255, 255, 200))
+    if over:
+        hatch = QRectF(
+            x_of(end - seg.overrun_s), actual.top(), x_of(end) - x_of(end - seg.overrun_s), bar_h
+        )
+        _hatch(painter, hatch, OVERRUN_HATCH, max(3.0, lay.font_px * 0.45), 1.2)
+    if abs(seg.overrun_s) >= 1.0:
+        painter.setFont(small if not over else chart_font(lay.font_px * 0.85, bold=True))
+        painter.setPen(OVERRUN_HATCH if over else MUTED)
+        painter.drawText(
+            QPointF(actual.right() + 4, actual.bottom() - bar_h * 0.1), _signed_span(seg.overrun_s)
+        )
+
+
+def _draw_legend(
+    painter: QPainter, data: ChartData, rect: QRectF, lay: _Layout, tr: Translate
+) -> None:
+    small = chart_font(lay.font_px * 0.85)
+    fm = QFontMetricsF(small)
+    painter.setFont(small)
+    sw = lay.font_px * 1.4
+    sh = lay.font_px * 0.7
+    x = rect.left()
+    y = rect.top() + rect.height() / 2
+
+    def swatch(fill: QColor, text: str, hatch: QColor | None = None) -> None:
+        nonlocal x
+        box = QRectF(x, y - sh / 2, sw, sh)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.fillPath(_rect_path(box), fill)
+        if hatch is not None:
+            _hatch(painter, box, hatch, max(3.0, lay.font_px * 0.45), 1.0)
+        painter.setPen(TEXT)
+        painter.drawText(QPointF(x + sw + 4, y + fm.ascent() / 2 - 1), text)
+        x += sw + 10 + fm.horizontalAdvance(text) + lay.font_px
+
+    def glyph(kind: str, text: str) -> None:
+        nonlocal x
+        _draw_marker(painter, QPointF(x + sh / 2, y), sh / 2, kind)
+        painter.setPen(TEXT)
+        painter.drawText(QPointF(x + sh + 4, y + fm.ascent() / 2 - 1), text)
+        x += sh + 10 + fm.horizontalAdvance(text) + lay.font_px
+
+    swatch(PLANNED_FILL, tr("report", "planned"))
+    swatch(ACTUAL_FILL, tr("report", "actual"))
+    swatch(OVERRUN_FILL, tr("report", "overrun"), OVERRUN_HATCH)
+    if data.pauses:
+        swatch(PAUSE_FILL, tr("report", "pause"))
+    if data.gaps:
+        swatch(GAP_FILL, tr("report", "downtime (app down)"), GAP_LINE)
+    kinds = {m.kind for m in data.markers}
+    if "message" in kinds:
+        glyph("message", tr("report", "message"))
+    if "adjust" in kinds:
+        glyph("adjust", tr("report", "time added/removed"))
+    if "undo" in kinds:
+        glyph("undo", tr("report", "undo"))
+    if kinds & {"blackout", "catch_up"}:
+        glyph("blackout", tr("report", "blackout / catch-up"))
+
+
+# -- outputs ----------------------------------------------------------------------------------
+
+
+def chart_image(
+    data: ChartData, width: int = 1600, *, language: Language | None = None, title: bool = True
+) -> QImage:
+    """The chart as a picture (PNG export, screenshots)."""
+    height = chart_height(data, width, title=title)
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(BACKGROUND)
+    painter = QPainter(image)
+    try:
+        paint_chart(painter, QRectF(0, 0, width, height), data, language=language, title=title)
+    finally:
+        painter.end()
+    return image
+
+
+def chart_svg(
+    data: ChartData, width: int = 1200, *, language: Language | None = None, title: bool = True
+) -> str:
+    """The chart as SVG text: bars are ``<rect>`` elements, text is text (searchable)."""
+    height = chart_height(data, width, title=title)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setTitle(data.title)
+    ran = sum(1 for s in data.segments if s.ran)
+    generator.setDescription(
+        f"Timekeeper: planned versus actual, {len(data.segments)} planned bars, {ran} actual bars"
+    )
+    painter = QPainter(generator)
+    try:
+        paint_chart(painter, QRectF(0, 0, width, height), data, language=language, title=title)
+    finally:
+        painter.end()
+    raw: QByteArray = buffer.data()
+    return bytes(raw.data()).decode("utf-8")
+
+
+def write_chart(data: ChartData, path: Path, *, language: Language | None = None) -> Path:
+    """Save the chart as .png or .svg, chosen by the file's suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        path.write_text(chart_svg(data, language=language), encoding="utf-8")
+    elif suffix == ".png":
+        if not chart_image(data, language=language).save(str(path), "PNG"):
+            raise OSError(f"{path}: the picture could not be written")
+    else:
+        raise ValueError(f"{path}: expected a .png or .svg file name")
+    return path
+
+
+# -- the widget -------------------------------------------------------------------------------
+
+
+class ChartWidget(QWidget):
+    """The chart in a window, with the replay's cursor; a click asks to go to that time."""
+
+    seek = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data: ChartData | None = None
+        self._cursor: float | None = None
+        self._language: Language | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(160)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_data(self, data: ChartData, language: Language | None = None) -> None:
+        self._data = data
+        self._language = language
+        self.updateGeometry()
+        self.update()
+
+    @property
+    def data(self) -> ChartData | None:
+        return self._data
+
+    def set_cursor(self, t: float | None) -> None:
+        if t != self._cursor:
+            self._cursor = t
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = max(600, self.width())
+        if self._data is None:
+            return QSize(width, 240)
+        return QSize(width, chart_height(self._data, width, title=False))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        del event
+        painter = QPainter(self)
+        try:
+            if self._data is None:
+                painter.fillRect(self.rect(), BACKGROUND)
+                return
+            paint_chart(
+                painter,
+                QRectF(self.rect()),
+                self._data,
+                cursor_t=self._cursor,
+                title=False,
+                language=self._language,
+            )
+        finally:
+            painter.end()
+
+    def t_at(self, x: float) -> float | None:
+        """The session time under the horizontal position ``x`` (None left of the plot)."""
+        if self._data is None:
+            return None
+        lay = _Layout.for_width(self.width(), title=False)
+        plot_left = lay.pad + lay.label_w
+        fm = QFontMetricsF(chart_font(lay.font_px))
+        plot_right = self.width() - lay.pad - fm.horizontalAdvance("+00:00") * 1.2
+        if x < plot_left or plot_right <= plot_left:
+            return None
+        t_lo, t_hi = time_range(self._data)
+        t = t_lo + (x - plot_left) / (plot_right - plot_left) * (t_hi - t_lo)
+        return min(max(t, 0.0), self._data.end_t)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        t = self.t_at(event.position().x())
+        if t is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.seek.emit(t)
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            t = self.t_at(event.position().x())
+            if t is not None:
+                self.seek.emit(t)
+        super().mouseMoveEvent(event)
