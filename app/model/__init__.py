@@ -23,5 +23,6 @@ __all__ = [
     "format_duration",
     "json_schema",
     "load_running_order",
+    "parse_duration",
     "parse_running_order",
 ]

@@ -12,6 +12,7 @@ import math
 import re
 
 MAX_DURATION_S = 24 * 3600
+MAX_TEXT = 100  # characters: no real duration is longer
 
 # Typographic quotes are normalised first: French programmes write 10’ and 8′20″.
 _QUOTES = str.maketrans({"’": "'", "′": "'", "‘": "'", "´": "'", "″": '"', "”": '"', "“": '"'})
@@ -24,10 +25,10 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2}):(?P<s>\d{2})"), "hms"),
     (re.compile(r"(?P<m>\d+)"), "ms"),
 )
+_TWO_FIELDS = re.compile(r"\d{1,2}:\d{2}")
 
 EXPECTED = (
-    "a duration such as 10', 8'20\", 10 min, 10mn, 1h30, 90s, 00:10:00 "
-    "or a whole number of minutes"
+    "a duration such as 10', 8'20\", 10 min, 10mn, 1h30, 90s, 00:10:00 or a whole number of minutes"
 )
 
 
@@ -44,20 +45,23 @@ def parse_duration(value: object) -> int:
     if isinstance(value, bool):
         raise DurationError(f"expected {EXPECTED}, got a boolean")
     if isinstance(value, int):
-        return _checked(value * 60, repr(value))
+        return _checked(value * 60, _shown(value))
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             raise DurationError(f"expected {EXPECTED}, got {value!r}")
         if value.is_integer():
-            return _checked(int(value) * 60, repr(value))
+            return _checked(int(value) * 60, _shown(value))
         raise DurationError(f"expected {EXPECTED}, got {value!r} (write 8'30\" rather than 8.5)")
     if not isinstance(value, str):
         raise DurationError(f"expected {EXPECTED}, got {type(value).__name__}")
+    if len(value) > MAX_TEXT:
+        # Also keeps int() away from thousands of digits (Python refuses more than 4300).
+        raise DurationError(f"expected {EXPECTED}, got a text of {len(value)} characters")
     text = value.translate(_QUOTES).strip().lower()
     if not text:
         raise DurationError(f"expected {EXPECTED}, got an empty text")
     if text.startswith("-"):
-        raise DurationError(f"a duration cannot be negative, got {value!r}")
+        raise DurationError(f"a duration cannot be negative, got {_shown(value)}")
     for pattern, kind in _FORMS:
         match = pattern.fullmatch(text)
         if match is None:
@@ -65,15 +69,28 @@ def parse_duration(value: object) -> int:
         parts = {k: int(v) if v else 0 for k, v in match.groupdict().items()}
         h, m, s = parts.get("h", 0), parts.get("m", 0), parts.get("s", 0)
         if kind in ("hm", "hms") and m >= 60:
-            raise DurationError(f"minutes must be below 60 in {value!r}")
-        if kind in ("ms", "hms") and "s" in parts and s >= 60 and kind != "s":
-            raise DurationError(f"seconds must be below 60 in {value!r}")
-        return _checked(h * 3600 + m * 60 + s, repr(value))
-    raise DurationError(f"expected {EXPECTED}, got {value!r}")
+            raise DurationError(f"minutes must be below 60 in {_shown(value)}")
+        if s >= 60 and kind != "s":
+            raise DurationError(f"seconds must be below 60 in {_shown(value)}")
+        return _checked(h * 3600 + m * 60 + s, _shown(value))
+    if _TWO_FIELDS.fullmatch(text):
+        a, b = text.split(":")
+        raise DurationError(
+            f"{_shown(value)} is ambiguous (minutes:seconds or hours:minutes?): "
+            f"write {int(a)}'{b}\" or {int(a)}h{b}"
+        )
+    raise DurationError(f"expected {EXPECTED}, got {_shown(value)}")
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 def _checked(seconds: int, shown: str) -> int:
-    if seconds <= 0:
+    if seconds < 0:
+        raise DurationError(f"a duration cannot be negative, got {shown}")
+    if seconds == 0:
         raise DurationError(f"a duration must be longer than zero, got {shown}")
     if seconds > MAX_DURATION_S:
         raise DurationError(f"a duration must be at most 24 h, got {shown}")

@@ -31,6 +31,11 @@ class BudgetError(ValueError):
         self.path = path
 
 
+def _name(title: str) -> str:
+    """A title as quoted in a one-line message: long ones are cut."""
+    return repr(title if len(title) <= 50 else title[:47] + "...")
+
+
 def share(total: int, count: int) -> list[int]:
     """Split ``total`` seconds in ``count`` whole-second shares that add up exactly."""
     base, extra = divmod(total, count)
@@ -53,6 +58,7 @@ def thresholds_for(planned_s: int, session: Thresholds, own: Thresholds | None) 
 def _resolve_part(index: int, part: Part) -> list[int]:
     """The duration of each segment of the part, in seconds."""
     path = f"parts[{index}]"
+    name = _name(part.title)
     segments = part.segments
     explicit = sum(s.duration for s in segments if s.duration is not None)
     implicit = [i for i, s in enumerate(segments) if s.duration is None]
@@ -61,29 +67,30 @@ def _resolve_part(index: int, part: Part) -> list[int]:
             first = implicit[0]
             raise BudgetError(
                 f"{path}.segments[{first}].duration",
-                f"part {part.title!r} has no budget, so segment {segments[first].title!r} "
+                f"part {name} has no budget, so segment {_name(segments[first].title)} "
                 "needs its own duration",
             )
         return [s.duration for s in segments if s.duration is not None]
+    budget, taken = format_duration(part.budget), format_duration(explicit)
     left = part.budget - explicit
     if left < 0:
         raise BudgetError(
             f"{path}.budget",
-            f"part {part.title!r}: its segments take {format_duration(explicit)}, "
-            f"{format_duration(-left)} more than its budget of {format_duration(part.budget)}",
+            f"part {name}: its segments take {taken}, "
+            f"{format_duration(-left)} more than its budget of {budget}",
         )
     if implicit and left < len(implicit):
         raise BudgetError(
             f"{path}.budget",
-            f"part {part.title!r}: the budget of {format_duration(part.budget)} leaves no time "
+            f"part {name}: the budget of {budget} leaves no time "
             f"for the {len(implicit)} segment(s) without a duration",
         )
     if not implicit and left > 0:
         raise BudgetError(
             f"{path}.budget",
-            f"part {part.title!r}: its segments take {format_duration(explicit)} but its budget "
-            f"is {format_duration(part.budget)}; leave one segment without a duration to take "
-            f"the {format_duration(left)} left, or change the budget",
+            f"part {name}: its segments take {taken} but its budget is {budget}; leave one "
+            f"segment without a duration to take the {format_duration(left)} left, "
+            "or change the budget",
         )
     shares = iter(share(left, len(implicit)) if implicit else [])
     return [s.duration if s.duration is not None else next(shares) for s in segments]

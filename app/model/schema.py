@@ -7,26 +7,28 @@ into the immutable ``Plan`` the engine runs.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import difflib
+import re
 from datetime import time
 from enum import StrEnum
-from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Annotated, Any, Final, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
 
-from app.model.durations import EXPECTED, parse_duration
+from app.model.durations import EXPECTED, MAX_DURATION_S, MAX_TEXT, parse_duration
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 
 
 class SegmentKind(StrEnum):
@@ -51,7 +53,15 @@ Duration = Annotated[
     BeforeValidator(parse_duration),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "string"}, {"type": "integer", "minimum": 1}],
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
+                {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": MAX_DURATION_S // 60,
+                    "description": "minutes",
+                },
+            ],
             "description": EXPECTED,
             "examples": ["10'", "8'20\"", "10 min", "1h30", "90s", "00:10:00", 10],
         }
@@ -61,17 +71,28 @@ Duration = Annotated[
 _CLOCK = re.compile(r"(?P<h>\d{1,2})\s*[h:]\s*(?P<m>\d{2})?(?::(?P<s>\d{2}))?")
 
 
-def _parse_clock(value: object) -> object:
-    """Accept 16:00, 16h00, 16h and TOML local times; leave the rest to pydantic's message."""
-    if isinstance(value, str):
-        match = _CLOCK.fullmatch(value.strip().lower())
-        if match is None:
-            raise ValueError(f"expected a clock time such as 16:00 or 16h00, got {value!r}")
-        h, m, s = int(match["h"]), int(match["m"] or 0), int(match["s"] or 0)
-        if h > 23 or m > 59 or s > 59:
-            raise ValueError(f"expected a clock time such as 16:00 or 16h00, got {value!r}")
-        return time(h, m, s)
-    return value
+def _parse_clock(value: object) -> time:
+    """Accept "16:00", "16h00", "16h" and TOML local times (16:00:00), to the whole second.
+
+    Numbers are refused: pydantic would read ``start = 1600`` as 1600 seconds after midnight.
+    """
+    if isinstance(value, time) and value.tzinfo is None:
+        return value.replace(microsecond=0)
+    expected = 'expected a clock time such as "16:00" or "16h00"'
+    if not isinstance(value, str):
+        raise ValueError(f"{expected}, got {_shown(value)}")
+    match = _CLOCK.fullmatch(value.strip().lower())
+    if match is None:
+        raise ValueError(f"{expected}, got {_shown(value)}")
+    h, m, s = int(match["h"]), int(match["m"] or 0), int(match["s"] or 0)
+    if h > 23 or m > 59 or s > 59:
+        raise ValueError(f"{expected}, got {_shown(value)}")
+    return time(h, m, s)
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 ClockTime = Annotated[
@@ -152,7 +173,9 @@ class Session(_Strict):
     hard_end: ClockTime | None = Field(
         default=None, description="the time the room must be free: the end of the slot"
     )
-    timezone: str | None = Field(default=None, description="IANA name, e.g. Europe/Paris")
+    timezone: str | None = Field(
+        default=None, max_length=200, description="IANA name, e.g. Europe/Paris"
+    )
     language: Literal["fr", "en"] = "fr"
     venue: Text = ""
     room: Text = ""
@@ -165,17 +188,27 @@ class Session(_Strict):
             return None
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}, expected e.g. Europe/Paris") from None
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            near = _nearest_zone(value)
+            hint = f"did you mean {near!r}?" if near else "expected an IANA name like Europe/Paris"
+            raise ValueError(f"unknown time zone {value!r}; {hint}") from None
         return value
 
-    @model_validator(mode="after")
-    def _end_after_start(self) -> Session:
-        if self.hard_end is not None and self.hard_end <= self.start:
-            raise ValueError(
-                f"hard_end {self.hard_end:%H:%M} must be after start {self.start:%H:%M}"
-            )
-        return self
+    @field_validator("hard_end")
+    @classmethod
+    def _end_after_start(cls, value: time | None, info: ValidationInfo) -> time | None:
+        start = info.data.get("start")
+        if value is not None and isinstance(start, time) and value <= start:
+            raise ValueError(f"hard_end {value:%H:%M} must be after start {start:%H:%M}")
+        return value
+
+
+def _nearest_zone(value: str) -> str | None:
+    """The IANA name the user most likely meant: same letters in another case, or close."""
+    names = sorted(available_timezones())
+    same = [n for n in names if n.lower() == value.lower()]
+    near = same or difflib.get_close_matches(value, names, n=1, cutoff=0.6)
+    return near[0] if near else None
 
 
 class RunningOrderFile(_Strict):
@@ -191,4 +224,7 @@ def json_schema() -> dict[str, Any]:
     schema = RunningOrderFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Timekeeper running order"
+    schema["description"] = (
+        "A [session] and its [[parts]]; a part's budget is shared by the segments inside it."
+    )
     return schema
