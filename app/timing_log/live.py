@@ -69,29 +69,48 @@ def _newest_first(path: Path) -> tuple[str, int]:
     return path.stem, 1
 
 
-def find_unfinished(logs_dir: Path, loaded: LoadedRunningOrder, now: datetime) -> TimingLog | None:
+def _glob(folder: Path | None, pattern: str) -> list[Path]:
+    if folder is None:
+        return []
+    try:
+        return list(folder.glob(pattern))
+    except OSError:
+        return []
+
+
+def find_unfinished(
+    logs_dir: Path, loaded: LoadedRunningOrder, now: datetime, fallback: Path | None = None
+) -> TimingLog | None:
     """The unfinished log to continue, if any: the newest log of this running order decides.
 
     It is continued when it has events, was not ended and was last written less than 12 hours
     ago. An older unfinished log behind a newer one is history (the moderator started over).
+    A log the writer moved to the ``fallback`` folder is looked for there too: of the copies
+    of one log (same header), the one with the most events is the log.
     """
     slug = session_slug(loaded)
-    try:
-        candidates = sorted(logs_dir.glob(f"*_{slug}*{SUFFIX}"), key=_newest_first, reverse=True)
-    except OSError:
-        return None
+    pattern = f"*_{slug}*{SUFFIX}"
+    candidates = sorted(
+        _glob(logs_dir, pattern) + _glob(fallback, pattern), key=_newest_first, reverse=True
+    )
+    found: TimingLog | None = None
     for path in candidates:
         try:
             header = read_header(path)
             if header.source_sha256 != loaded.sha256 or header.session_slug != slug:
                 continue
+            if found is not None and header.created != found.header.created:
+                break  # an older log: history
             log = read_log(path)
         except LogError:
             continue
-        if not log.records or log.finished or now - log.last_wall > RECOVERY_WINDOW:
-            return None
-        return log
-    return None
+        if found is None or log.last_seq > found.last_seq:
+            found = log
+    if found is None or not found.records or found.finished:
+        return None
+    if now - found.last_wall > RECOVERY_WINDOW:
+        return None
+    return found
 
 
 def new_log_path(logs_dir: Path, created: datetime, slug: str) -> Path:
@@ -114,10 +133,11 @@ def start_session(
 ) -> LiveSession:
     """Open the live session for ``loaded``: continue a crashed run, or begin a new log."""
     now = clock.wall()
+    fallback = fallback_dir(logs_dir)
     if recover:
-        log = find_unfinished(logs_dir, loaded, now)
+        log = find_unfinished(logs_dir, loaded, now, fallback)
         if log is not None:
-            return _continue(log, loaded, clock, opener)
+            return _continue(log, loaded, clock, opener, fallback)
     slug = session_slug(loaded)
     header = LogHeader(
         app_version=__version__,
@@ -133,7 +153,7 @@ def start_session(
         new_log_path(logs_dir, now, slug),
         [header.to_line()],
         opener=opener,
-        fallback=fallback_dir(),
+        fallback=fallback,
     )
     engine = Engine(loaded.plan, planned_start_t=header.planned_start_t)
     session = Session(
@@ -147,7 +167,7 @@ def start_session(
 
 
 def _continue(
-    log: TimingLog, loaded: LoadedRunningOrder, clock: Clock, opener: Opener
+    log: TimingLog, loaded: LoadedRunningOrder, clock: Clock, opener: Opener, fallback: Path
 ) -> LiveSession:
     header = log.header
     engine = Engine(header.plan, log.events, planned_start_t=header.planned_start_t)
@@ -160,8 +180,14 @@ def _continue(
         on_disk=len(lines),
         needs_newline=not log.ends_with_newline,
         opener=opener,
-        fallback=fallback_dir(),
+        fallback=fallback,
     )
+    warnings = list(log.warnings)
+    if log.path.is_relative_to(fallback):
+        warnings.append(
+            f"the timing log continues in the fallback folder {log.path.parent}, where it was "
+            "written when the data folder could not be; copy it somewhere safe after the session"
+        )
     session, gap = Session.resume(
         engine,
         clock,
@@ -174,7 +200,7 @@ def _continue(
         writer=writer,
         header=header,
         resumed_gap_s=gap,
-        warnings=tuple(log.warnings),
+        warnings=tuple(warnings),
     )
 
 
