@@ -389,7 +389,7 @@ class _Layout:
     legend_h: float
 
     @classmethod
-    def for_width(cls, width: float, *, title: bool) -> _Layout:
+    def for_width(cls, width: float, *, title: bool, legend_rows: int = 1) -> _Layout:
         font_px = min(13.0, max(8.0, width / 95))
         return cls(
             font_px=font_px,
@@ -401,7 +401,7 @@ class _Layout:
             axis_h=font_px * 1.8,
             lane_h=font_px * 1.9,
             ends_h=font_px * 3.8,
-            legend_h=font_px * 2.0,
+            legend_h=font_px * (0.5 + 1.5 * legend_rows),
         )
 
     def rows_height(self, data: ChartData) -> float:
@@ -419,9 +419,21 @@ class _Layout:
         )
 
 
-def chart_height(data: ChartData, width: float, *, title: bool = True) -> int:
+def _layout(
+    data: ChartData, width: float, title: bool, language: Language | None
+) -> tuple[_Layout, list[list[tuple[float, _LegendItem]]]]:
+    """The layout for ``width``, and the legend wrapped into rows that fit it."""
+    lay = _Layout.for_width(width, title=title)
+    items = _legend_items(data, (language or Language("en")).translate)
+    rows = _legend_rows(items, lay, width - 2 * lay.pad)
+    return _Layout.for_width(width, title=title, legend_rows=len(rows)), rows
+
+
+def chart_height(
+    data: ChartData, width: float, *, title: bool = True, language: Language | None = None
+) -> int:
     """The height at which ``paint_chart`` draws ``data`` at full size for ``width``."""
-    return math.ceil(_Layout.for_width(width, title=title).height(data))
+    return math.ceil(_layout(data, width, title, language)[0].height(data))
 
 
 def time_range(data: ChartData) -> tuple[float, float]:
@@ -499,7 +511,7 @@ def paint_chart(
     """Draw the chart of ``data`` inside ``rect`` (see the module docstring for the rules)."""
     lang = language or Language("en")
     tr = lang.translate
-    lay = _Layout.for_width(rect.width(), title=title)
+    lay, legend = _layout(data, rect.width(), title, lang)
     needed = lay.height(data)
     if rect.height() < needed and lay.rows_height(data) > 0:
         # Squeeze the rows (not the text around them) into a short widget.
@@ -606,7 +618,7 @@ def paint_chart(
     for a, b in data.gaps:
         painter.setPen(GAP_LINE)
         painter.setFont(small)
-        text = tr("report", "downtime {span}").format(span=format_span(round(b - a)))
+        text = tr("report", "app down ≤ {span}").format(span=format_span(round(b - a)))
         painter.drawText(QPointF(x_of(b) + 3, lane_mid + size), text)
     y += lay.lane_h
 
@@ -694,13 +706,7 @@ def paint_chart(
             2.0,
         )
 
-    _draw_legend(
-        painter,
-        data,
-        QRectF(left, rows_bottom + lay.ends_h, right - left, lay.legend_h),
-        lay,
-        tr,
-    )
+    _draw_legend(painter, legend, left, rows_bottom + lay.ends_h, lay)
     painter.restore()
 
 
@@ -812,51 +818,82 @@ def _draw_segment_row(
         )
 
 
+@dataclass(frozen=True)
+class _LegendItem:
+    text: str
+    fill: QColor | None = None  # a swatch of this colour...
+    hatch: QColor | None = None
+    glyph: str | None = None  # ...or the glyph of a marker kind
+
+
+def _legend_items(data: ChartData, tr: Translate) -> list[_LegendItem]:
+    """Only what the chart shows: a legend entry for a pause when there was one, and so on."""
+    items = [
+        _LegendItem(tr("report", "planned"), PLANNED_FILL),
+        _LegendItem(tr("report", "actual"), ACTUAL_FILL),
+        _LegendItem(tr("report", "overrun"), OVERRUN_FILL, OVERRUN_HATCH),
+    ]
+    if data.pauses:
+        items.append(_LegendItem(tr("report", "pause"), PAUSE_FILL))
+    if data.gaps:
+        items.append(_LegendItem(tr("report", "app down (crash)"), GAP_FILL, GAP_LINE))
+    kinds = {m.kind for m in data.markers}
+    if "message" in kinds:
+        items.append(_LegendItem(tr("report", "message"), glyph="message"))
+    if "adjust" in kinds:
+        items.append(_LegendItem(tr("report", "time added/removed"), glyph="adjust"))
+    if "undo" in kinds:
+        items.append(_LegendItem(tr("report", "undo"), glyph="undo"))
+    if kinds & {"blackout", "catch_up"}:
+        items.append(_LegendItem(tr("report", "blackout / catch-up"), glyph="blackout"))
+    return items
+
+
+def _legend_rows(
+    items: Sequence[_LegendItem], lay: _Layout, width: float
+) -> list[list[tuple[float, _LegendItem]]]:
+    """Items with their x offsets, wrapped into as many rows as the width needs."""
+    fm = QFontMetricsF(chart_font(lay.font_px * 0.85))
+    rows: list[list[tuple[float, _LegendItem]]] = [[]]
+    x = 0.0
+    for item in items:
+        mark = lay.font_px * (1.4 if item.glyph is None else 0.7)
+        w = mark + 4 + fm.horizontalAdvance(item.text)
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((x, item))
+        x += w + lay.font_px * 1.4
+    return rows
+
+
 def _draw_legend(
-    painter: QPainter, data: ChartData, rect: QRectF, lay: _Layout, tr: Translate
+    painter: QPainter,
+    rows: Sequence[Sequence[tuple[float, _LegendItem]]],
+    left: float,
+    top: float,
+    lay: _Layout,
 ) -> None:
     small = chart_font(lay.font_px * 0.85)
     fm = QFontMetricsF(small)
     painter.setFont(small)
-    sw = lay.font_px * 1.4
-    sh = lay.font_px * 0.7
-    x = rect.left()
-    y = rect.top() + rect.height() / 2
-
-    def swatch(fill: QColor, text: str, hatch: QColor | None = None) -> None:
-        nonlocal x
-        box = QRectF(x, y - sh / 2, sw, sh)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.fillPath(_rect_path(box), fill)
-        if hatch is not None:
-            _hatch(painter, box, hatch, max(3.0, lay.font_px * 0.45), 1.0)
-        painter.setPen(TEXT)
-        painter.drawText(QPointF(x + sw + 4, y + fm.ascent() / 2 - 1), text)
-        x += sw + 10 + fm.horizontalAdvance(text) + lay.font_px
-
-    def glyph(kind: str, text: str) -> None:
-        nonlocal x
-        _draw_marker(painter, QPointF(x + sh / 2, y), sh / 2, kind)
-        painter.setPen(TEXT)
-        painter.drawText(QPointF(x + sh + 4, y + fm.ascent() / 2 - 1), text)
-        x += sh + 10 + fm.horizontalAdvance(text) + lay.font_px
-
-    swatch(PLANNED_FILL, tr("report", "planned"))
-    swatch(ACTUAL_FILL, tr("report", "actual"))
-    swatch(OVERRUN_FILL, tr("report", "overrun"), OVERRUN_HATCH)
-    if data.pauses:
-        swatch(PAUSE_FILL, tr("report", "pause"))
-    if data.gaps:
-        swatch(GAP_FILL, tr("report", "downtime (app down)"), GAP_LINE)
-    kinds = {m.kind for m in data.markers}
-    if "message" in kinds:
-        glyph("message", tr("report", "message"))
-    if "adjust" in kinds:
-        glyph("adjust", tr("report", "time added/removed"))
-    if "undo" in kinds:
-        glyph("undo", tr("report", "undo"))
-    if kinds & {"blackout", "catch_up"}:
-        glyph("blackout", tr("report", "blackout / catch-up"))
+    sw, sh = lay.font_px * 1.4, lay.font_px * 0.7
+    for n, row in enumerate(rows):
+        y = top + lay.font_px * (1.0 + 1.5 * n)
+        for dx, item in row:
+            x = left + dx
+            if item.glyph is not None:
+                _draw_marker(painter, QPointF(x + sh / 2, y), sh / 2, item.glyph)
+                text_x = x + sh + 4
+            else:
+                box = QRectF(x, y - sh / 2, sw, sh)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.fillPath(_rect_path(box), item.fill or PLANNED_FILL)
+                if item.hatch is not None:
+                    _hatch(painter, box, item.hatch, max(3.0, lay.font_px * 0.45), 1.0)
+                text_x = x + sw + 4
+            painter.setPen(TEXT)
+            painter.drawText(QPointF(text_x, y + fm.ascent() / 2 - 1), item.text)
 
 
 # -- outputs ----------------------------------------------------------------------------------
@@ -866,7 +903,7 @@ def chart_image(
     data: ChartData, width: int = 1600, *, language: Language | None = None, title: bool = True
 ) -> QImage:
     """The chart as a picture (PNG export, screenshots)."""
-    height = chart_height(data, width, title=title)
+    height = chart_height(data, width, title=title, language=language)
     image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(BACKGROUND)
     painter = QPainter(image)
@@ -881,7 +918,7 @@ def chart_svg(
     data: ChartData, width: int = 1200, *, language: Language | None = None, title: bool = True
 ) -> str:
     """The chart as SVG text: bars are ``<rect>`` elements, text is text (searchable)."""
-    height = chart_height(data, width, title=title)
+    height = chart_height(data, width, title=title, language=language)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
@@ -951,7 +988,7 @@ class ChartWidget(QWidget):
         width = max(600, self.width())
         if self._data is None:
             return QSize(width, 240)
-        return QSize(width, chart_height(self._data, width, title=False))
+        return QSize(width, chart_height(self._data, width, title=False, language=self._language))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         del event
