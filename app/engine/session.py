@@ -68,6 +68,8 @@ class Session:
 
         The gap is measured on the wall clock (the monotonic clock of a dead process is gone):
         the time line resumes at last event + gap, so a segment that was running kept counting.
+        A wall clock set back while the app was down gives no negative gap: the downtime is
+        then not counted, rather than the countdown winding back.
         """
         gap = max(0.0, (clock.wall() - last_wall).total_seconds())
         t = round(engine.last_t + gap, 6)
@@ -100,7 +102,10 @@ class Session:
         if not self.engine.accepts(event):
             return False
         if self.sink is not None:
-            self.sink(event, self.wall_of(event.t))
+            # The wall clock as it reads now, not origin + t: after a crash, the downtime is the
+            # wall-clock time since the last event, so a jump of the wall clock while the app
+            # was running (an NTP correction) must already be in that last reading.
+            self.sink(event, self.clock.wall())
         return self.engine.apply(event)
 
     def start(self) -> bool:

@@ -222,3 +222,66 @@ def test_crash_while_on_the_fallback_resumes_from_the_fallback() -> None:
     assert any("fallback" in w for w in again.warnings)
     assert again.session.next()
     assert_whole(again.log_path, given + 2)  # the Resumed event and the Next
+
+
+def test_moderator_is_warned_while_the_countdown_goes_on_and_the_app_retries(
+    qtbot: object,
+) -> None:
+    """Through the UI's controller: log_status carries the sentence, the retry timer runs
+    while events wait in memory, and the warning clears once they are on disk."""
+    from app.ui.controller import LiveController
+    from tests.faults.helpers import seed
+
+    disk = FaultyDisk()
+    clock = FakeClock()
+    loaded = seed()
+    live = live_session(paths.logs_dir(), clock, disk, loaded)
+    controller = LiveController(live, loaded, clock, paths.logs_dir())
+    statuses: list[str] = []
+    controller.log_status.connect(statuses.append)
+    try:
+        assert controller.toggle()
+        disk.fill(paths.data_dir())
+        disk.fill(Path(tempfile.gettempdir()))
+        clock.advance(20.0)
+        assert controller.adjust(60)
+        assert controller.message("Merci de conclure")
+        assert "No space left on device" in statuses[-1]
+        assert str(paths.logs_dir()) in statuses[-1]
+        assert controller._retry.isActive()
+        before = controller.snapshot().remaining_s
+        clock.advance(30.0)
+        assert controller.snapshot().remaining_s == before - 30.0
+
+        controller._retry.timeout.emit()  # the retry timer fires: still full
+        assert statuses[-1] != ""
+        disk.heal()
+        controller._retry.timeout.emit()
+        assert statuses[-1] == ""
+        assert not controller._retry.isActive()
+        assert_whole(live.log_path, events_given(live))
+    finally:
+        controller.shutdown()
+
+
+def test_moderator_is_told_where_the_log_went(qtbot: object) -> None:
+    from app.ui.controller import LiveController
+    from tests.faults.helpers import seed
+
+    disk = FaultyDisk(refuse_open={paths.data_dir(): errno.EACCES})
+    clock = FakeClock()
+    loaded = seed()
+    live = live_session(paths.logs_dir(), clock, disk, loaded)
+    controller = LiveController(live, loaded, clock, paths.logs_dir())
+    statuses: list[str] = []
+    controller.log_status.connect(statuses.append)
+    try:
+        assert controller.toggle()
+        assert statuses[-1].startswith(f"cannot write the timing log in {paths.logs_dir()}")
+        assert str(live.log_path) in statuses[-1]
+        assert not controller._retry.isActive()  # nothing waits: it is all in the fallback
+        clock.advance(5.0)
+        assert controller.next()
+        assert_whole(live.log_path, events_given(live))
+    finally:
+        controller.shutdown()
