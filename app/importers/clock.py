@@ -24,7 +24,9 @@ CLOCK = (
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?" + _AMPM + r")?"
     r"|(?:1[0-2]|0?[1-9])\s?" + _AMPM + r")"
 )
-_CLOCK_PARTS = re.compile(r"(?P<h>\d{1,2})(?:[h:](?P<m>\d{2})?)?(?P<ap>[ap])?", re.ASCII)
+_CLOCK_PARTS = re.compile(
+    r"(?P<h>\d{1,2})(?:[h:](?P<m>\d{2})?(?::(?P<s>\d{2}))?)?(?P<ap>[ap])?", re.ASCII
+)
 RANGE_SEP = r"(?:-|–|—|à|a|au|to|until|till|jusqu'à|jusqu'a)"
 _RANGE = re.compile(r"(?P<a>" + CLOCK + r")\s*" + RANGE_SEP + r"\s*(?P<b>" + CLOCK + r")(?!\w)")
 _ONE = re.compile(r"(?<![\w'])(?P<a>" + CLOCK + r")(?![\w'])")
@@ -45,14 +47,15 @@ def parse_clock(text: str) -> dt.time | None:
         return None
     hour = int(match["h"])
     minute = int(match["m"] or 0)
+    second = int(match["s"] or 0)
     marker = match["ap"] or ""
     if marker:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if marker == "p" else 0)
-    if hour > 23 or minute > 59:
+    if hour > 23 or minute > 59 or second > 59:
         return None
-    return dt.time(hour, minute)
+    return dt.time(hour, minute, second)
 
 
 _clock = parse_clock
@@ -264,10 +267,21 @@ def _seconds(piece: str, unit_from: str | None = None) -> int | None:
         return None
 
 
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+
+
 def find_duration(text: str) -> FoundDuration | None:
-    """The duration a line gives itself: bracketed anywhere, or written last on the line."""
+    """The duration a line gives itself: bracketed anywhere, or written last on the line.
+
+    Text between « » or “ ” is a title as written and never read for a duration.
+    """
     normal = text.translate(_QUOTES)
-    candidates = list(_BRACKETED.finditer(normal))
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    candidates = [
+        m
+        for m in _BRACKETED.finditer(normal)
+        if not any(a <= m.start() < b for a, b in quoted)
+    ]
     # the last bracket wins: « Titre (2e partie) (20') »; a plain number alone is not a duration
     for match in reversed(candidates):
         if match["b"] is None and match["a"].strip().isdigit() and not match["approx"]:
@@ -276,7 +290,7 @@ def find_duration(text: str) -> FoundDuration | None:
         if found is not None:
             return found
     match = _TRAILING.search(normal)
-    if match is not None:
+    if match is not None and not any(a <= match.start() < b for a, b in quoted):
         return _from_match(match, text)
     return None
 

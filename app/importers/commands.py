@@ -1,14 +1,147 @@
-"""`timekeeper import` and `timekeeper export` (filled in by the importers work)."""
+"""`timekeeper import` and `timekeeper export`.
+
+import: reads a programme (text, CSV, schedule XML), prints every guess as a warning on stderr
+and writes the running order (TOML) to -o or stdout. Lines it could not understand are listed
+with their numbers and nothing is written unless --force; an existing file is never
+overwritten without --force.
+
+export: writes a running order as a programme (text) or a sheet (CSV).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
+
+from app.importers.api import FORMATS, import_file
+from app.importers.draft import ChoiceNeeded, ImportFailure
+from app.importers.export import ExportError, export_csv, export_text, export_warnings
+from app.model.loader import load_running_order
 
 
 def register(sub: Any) -> None:
     """Add the import/export subcommands to the CLI's subparsers."""
-    del sub
+    imp = sub.add_parser(
+        "import",
+        help="turn a programme (text, CSV, schedule XML) into a running order",
+        description=(
+            "Read a programme — plain text in French or English, a CSV sheet, or a conference "
+            "schedule XML (frab/pretalx) — and write a running order (TOML) that `check` "
+            "accepts. Every guess is printed as a warning with its line number."
+        ),
+    )
+    imp.add_argument("file", type=Path, help="the programme: .txt/.md, .csv or .xml")
+    imp.add_argument("-o", "--output", type=Path, help="where to write the TOML (default: stdout)")
+    imp.add_argument("--day", help="the day to take (YYYY-MM-DD, or the day's number)")
+    imp.add_argument("--room", help="the room to take from a schedule with several")
+    imp.add_argument(
+        "--format", choices=("auto", *FORMATS), default="auto", help="the input's format"
+    )
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="write even when some lines were not understood, and overwrite the output",
+    )
+    imp.set_defaults(func=cmd_import)
+
+    exp = sub.add_parser(
+        "export",
+        help="print a running order as a programme (text) or a sheet (CSV)",
+        description=(
+            "Write a running order as a programme for the speakers (text, which `import` reads "
+            "back to the same plan) or as a CSV sheet."
+        ),
+    )
+    exp.add_argument("session", type=Path, help="the running order (.toml or .json)")
+    exp.add_argument("--format", choices=("text", "csv"), default="text")
+    exp.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
+    exp.add_argument("--force", action="store_true", help="overwrite the output file")
+    exp.set_defaults(func=cmd_export)
 
 
-_ = argparse
+def _write(path: Path, text: str, force: bool) -> None:
+    """Write next to the target then rename, so that a failure never leaves half a file."""
+    from app.cli import BadInput
+
+    if path.exists() and not force:
+        raise BadInput(f"{path} already exists; nothing written (use --force to overwrite it)")
+    if path.is_dir():
+        raise BadInput(f"{path} is a folder, expected a file name")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise BadInput(f"{path}: the folder {folder} does not exist")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.cli import EXIT_OK, BadInput
+
+    source: Path = args.file
+    fmt = None if args.format == "auto" else args.format
+    try:
+        result = import_file(source, day=args.day, room=args.room, fmt=fmt)
+    except ChoiceNeeded as exc:
+        for choice in exc.choices:
+            print(f"  {choice}", file=sys.stderr)
+        raise BadInput(str(exc)) from None
+    except ImportFailure as exc:
+        for problem in exc.problems[:50]:
+            print(f"error: {problem}", file=sys.stderr)
+        if len(exc.problems) > 50:
+            print(f"error: ... and {len(exc.problems) - 50} more", file=sys.stderr)
+        raise BadInput(f"{exc}; nothing written") from None
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if result.problems:
+        for problem in result.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        lines = sorted({p.line for p in result.problems if p.line is not None})
+        where = ", ".join(str(n) for n in lines) or "see above"
+        if not args.force:
+            raise BadInput(
+                f"{source}: could not understand line(s) {where}; nothing written "
+                "(fix the programme, or use --force to write what was understood)"
+            )
+    if args.output is None:
+        sys.stdout.write(result.toml_text)
+        sys.stdout.flush()
+    else:
+        _write(args.output, result.toml_text, args.force)
+        plan = result.plan
+        end = f", slot ends {plan.hard_end:%H:%M}" if plan.hard_end else ""
+        print(
+            f"wrote {args.output}: {len(plan.parts)} parts, {len(plan.segments)} segments, "
+            f"{plan.start:%H:%M}–{plan.planned_end:%H:%M}{end}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.cli import EXIT_OK, BadInput
+
+    plan = load_running_order(args.session).plan
+    try:
+        text = export_text(plan) if args.format == "text" else export_csv(plan)
+    except ExportError as exc:
+        raise BadInput(f"{args.session}: {exc}") from None
+    for warning in export_warnings(plan):
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        _write(args.output, text, args.force)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK

@@ -244,6 +244,8 @@ def parse_people(text: str, *, expected: bool = False) -> People | None:
     if multi is not None:
         return multi
     single = _parse_one(text, expected=expected)
+    if single is None and label_role is not None:
+        single = _labelled(text)
     if single is None:
         return None
     if label_role:
@@ -251,6 +253,19 @@ def parse_people(text: str, *, expected: bool = False) -> People | None:
         person.role = f"{label_role}, {person.role}" if person.role else label_role
         single.strong = True
     return single
+
+
+def _labelled(text: str) -> People | None:
+    """After « Intervenant : », the name is whatever comes before the first comma."""
+    pieces = split_top(text, r",\s*")
+    name = pieces[0].strip()
+    civility = _CIVILITY_RE.match(name)
+    if civility and name[civility.end() :][:1].isupper():
+        name = name[civility.end() :]
+    if not name:
+        return None
+    role, organisation = split_description(", ".join(pieces[1:])) if len(pieces) > 1 else ("", "")
+    return People(people=[Person(name, role, organisation)], strong=True)
 
 
 def _parse_several(text: str, label_role: str) -> People | None:

@@ -67,9 +67,9 @@ _START_MARKER = re.compile(
     r"timetable|deroule previsionnel)\b[^.]{0,60}$"
 )
 _ROMAN = re.compile(
-    r"^(?P<num>X{0,2}(?:IX|IV|V?I{1,3})|X{1,2}|V)\s*(?:[/.)]|\s?[-–—:])\s*(?P<rest>.*)$"
+    r"^(?P<num>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\s*(?:[/.)]|\s?[-–—:])\s*(?P<rest>.*)$"
 )
-_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*(?:[/.)]|\s[-–—])\s+(?P<rest>\D.*)$")
+_ARABIC = re.compile(r"^(?P<num>\d{1,3})\s*(?:[/.)]|\s[-–—])\s+(?P<rest>\S.*)$")
 _WORD_HEADING = re.compile(
     r"^(?:partie|part|session|sequence|module|bloc|block|seance|theme|axe|volet)"
     r"\s+(?:\d{1,2}|[ivx]{1,5}|[a-e])\b"
@@ -341,6 +341,11 @@ def _classify(line: Line, top_level_words: bool) -> Entry:
     return entry
 
 
+def read_line(text: str) -> Entry:
+    """How the importer reads one line of a programme on its own (the export checks with it)."""
+    return _classify(_split_line(1, text), True)
+
+
 # --------------------------------------------------------------------------- the importer
 
 
@@ -565,7 +570,6 @@ class TextImporter:
             ]
         else:
             rest = [ln for ln in text_lines if ln.no not in used and not _is_date_line(ln.text)]
-            rest = [ln for ln in rest if not self._venue_line(ln, dry=True)]
             if rest:
                 title_lines = [rest[0]]
         s.title = clean_title(" ".join(ln.text for ln in title_lines)) if title_lines else ""

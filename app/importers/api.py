@@ -1,0 +1,91 @@
+"""The entry points: ``import_file`` for the CLI and the UI's File → Import, and the exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.importers.draft import ImportFailure, ImportResult, Report, finish
+from app.importers.schedule_xml import import_schedule
+from app.importers.spreadsheet import decode, import_csv
+from app.importers.text import import_text
+
+MAX_BYTES = 8 * 1024 * 1024
+FORMATS = ("text", "csv", "xml")
+
+
+def detect_format(name: str, data: bytes) -> str:
+    """text, csv or xml, from the file name and its first bytes."""
+    suffix = Path(name).suffix.lower()
+    if data.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xls", ".ods", ".xlsm"):
+        raise ImportFailure(
+            name,
+            "spreadsheets (.xlsx, .ods) are not read: save the sheet as CSV (UTF-8) and "
+            "import the .csv",
+        )
+    if data.startswith((b"%PDF", b"\xd0\xcf\x11\xe0")) or suffix in (".pdf", ".doc", ".docx"):
+        raise ImportFailure(name, "documents (.pdf, .doc) are not read: save them as plain text")
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    if suffix == ".xml" or head.startswith((b"<?xml", b"<schedule", b"<!doctype")):
+        return "xml"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
+    return "text"
+
+
+def import_data(
+    data: bytes,
+    source: str,
+    fmt: str | None = None,
+    day: str | None = None,
+    room: str | None = None,
+) -> ImportResult:
+    """Read a programme given as bytes. Raises ImportFailure (or ChoiceNeeded) when nothing
+    usable comes out; otherwise the result lists what was guessed and what was left out."""
+    if len(data) > MAX_BYTES:
+        raise ImportFailure(source, "too large for a programme (more than 8 MB)")
+    if not data.strip():
+        raise ImportFailure(source, "the file is empty")
+    fmt = fmt or detect_format(source, data)
+    if fmt not in FORMATS:
+        raise ImportFailure(source, f"unknown format {fmt!r}, expected one of {FORMATS}")
+    report = Report()
+    origin = Path(source).name
+    if fmt == "xml":
+        draft = import_schedule(data, source, report, day=day, room=room)
+    else:
+        text = decode(data, source, report)
+        if fmt == "csv":
+            draft = import_csv(text, source, report, day=day, room=room)
+        else:
+            draft, text_report = import_text(text, source, day=day, room=room)
+            report.warnings[:0] = text_report.warnings
+            report.problems[:0] = text_report.problems
+    return finish(draft, report, source, origin)
+
+
+def import_file(
+    path: str | Path,
+    day: str | None = None,
+    room: str | None = None,
+    fmt: str | None = None,
+) -> ImportResult:
+    """Import a programme file (text, CSV or conference schedule XML).
+
+    ``day`` and ``room`` choose one session in a file that holds several (a schedule XML, a
+    multi-day programme); without them ChoiceNeeded lists the choices. ``result.toml_text`` is
+    the running order to save, ``result.document`` the validated model, ``result.warnings`` the
+    guesses and ``result.problems`` the lines left out (the CLI refuses to write without
+    --force when there are any).
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ImportFailure(name, "no such file") from None
+    except IsADirectoryError:
+        raise ImportFailure(name, "this is a folder, expected a programme file") from None
+    except OSError as exc:
+        raise ImportFailure(name, f"cannot be read ({exc.strerror or exc})") from None
+    return import_data(data, name, fmt=fmt, day=day, room=room)

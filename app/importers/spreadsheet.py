@@ -1,0 +1,389 @@
+"""CSV running orders: comma or semicolon, UTF-8 or Latin-1, French or English headers.
+
+One row per segment. The rows read like a programme:
+
+- a row with a part and no title opens the part and gives its budget (« Témoignages ; ; 40' »);
+- rows with the same part and a title are its segments; a segment without a duration shares
+  what the part's budget leaves;
+- a row with a title and no part is a part of its own (« Pause ; 15' »);
+- a row with only a speaker adds a speaker to the row above.
+
+A start time column (début, heure, start) may replace durations: each row then lasts until the
+next start. Without a duration column and without a start column, nothing can be planned and
+the file is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.importers.clock import find_duration, parse_clock, seconds_between
+from app.importers.draft import (
+    Diagnostic,
+    Draft,
+    DraftItem,
+    DraftPart,
+    DraftSession,
+    DraftSpeaker,
+    ImportFailure,
+    Report,
+)
+from app.importers.people import parse_people
+from app.importers.words import fold, kind_from_word
+from app.model.durations import DurationError, parse_duration
+from app.model.schema import SegmentKind
+
+# The columns a file may have, by the header names people give them (folded).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "part": ("partie", "part", "section", "sequence", "bloc", "block", "session", "rubrique"),
+    "title": ("titre", "title", "intitule", "sujet", "item", "point", "objet", "segment"),
+    "speaker": (
+        "intervenant", "intervenants", "intervenante", "intervenant(e)", "intervenant(e)s",
+        "speaker", "speakers", "orateur", "oratrice", "nom", "name", "presenter", "presentateur",
+    ),
+    "role": ("fonction", "role", "qualite", "function", "job title", "poste"),
+    "organisation": (
+        "organisation", "organization", "structure", "affiliation", "organisme", "institution",
+        "entreprise", "company", "employer",
+    ),
+    "duration": ("duree", "duration", "temps", "minutes", "min", "length", "mn", "durée"),
+    "kind": ("type", "kind", "nature", "categorie", "category"),
+    "notes": ("notes", "note", "remarques", "remarque", "commentaire", "commentaires",
+              "description", "comments", "comment"),
+    "speaker_note": ("note intervenant", "speaker note", "note sur l'intervenant"),
+    "start": ("debut", "start", "heure", "horaire", "time", "heure de debut", "start time",
+              "from"),
+    "end": ("fin", "end", "heure de fin", "end time", "to"),
+}  # fmt: skip
+
+FRENCH_HEADERS = {
+    "part": "Partie",
+    "title": "Titre",
+    "speaker": "Intervenant",
+    "role": "Fonction",
+    "organisation": "Organisation",
+    "speaker_note": "Note intervenant",
+    "duration": "Durée",
+    "kind": "Type",
+    "notes": "Notes",
+    "start": "Début",
+}
+ENGLISH_HEADERS = {
+    "part": "Part",
+    "title": "Title",
+    "speaker": "Speaker",
+    "role": "Role",
+    "organisation": "Organisation",
+    "speaker_note": "Speaker note",
+    "duration": "Duration",
+    "kind": "Kind",
+    "notes": "Notes",
+    "start": "Start",
+}
+
+
+def decode(data: bytes, source: str, report: Report) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252/Latin-1 with a warning."""
+    if b"\x00" in data:
+        raise ImportFailure(source, "this is a binary file, expected text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    report.warn(None, "not UTF-8: read as Latin-1 (Windows-1252); check the accents")
+    return text
+
+
+def _column(header: str) -> str | None:
+    name = re.sub(r"\(.*?\)|\[.*?\]", "", fold(header)).strip(" :*.")
+    name = re.sub(r"\s+", " ", name)
+    for column, names in COLUMNS.items():
+        if name in names:
+            return column
+    for column, names in COLUMNS.items():
+        if any(name.startswith(n + " ") for n in names):
+            return column
+    return None
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+@dataclass
+class _Row:
+    line: int
+    cells: dict[str, str] = field(default_factory=dict)
+
+    def get(self, column: str) -> str:
+        return self.cells.get(column, "").strip()
+
+
+def _duration(text: str, line: int, report: Report) -> int | None:
+    if not text:
+        return None
+    try:
+        return parse_duration(text)
+    except DurationError as exc:
+        found = find_duration(text)
+        if found is not None and found.questions_s is None:
+            if found.approximate or found.low is not None:
+                report.warn(line, f"« {text} » read as {found.seconds // 60}'")
+            return found.seconds
+        report.problem(line, f"duration {text!r} not understood: {exc}")
+        return None
+
+
+def _people(row: _Row, report: Report) -> list[DraftSpeaker]:
+    names = [n.strip() for n in re.split(r"[;\n]", row.get("speaker")) if n.strip()]
+    if not names:
+        if row.get("role") or row.get("organisation"):
+            report.problem(row.line, "a role or organisation without a speaker's name")
+        return []
+    roles = [r.strip() for r in re.split(r"[;\n]", row.get("role"))]
+    orgs = [o.strip() for o in re.split(r"[;\n]", row.get("organisation"))]
+    people: list[DraftSpeaker] = []
+    for index, name in enumerate(names):
+        role = roles[index] if len(roles) == len(names) else (roles[0] if index == 0 else "")
+        org = orgs[index] if len(orgs) == len(names) else (orgs[0] if index == 0 else "")
+        if len(names) > 1 and len(roles) == 1 and roles[0]:
+            role = roles[0]
+        if len(names) > 1 and len(orgs) == 1 and orgs[0]:
+            org = orgs[0]
+        parsed = parse_people(name, expected=True)
+        if parsed is not None and len(parsed.people) == 1 and not (role or org):
+            person = parsed.people[0]
+            people.append(DraftSpeaker(person.name, person.role, person.organisation))
+        elif parsed is not None and len(parsed.people) == 1:
+            people.append(DraftSpeaker(parsed.people[0].name, role, org))
+        else:
+            people.append(DraftSpeaker(name, role, org))
+    note = row.get("speaker_note")
+    if note and people:
+        people[-1].note = note
+    return people
+
+
+def _kind(row: _Row, report: Report) -> SegmentKind | None:
+    written = row.get("kind")
+    if not written:
+        return None
+    kind = kind_from_word(written)
+    if kind is None:
+        report.warn(row.line, f"type {written!r} unknown: guessed from the title instead")
+    return kind
+
+
+def import_csv(
+    text: str, source: str, report: Report, day: str | None = None, room: str | None = None
+) -> Draft:
+    lines = text.splitlines()
+    first = next((ln for ln in lines if ln.strip()), "")
+    if not first:
+        raise ImportFailure(source, "the file is empty")
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
+    header: list[str | None] | None = None
+    header_cells: list[str] = []
+    rows: list[_Row] = []
+    previous_end = 0
+    try:
+        for cells in reader:
+            line = previous_end + 1
+            previous_end = reader.line_num
+            if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+                continue
+            if header is None:
+                header_cells = cells
+                header = [_column(c) for c in cells]
+                header_line = line
+                continue
+            row = _Row(line)
+            for column, value in zip(header, cells, strict=False):
+                if column is not None and value.strip():
+                    row.cells[column] = value
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+                report.warn(line, "more cells than columns: the extra ones were ignored")
+            rows.append(row)
+    except csv.Error as exc:
+        raise ImportFailure(
+            source, f"not a readable CSV file ({exc})", [_problem(reader.line_num, str(exc))]
+        ) from None
+    assert header is not None
+    found = {c for c in header if c}
+    if "title" not in found and "part" not in found:
+        raise ImportFailure(
+            source,
+            "no title column: expected one of Titre, Title, Partie, Part; found "
+            + ", ".join(repr(c) for c in header_cells),
+            [_problem(header_line, "no title column")],
+        )
+    if "duration" not in found and "start" not in found:
+        raise ImportFailure(
+            source,
+            "no duration column: expected one of Durée, Duration (or a start time column: "
+            "Début, Heure, Start); found " + ", ".join(repr(c) for c in header_cells),
+            [_problem(header_line, "no duration or start time column")],
+        )
+    for cell, column in zip(header_cells, header, strict=True):
+        if column is None and cell.strip():
+            report.warn(header_line, f"column {cell.strip()!r} not understood: ignored")
+    french = sum(1 for c in header_cells if fold(c) in _FRENCH_NAMES)
+    english = sum(1 for c in header_cells if fold(c) in _ENGLISH_NAMES)
+    session = DraftSession(
+        title=_title_from(source),
+        language="en" if english > french else "fr",
+    )
+    if day:
+        try:
+            session.date = dt.date.fromisoformat(day)
+        except ValueError:
+            raise ImportFailure(source, f"--day {day}: expected a date YYYY-MM-DD") from None
+    if room:
+        session.room = room
+    draft = Draft(session=session)
+    _read_rows(rows, draft, report)
+    if not draft.parts:
+        raise ImportFailure(source, "no rows with a title", report.problems)
+    return draft
+
+
+def _problem(line: int, message: str) -> Diagnostic:
+    return Diagnostic(line, message)
+
+
+_FRENCH_NAMES = {fold(v) for v in FRENCH_HEADERS.values()} | {"duree", "intervenant", "titre"}
+_ENGLISH_NAMES = {fold(v) for v in ENGLISH_HEADERS.values()} - {"notes", "organisation", "type"}
+
+
+def _title_from(source: str) -> str:
+    stem = Path(source).stem
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else "Programme"
+
+
+@dataclass
+class _Timed:
+    target: DraftItem | DraftPart
+    start: dt.time | None
+    end: dt.time | None
+    line: int
+    part_level: bool
+    part: DraftPart | None = None
+
+
+def _read_rows(rows: list[_Row], draft: Draft, report: Report) -> None:
+    current: DraftPart | None = None  # the part that takes segment rows
+    last: DraftItem | DraftPart | None = None  # the row above, for speaker-only rows
+    timed: list[_Timed] = []
+    for row in rows:
+        part_title = row.get("part")
+        title = row.get("title")
+        duration = _duration(row.get("duration"), row.line, report)
+        start = _clock(row, "start", report)
+        end = _clock(row, "end", report)
+        people = _people(row, report)
+        notes = [row.get("notes")] if row.get("notes") else []
+        if not part_title and not title:
+            if people and last is not None and duration is None:
+                last.speakers.extend(people)
+            elif people or duration is not None:
+                report.problem(row.line, "a row without a title: not understood")
+            continue
+        if part_title and not title:
+            current = DraftPart(
+                title=part_title,
+                line=row.line,
+                budget=duration,
+                kind=_kind(row, report),
+                speakers=people,
+                notes=notes,
+            )
+            draft.parts.append(current)
+            last = current
+            timed.append(_Timed(current, start, end, row.line, True))
+            continue
+        if part_title:
+            if current is None or fold(current.title) != fold(part_title):
+                current = DraftPart(title=part_title, line=row.line)
+                draft.parts.append(current)
+                timed.append(_Timed(current, start, None, row.line, True))
+            item = DraftItem(
+                title=title,
+                line=row.line,
+                kind=_kind(row, report),
+                duration=duration,
+                speakers=people,
+                notes=notes,
+            )
+            current.items.append(item)
+            last = item
+            timed.append(_Timed(item, start, end, row.line, False, current))
+            continue
+        current = None
+        part = DraftPart(
+            title=title,
+            line=row.line,
+            budget=duration,
+            kind=_kind(row, report),
+            speakers=people,
+            notes=notes,
+        )
+        draft.parts.append(part)
+        last = part
+        timed.append(_Timed(part, start, end, row.line, True))
+    _times(draft, timed, report)
+
+
+def _clock(row: _Row, column: str, report: Report) -> dt.time | None:
+    text = row.get(column)
+    if not text:
+        return None
+    value = parse_clock(text)
+    if value is None:
+        report.problem(row.line, f"{column} time {text!r} not understood")
+    return value
+
+
+def _times(draft: Draft, timed: list[_Timed], report: Report) -> None:
+    """Start times: the session's start, and durations for rows that give none."""
+    starts = [t for t in timed if t.start is not None]
+    if not starts:
+        return
+    draft.session.start = starts[0].start
+    for index, row in enumerate(timed):
+        target = row.target
+        has = target.budget if isinstance(target, DraftPart) else target.duration
+        if has is not None or row.start is None:
+            continue
+        if isinstance(target, DraftPart) and target.items:
+            continue  # its segments say how long it is
+        if row.part is not None and row.part.budget is not None:
+            continue  # a share of its part's budget, as the sheet says
+        stop = row.end
+        if stop is None:
+            following = [t for t in timed[index + 1 :] if t.start is not None]
+            if row.part_level:
+                following = [t for t in following if t.part_level]
+            stop = following[0].start if following else None
+        if stop is None:
+            continue
+        seconds = seconds_between(row.start, stop)
+        if seconds <= 0:
+            report.problem(row.line, "the next start is not after this one")
+            continue
+        if isinstance(target, DraftPart):
+            target.budget = seconds
+        else:
+            target.duration = seconds
