@@ -72,7 +72,7 @@ def _parse_header(raw: bytes, path: Path) -> LogHeader:
         raise LogError(f"{path}: empty file, expected a Timekeeper timing log")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise LogError(f"{path}, line 1: not a Timekeeper timing log (no JSON header)") from None
     if not isinstance(data, dict) or data.get("type") != "header":
         raise LogError(f"{path}, line 1: not a Timekeeper timing log (no header line)")
@@ -140,6 +140,8 @@ def _parse_event(raw: bytes) -> LoggedEvent:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON: {exc.msg}") from None
+    except RecursionError:  # "[[[[…": nested deeper than any event is
+        raise ValueError("not an event (nested too deep)") from None
     if not isinstance(data, dict):
         raise ValueError("not an event object")
     seq = data.get("seq")
