@@ -77,12 +77,12 @@ def leading_time(text: str) -> LeadingTime | None:
     end = _clock(match["b"]) if match["b"] else None
     if start is None:
         return None
-    if end is not None and match["b"] and re.search(r"[ap]\.?m", match["b"].lower()):
-        # « 2 – 3:30 pm »: the first time shares the second's half of the day
-        if not re.search(r"[ap]\.?m", match["a"].lower()) and start.hour < 12 <= end.hour:
-            shifted = dt.time(start.hour + 12, start.minute)
-            if shifted <= end:
-                start = shifted
+    pm_end = end is not None and re.search(r"[ap]\.?m", (match["b"] or "").lower())
+    if pm_end and end is not None and not re.search(r"[ap]\.?m", match["a"].lower()):
+        # « 2:00 – 3:30 pm »: the first time shares the second's half of the day
+        shifted = dt.time(start.hour + 12, start.minute) if start.hour < 12 else start
+        if start.hour < 12 <= end.hour and shifted <= end:
+            start = shifted
     return LeadingTime(start, end, text[match.end() :].strip())
 
 
@@ -131,14 +131,27 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
-FRENCH_MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
-)
-FRENCH_DAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+FRENCH_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_MONTH = re.compile(
-    r"(?<!\d)(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?\s+" + _MONTH + r"(?![a-z])(?:,?\s+(?P<year>\d{4}))?"
+    r"(?<!\d)(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?\s+"
+    + _MONTH
+    + r"(?![a-z])(?:,?\s+(?P<year>\d{4}))?"
 )
 _MONTH_DAY = re.compile(
     r"(?<![a-z])" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{4}))?"
@@ -220,7 +233,9 @@ _DUR = (
     r")"
 )
 _NUM_OR_DUR = r"(?:" + _DUR + r"|\d{1,3})"
-_APPROX = r"(?:environ|env\.|approx\.?|approximativement|approximately|about|around|ca\.|circa|~|≈|±)"
+_APPROX = (
+    r"(?:environ|env\.|approx\.?|approximativement|approximately|about|around|ca\.|circa|~|≈|±)"
+)
 _QWORD = (
     r"(?:questions?|q\s?&\s?a|q/a|echanges?|échanges?|débat|debat|discussion|"
     r"questions? de la salle)"
@@ -278,9 +293,7 @@ def find_duration(text: str) -> FoundDuration | None:
     normal = text.translate(_QUOTES)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     candidates = [
-        m
-        for m in _BRACKETED.finditer(normal)
-        if not any(a <= m.start() < b for a, b in quoted)
+        m for m in _BRACKETED.finditer(normal) if not any(a <= m.start() < b for a, b in quoted)
     ]
     # the last bracket wins: « Titre (2e partie) (20') »; a plain number alone is not a duration
     for match in reversed(candidates):
@@ -289,9 +302,9 @@ def find_duration(text: str) -> FoundDuration | None:
         found = _from_match(match, text)
         if found is not None:
             return found
-    match = _TRAILING.search(normal)
-    if match is not None and not any(a <= match.start() < b for a, b in quoted):
-        return _from_match(match, text)
+    last = _TRAILING.search(normal)
+    if last is not None and not any(a <= last.start() < b for a, b in quoted):
+        return _from_match(last, text)
     return None
 
 

@@ -16,12 +16,12 @@ from typing import Any
 import tomli_w
 
 from app.importers.clock import add_seconds, show_clock
+from app.importers.words import guess_kind
 from app.model.durations import format_duration
 from app.model.errors import RunningOrderError
 from app.model.loader import parse_running_order
 from app.model.plan import Plan
 from app.model.schema import RunningOrderFile, SegmentKind
-from app.importers.words import guess_kind
 
 ASSUMED_S = 10 * 60  # the length given to an item whose length nothing tells
 ASSUMED_START = dt.time(9, 0)

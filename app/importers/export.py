@@ -157,15 +157,14 @@ def _item(words: _Words, seg: PlannedSegment) -> str:
 
 def _reads_as(line: str, person: PlannedSpeaker) -> bool:
     entry = read_line(line)
-    people = entry.people if entry.shape == "person" else []
-    if not people and entry.shape == "item" and entry.loose_people is not None:
+    read: list[tuple[str, str, str]] = []
+    if entry.shape == "person":
+        read = [(p.name, p.role, p.organisation) for p in entry.people]
+    elif entry.shape == "item" and entry.loose_people is not None:
         if entry.loose_people.notes or entry.duration is not None:
             return False
-        people = [p for p in entry.loose_people.people]  # type: ignore[misc]
-    if len(people) != 1:
-        return False
-    got = people[0]
-    return (got.name, got.role, got.organisation) == (person.name, person.role, person.organisation)
+        read = [(p.name, p.role, p.organisation) for p in entry.loose_people.people]
+    return read == [(person.name, person.role, person.organisation)]
 
 
 def _speaker(words: _Words, person: PlannedSpeaker, indent: int) -> list[str]:

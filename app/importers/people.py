@@ -330,10 +330,8 @@ def _parse_one(text: str, *, expected: bool) -> People | None:
         assert separator is not None
         if separator.group(4):
             inner = trailing_bracket(after)
-            if inner is not None and not inner[0].strip():
-                description = inner[1]
-            else:
-                description = after.strip()
+            whole = inner is not None and not inner[0].strip()
+            description = inner[1] if inner is not None and whole else after.strip()
         else:
             description = after[separator.end() :].strip()
         if separator.group(3) and not certain:

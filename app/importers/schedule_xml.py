@@ -100,15 +100,21 @@ def parse_xml(data: bytes, source: str) -> Node:
         if stack:
             stack[-1].parts.append(text)
 
-    def refuse(*args: object) -> None:
+    def refuse_entity(*args: object) -> None:
         del args
         raise _Refused("entities are not allowed")
+
+    def refuse_external(
+        context: str, base: str | None, system_id: str | None, public_id: str | None
+    ) -> int:
+        del context, base, system_id, public_id
+        raise _Refused("external entities are not allowed")
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = chars
-    parser.EntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
+    parser.EntityDeclHandler = refuse_entity
+    parser.ExternalEntityRefHandler = refuse_external
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
@@ -291,8 +297,8 @@ def import_schedule(
         except ValueError:
             report.warn(chosen_day.line, f"day date {date_text!r} not understood: left out")
     draft = Draft(session=session)
-    events = [_read_event(e, report) for e in chosen_room.all("event")]
-    events = [e for e in events if e is not None]
+    read = [_read_event(e, report) for e in chosen_room.all("event")]
+    events = [e for e in read if e is not None]
     events.sort(key=lambda e: (e.start or dt.time(0), e.node.line))
     _plan(events, draft, report)
     return draft

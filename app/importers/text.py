@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.importers.clock import (
-    LeadingTime,
     FoundDuration,
+    LeadingTime,
     add_seconds,
     find_date,
     find_duration,
@@ -49,7 +49,7 @@ from app.importers.draft import (
     Report,
 )
 from app.importers.people import People, parse_people, split_top, trailing_bracket
-from app.importers.words import fold, guess_kind, kind_from_word
+from app.importers.words import fold, guess_kind, kind_from_word, word_set
 from app.model.durations import format_duration
 from app.model.schema import SegmentKind
 
@@ -60,7 +60,9 @@ _SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "1234567890")
 _ARROWS = "➔➜➤→⇒►▶➝➞"
 _BULLETS = "-–—•·▪◦●○*+"
 _CALL = re.compile(rf"[{_SUPERSCRIPTS}]+|\[\^(\d+)\]")
-_FOOTNOTE_DEF = re.compile(rf"^\s*(?:(?P<sup>[{_SUPERSCRIPTS}]+)|\[\^(?P<md>\d+)\]:)\s*(?P<text>.+)$")
+_FOOTNOTE_DEF = re.compile(
+    rf"^\s*(?:(?P<sup>[{_SUPERSCRIPTS}]+)|\[\^(?P<md>\d+)\]:)\s*(?P<text>.+)$"
+)
 _BARE_FOOTNOTE = re.compile(r"^\s*(?P<num>\d{1,2})\s+(?P<text>(?:[A-ZÀ-Þ<«\"]|https?:).+)$")
 _START_MARKER = re.compile(
     r"^(?:deroule(?:ment)?|programme|program|ordre du jour|agenda|running order|schedule|"
@@ -393,9 +395,7 @@ class TextImporter:
 
     def _fail_nothing(self, lines: Iterable[Line]) -> None:
         problems = [
-            self._not_understood(ln)
-            for ln in lines
-            if ln.text and not _FOOTNOTE_DEF.match(ln.raw)
+            self._not_understood(ln) for ln in lines if ln.text and not _FOOTNOTE_DEF.match(ln.raw)
         ]
         for diag in problems:
             self.report.problem(diag[0], diag[1])
@@ -533,7 +533,7 @@ class TextImporter:
         # the date and the slot
         date_lines = [ln for ln in text_lines if ln.no not in used and _is_date_line(ln.text)]
         timed_dates = [ln for ln in date_lines if find_time_range(ln.text)[0] is not None]
-        date_line = (timed_dates or date_lines or [None])[0]
+        date_line = (timed_dates or date_lines)[0] if date_lines else None
         if date_line is not None:
             used.add(date_line.no)
             self._read_date(date_line, text_lines)
@@ -683,7 +683,9 @@ class TextImporter:
 
     def _day_key(self, line: Line) -> str:
         found = find_date(line.text)
-        year = (found.year if found else None) or (self.session.date.year if self.session.date else None)
+        year = (found.year if found else None) or (
+            self.session.date.year if self.session.date else None
+        )
         if found is not None and year is not None:
             day = make_date(found, year)
             if day is not None:
@@ -777,9 +779,7 @@ class TextImporter:
             return
         first = kids[0]
         flat = first.line.indent == 0 and not first.line.bulleted
-        others_nested = all(
-            not (c.line.indent == 0 and not c.line.bulleted) for c in kids[1:]
-        )
+        others_nested = all(not (c.line.indent == 0 and not c.line.bulleted) for c in kids[1:])
         if first.shape in ("item", "person", "timed") and (
             len(kids) == 1 or (flat and others_nested)
         ):
@@ -794,8 +794,9 @@ class TextImporter:
             return
         block.title = first.title
         self.report.warn(
-            block.no, f"the block at {show_clock(block.start or dt.time(0))} has no title: "
-            f"named after its first item {first.title!r}"
+            block.no,
+            f"the block at {show_clock(block.start or dt.time(0))} has no title: "
+            f"named after its first item {first.title!r}",
         )
 
     # ............................................................... tree to parts
@@ -927,9 +928,7 @@ class TextImporter:
             free = [i for i in range(lo, hi) if own[i] is None]
             left = window - fixed
             if left < 0:
-                where = (
-                    f"the start of line {entries[hi].no}" if hi < len(entries) else "the end"
-                )
+                where = f"the start of line {entries[hi].no}" if hi < len(entries) else "the end"
                 self.report.problem(
                     entries[hi - 1].no, f"runs {format_duration(-left)} past {where}"
                 )
@@ -1053,10 +1052,10 @@ class TextImporter:
         if entry.shape == "person":
             return entry.people
         loose = entry.loose_people
-        if entry.shape == "item" and loose is not None and entry.duration is None:
-            if entry.line.arrow or entry.level > 0:
-                entry.notes = [loose.notes] if loose.notes else []
-                return _speakers(loose)
+        nested = entry.line.arrow or entry.level > 0
+        if entry.shape == "item" and loose is not None and entry.duration is None and nested:
+            entry.notes = [loose.notes] if loose.notes else []
+            return _speakers(loose)
         return None
 
     def _walk_person_children(self, entry: Entry, person: DraftSpeaker | None) -> None:
@@ -1157,10 +1156,10 @@ def _content_words(text: str) -> set[str]:
     return {w for w in words if w not in _STOP}
 
 
-_STOP = frozenset(
+_STOP = word_set(
     """dans pour avec sans sous cette celle ceux elle elles leur leurs nous vous sont etre
     avoir fait plus moins tres tout tous toute toutes comme mais donc ainsi aussi entre
-    that this with from have will been were their there which when what your about""".split()
+    that this with from have will been were their there which when what your about"""
 )
 
 
@@ -1190,20 +1189,22 @@ def _language(lines: list[Line]) -> str:
     return "en" if en > fr else "fr"
 
 
-_FR_WORDS = frozenset(
+_FR_WORDS = word_set(
     """le la les des du de et pour avec sur une un au aux par est dans deroule salle lieu
     intervenant intervenante echanges pause dejeuner janvier fevrier mars avril mai juin juillet
     aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi
-    dimanche fonction""".split()
+    dimanche fonction"""
 )
-_EN_WORDS = frozenset(
+_EN_WORDS = word_set(
     """the and of for with on a an to by in is running order room venue speaker speakers break
     lunch january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday role welcome""".split()
+    december monday tuesday wednesday thursday friday saturday sunday role welcome"""
 )
 
 
-def import_text(text: str, source: str, day: str | None = None, room: str | None = None) -> tuple[Draft, Report]:
+def import_text(
+    text: str, source: str, day: str | None = None, room: str | None = None
+) -> tuple[Draft, Report]:
     importer = TextImporter(text, source, day, room)
     draft = importer.read()
     return draft, importer.report

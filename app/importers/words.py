@@ -26,10 +26,17 @@ def fold_keep(text: str) -> str:
     """Like fold, one character for one character, so that positions carry over."""
     out = []
     for char in text.translate(_APOSTROPHES):
-        bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        bare = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
         bare = bare.lower()
         out.append(bare if len(bare) == 1 else char.lower()[:1] or char)
     return "".join(out)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The folded words of a text written as a block of words."""
+    return frozenset(fold(word) for word in text.split())
 
 
 def _cues(*words: str) -> re.Pattern[str]:
@@ -159,9 +166,8 @@ HONORIFIC = (
     r"Maître|Maitre|Sénat(?:eur|rice)|Député(?:e)?)"
 )
 
-ROLE_WORDS = frozenset(
-    fold(w)
-    for w in """
+ROLE_WORDS = word_set(
+    """
     adjoint adjointe maire président présidente vice-président vice-présidente directeur directrice
     délégué déléguée chargé chargée responsable conseiller conseillère chef cheffe chercheur
     chercheuse professeur professeure maître maîtresse ingénieur ingénieure doctorant doctorante
@@ -178,12 +184,11 @@ ROLE_WORDS = frozenset(
     préfet préfète sous-préfet conseiller-délégué premier première maîtresse owner principal
     associate assistant assistante technicien technicienne représentant représentante
     representative spokesperson porte-parole manager head-of
-    """.split()
+    """
 )
 
-ORG_WORDS = frozenset(
-    fold(w)
-    for w in """
+ORG_WORDS = word_set(
+    """
     société entreprise bureau conseil université universite université institut institute agence
     agency association ville mairie région region département departement ministère ministere
     groupe group fondation foundation chambre office centre center laboratoire laboratory lab
@@ -193,13 +198,12 @@ ORG_WORDS = frozenset(
     cités coopérative cooperative collectif council city county department ministry
     organisation organization observatoire observatory direction service pôle pole club
     maison museum musée
-    """.split()
+    """
 )
 
 # Words that start a title, never a person's name (« Table ronde », « Atelier 1 »).
-NOT_A_NAME = frozenset(
-    fold(w)
-    for w in """
+NOT_A_NAME = word_set(
+    """
     table atelier session séance pause accueil introduction ouverture conclusion clôture questions
     question échanges débat panel keynote workshop welcome opening closing coffee lunch break
     déjeuner présentation presentation discussion remarks mot mots synthèse restitution vote
@@ -209,5 +213,5 @@ NOT_A_NAME = frozenset(
     la les un une des du de of and et en in on pour for avec with par by sur cocktail visite
     tour film projection lecture remise prix award awards ceremony cérémonie fin end day jour
     journée matinée après-midi morning afternoon evening soirée
-    """.split()
+    """
 )
