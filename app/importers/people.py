@@ -36,6 +36,7 @@ class People:
     people: list[Person]
     notes: str = ""  # a trailing bracket that describes the talk rather than the person
     strong: bool = False  # a civility, honorific or label made it certain
+    label: str = ""  # the role a label gave (« Présidente de séance : » gives présidence)
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -64,7 +65,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"moderator|moderation", "moderator"),
     (r"chaired by|session chair|chair", "chair"),
     (r"presidence|president(?:e)? de (?:la )?seance|presid(?:e|ee) par", "présidence"),
-    (r"rapporteure?", "rapporteur"),
+    (r"rapporteure", "rapporteure"),
+    (r"rapporteur", "rapporteur"),
     (r"discutant(?:e)?|discussant", "discutant"),
     (r"keynote speaker|keynote", "keynote"),
 )
@@ -252,6 +254,7 @@ def parse_people(text: str, *, expected: bool = False) -> People | None:
         person = single.people[0]
         person.role = f"{label_role}, {person.role}" if person.role else label_role
         single.strong = True
+        single.label = label_role
     return single
 
 
@@ -289,7 +292,7 @@ def _parse_several(text: str, label_role: str) -> People | None:
     if label_role:
         role = f"{label_role}, {role}" if role else label_role
     people = [Person(name=n, role=role, organisation=organisation) for n in names]
-    return People(people=people, strong=certain or bool(label_role))
+    return People(people=people, strong=certain or bool(label_role), label=label_role)
 
 
 def _parse_one(text: str, *, expected: bool) -> People | None:

@@ -24,6 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.importers.clock import (
+    CLOCK,
+    MONTHS,
+    WEEKDAYS,
     FoundDuration,
     LeadingTime,
     add_seconds,
@@ -213,6 +216,7 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
     end_marker: bool = False
     loose_people: People | None = None  # the line read as people, when the context allows it
+    label: str = ""  # « Présidente de séance : », « Chair: »: who chairs, not who speaks
 
     @property
     def no(self) -> int:
@@ -330,12 +334,15 @@ def _classify(line: Line, top_level_words: bool) -> Entry:
             entry.shape = "person" if timed is None else "timed"
             entry.people = _speakers(people)
             entry.title = entry.people[0].name
+            entry.label = people.label
             if people.notes:
                 entry.notes.append(people.notes)
         else:
             _read_content(entry, content)
             if find_duration(content) is None:
                 entry.loose_people = parse_people(content, expected=True)
+                if timed is None and not line.bulleted and _is_prose(content):
+                    entry.shape = "prose"
     if timed is not None:
         entry.start, entry.end = timed.start, timed.end
     if entry.shape == "timed" and _END_MARKER.match(fold(entry.title)) and not entry.people:
@@ -570,8 +577,10 @@ class TextImporter:
             ]
         else:
             rest = [ln for ln in text_lines if ln.no not in used and not _is_date_line(ln.text)]
+            quiet = [ln for ln in rest if ln.text.upper() != ln.text]
             if rest:
-                title_lines = [rest[0]]
+                title_lines = [quiet[0] if quiet else rest[0]]
+                event_lines = [ln for ln in rest if ln.no < title_lines[0].no]
         s.title = clean_title(" ".join(ln.text for ln in title_lines)) if title_lines else ""
         used.update(ln.no for ln in title_lines)
         # venue and room
@@ -723,14 +732,14 @@ class TextImporter:
             {
                 (e.line.indent, e.line.bulleted)
                 for e in entries
-                if e.shape not in ("heading", "block", "keyed")
+                if e.shape not in ("heading", "block", "keyed", "prose")
             }
         )
         rank = {k: i for i, k in enumerate(keys)}
         for entry in entries:
             if entry.shape in ("heading", "block"):
                 entry.level = 0
-            elif entry.shape == "keyed":
+            elif entry.shape in ("keyed", "prose"):
                 entry.level = -1
             else:
                 r = rank[(entry.line.indent, entry.line.bulleted)]
@@ -769,6 +778,8 @@ class TextImporter:
         return tops
 
     def _orphan_key(self, entry: Entry) -> None:
+        if entry.shape == "prose":
+            return  # a sentence of description before the first item: not imported
         if not self._session_key(entry.key, entry.value, entry.no):
             self.report.problem(entry.no, f"{entry.line.text!r} belongs to nothing above it")
 
@@ -814,9 +825,13 @@ class TextImporter:
             s.hard_end = end_marker
         for top in tops:
             if top.start is None:
-                kids = [c for c in top.children if c.shape != "keyed"]
+                kids = [c for c in top.children if c.shape not in ("keyed", "prose")]
+                while kids and kids[0].label in _CHAIRS:
+                    kids = kids[1:]
                 if kids and kids[0].start is not None:
                     top.start = kids[0].start
+                    if top.end is None and top.duration is None and kids[-1].end is not None:
+                        top.end = kids[-1].end
         slot_end = end_marker or s.hard_end
         timed = [t for t in tops if t.start is not None]
         if timed:
@@ -835,7 +850,7 @@ class TextImporter:
                 s.start = first_time
         if not tops:
             raise ImportFailure(self.source, "no programme found", self.report.problems)
-        durations = self._allocate(tops, s.start, slot_end, tail_warning=True)
+        durations = self._allocate(tops, s.start, slot_end, tail_warning=end_marker is None)
         parts: list[DraftPart] = []
         clock = s.start
         for top, (seconds, gap_after) in zip(tops, durations, strict=True):
@@ -969,11 +984,22 @@ class TextImporter:
         # the children: items, groups of people, keyed lines
         slots: list[tuple[Entry, list[DraftSpeaker] | None]] = []
         group: list[DraftSpeaker] | None = None
+        chairs: list[tuple[Entry, list[DraftSpeaker]]] = []
         for child in top.children:
             if child.shape == "keyed":
                 self._apply_key(child, part, None)
                 continue
+            if child.shape == "prose":
+                part.notes.append(child.line.text)
+                self._targets[child.no] = part
+                continue
             people = self._as_people(child)
+            if people is not None and child.label in _CHAIRS and not chairs and not slots:
+                chairs.append((child, people))
+                for person in people:
+                    self._targets.setdefault(child.no, person)
+                self._walk_person_children(child, people[-1])
+                continue
             if people is not None:
                 if group is None:
                     group = []
@@ -986,6 +1012,11 @@ class TextImporter:
             group = None
             slots.append((child, None))
         item_slots = [s for s in slots if s[1] is None]
+        for chair, people in chairs:
+            if item_slots:  # the chair of a session of talks is not one of its speakers
+                part.notes.append(chair.line.text)
+            else:
+                part.speakers.extend(people)
         if top.people and (item_slots or (slots and top.duration and top.duration.questions_s)):
             slots.insert(0, (top, list(top.people)))
         elif top.people:
@@ -1060,7 +1091,9 @@ class TextImporter:
 
     def _walk_person_children(self, entry: Entry, person: DraftSpeaker | None) -> None:
         for child in entry.children:
-            if child.shape == "keyed":
+            if child.shape == "prose" and person is not None:
+                person.note = "\n".join(x for x in (person.note, child.line.text) if x)
+            elif child.shape == "keyed":
                 self._apply_key(child, None, person)
             else:
                 self.report.problem(child.no, f"{child.line.text!r} under a person: not understood")
@@ -1074,6 +1107,10 @@ class TextImporter:
         for child in entry.children:
             if child.shape == "keyed":
                 last_person = self._apply_key(child, item, last_person)
+                continue
+            if child.shape == "prose":
+                item.notes.append(child.line.text)
+                self._targets[child.no] = item
                 continue
             people = self._as_people(child)
             if people is None and child.loose_people is not None and child.duration is None:
@@ -1163,13 +1200,35 @@ _STOP = word_set(
 )
 
 
+_CHAIRS = frozenset({"présidence", "chair", "modération", "moderator"})
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of description (« Chaque communication dure 15 minutes... »), not an item."""
+    words = text.split()
+    return len(words) >= 8 and text.rstrip().endswith((".", "…", "!")) and not text.endswith("..")
+
+
+_FILLER = word_set(
+    """le la les du de des et a au aux en the on at from to of and le, seance publique
+    session sitting meeting"""
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r")\b|\d+(?:er|st|nd|rd|th)?|[^\w\s]"
+)
+
+
 def _is_date_line(text: str) -> bool:
+    """A line that says when (« Mardi 22 septembre – 16h00 – 17h30 »), not a title with a date."""
     found = find_date(text)
-    if found is None:
+    if found is None or leading_time(text) is not None:
         return False
-    if leading_time(text) is not None:
+    if not (has_weekday(text) or found.year is not None or found.start < 3):
         return False
-    return len(text) < 120 and (has_weekday(text) or found.year is not None or found.start < 3)
+    folded = fold(text)
+    rest = _DATE_WORDS.sub(" ", re.sub(CLOCK, " ", folded))
+    words = [w for w in rest.split() if w not in _FILLER and len(w) > 1]
+    return len(words) <= 2
 
 
 def _shouting_word(text: str) -> bool:
