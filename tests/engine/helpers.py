@@ -115,14 +115,18 @@ class Live:
 
     def do(self, command: str, *args: Any) -> bool:
         """Give a control by name, as the UI does; returns whether it was taken."""
-        s = self.session
-        if command == "catch_up":
-            return s.apply_catch_up(s.catch_up())
-        method = {
-            "resume": s.resume_counting,
-            "clear": s.clear_message,
-        }.get(command) or getattr(s, command)
-        return bool(method(*args))
+        return give_to(self.session, command, *args)
+
+
+def give_to(s: Session, command: str, *args: Any) -> bool:
+    """Give a control by name to a session, as the UI does; whether it was taken."""
+    if command == "catch_up":
+        return s.apply_catch_up(s.catch_up())
+    method = {
+        "resume": s.resume_counting,
+        "clear": s.clear_message,
+    }.get(command) or getattr(s, command)
+    return bool(method(*args))
 
 
 def figures(snap: Snapshot) -> tuple[Any, ...]:
