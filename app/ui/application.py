@@ -62,7 +62,8 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     for problem in (settings_problem, save_problem, language_problem, *live.warnings):
         if problem:
             window.show_notice(problem)
-    window.show()
+    # The laptop screen is the moderator's: the window takes all of it.
+    window.showMaximized()
     place = getattr(projector, "place_and_show", None)
     if callable(place):
         place()

@@ -51,6 +51,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QResizeEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -361,6 +362,8 @@ MARKER_COLOURS = {
 FONT_FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "sans-serif"]
 TICK_STEPS_S = (60, 120, 300, 600, 900, 1800, 3600, 7200, 10800)
 MAX_LABELLED_MARKERS = 40  # past that, markers are drawn without their labels
+MIN_FONT_PX, MAX_FONT_PX = 8.0, 13.0  # the type at full size, by width
+SMALLEST_FONT_PX = 7.0  # squeezed into a short window, never smaller than this
 
 
 def chart_font(px: float, *, bold: bool = False) -> QFont:
@@ -389,8 +392,11 @@ class _Layout:
     legend_h: float
 
     @classmethod
-    def for_width(cls, width: float, *, title: bool, legend_rows: int = 1) -> _Layout:
-        font_px = min(13.0, max(8.0, width / 95))
+    def for_width(
+        cls, width: float, *, title: bool, legend_rows: int = 1, font_px: float | None = None
+    ) -> _Layout:
+        if font_px is None:
+            font_px = min(MAX_FONT_PX, max(MIN_FONT_PX, width / 95))
         return cls(
             font_px=font_px,
             row_h=font_px * 2.3,
@@ -420,13 +426,43 @@ class _Layout:
 
 
 def _layout(
-    data: ChartData, width: float, title: bool, language: Language | None
+    data: ChartData,
+    width: float,
+    title: bool,
+    language: Language | None,
+    font_px: float | None = None,
 ) -> tuple[_Layout, list[list[tuple[float, _LegendItem]]]]:
     """The layout for ``width``, and the legend wrapped into rows that fit it."""
-    lay = _Layout.for_width(width, title=title)
+    lay = _Layout.for_width(width, title=title, font_px=font_px)
     items = _legend_items(data, (language or Language("en")).translate)
     rows = _legend_rows(items, lay, width - 2 * lay.pad)
-    return _Layout.for_width(width, title=title, legend_rows=len(rows)), rows
+    return _Layout.for_width(width, title=title, legend_rows=len(rows), font_px=font_px), rows
+
+
+def _fitted_layout(
+    data: ChartData, rect: QRectF, title: bool, language: Language | None
+) -> tuple[_Layout, list[list[tuple[float, _LegendItem]]]]:
+    """The full-size layout, or in a short rectangle (a window) a smaller type that fits,
+    down to the smallest legible size: everything shrinks together, nothing overlaps."""
+    lay, legend = _layout(data, rect.width(), title, language)
+    needed = lay.height(data)
+    if rect.height() >= needed or lay.font_px <= SMALLEST_FONT_PX:
+        return lay, legend
+    font_px = max(SMALLEST_FONT_PX, lay.font_px * rect.height() / needed)
+    return _layout(data, rect.width(), title, language, font_px)
+
+
+def _plot_x(lay: _Layout, rect: QRectF) -> tuple[float, float]:
+    """Left and right of the time axis: after the labels, before room for "+00:00"."""
+    fm = QFontMetricsF(chart_font(lay.font_px))
+    left = rect.left() + lay.pad + lay.label_w
+    return left, rect.right() - lay.pad - fm.horizontalAdvance("+00:00") * 1.2
+
+
+def smallest_height(data: ChartData, width: float, language: Language | None = None) -> int:
+    """The least height the chart needs at ``width`` with its smallest type (widget minimum)."""
+    lay, _ = _layout(data, width, False, language, SMALLEST_FONT_PX)
+    return math.ceil(lay.height(data))
 
 
 def chart_height(
@@ -511,15 +547,7 @@ def paint_chart(
     """Draw the chart of ``data`` inside ``rect`` (see the module docstring for the rules)."""
     lang = language or Language("en")
     tr = lang.translate
-    lay, legend = _layout(data, rect.width(), title, lang)
-    needed = lay.height(data)
-    if rect.height() < needed and lay.rows_height(data) > 0:
-        # Squeeze the rows (not the text around them) into a short widget.
-        room = rect.height() - (needed - lay.rows_height(data))
-        factor = max(0.35, room / lay.rows_height(data))
-        lay = _Layout(
-            **{**lay.__dict__, "row_h": lay.row_h * factor, "part_h": lay.part_h * factor}
-        )
+    lay, legend = _fitted_layout(data, rect, title, lang)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -548,8 +576,7 @@ def paint_chart(
         )
         y += lay.title_h
 
-    plot_left = left + lay.label_w
-    plot_right = right - fm.horizontalAdvance("+00:00") * 1.2
+    plot_left, plot_right = _plot_x(lay, rect)
     t_lo, t_hi = time_range(data)
 
     def x_of(t: float) -> float:
@@ -972,6 +999,7 @@ class ChartWidget(QWidget):
     def set_data(self, data: ChartData, language: Language | None = None) -> None:
         self._data = data
         self._language = language
+        self._fit_minimum()
         self.updateGeometry()
         self.update()
 
@@ -1008,14 +1036,24 @@ class ChartWidget(QWidget):
         finally:
             painter.end()
 
+    def _fit_minimum(self) -> None:
+        # Below the smallest legible type the chart scrolls rather than shrinks.
+        if self._data is not None:
+            least = smallest_height(self._data, max(400, self.width()), self._language)
+            if least != self.minimumHeight():
+                self.setMinimumHeight(least)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        self._fit_minimum()
+        super().resizeEvent(event)
+
     def t_at(self, x: float) -> float | None:
         """The session time under the horizontal position ``x`` (None left of the plot)."""
         if self._data is None:
             return None
-        lay = _Layout.for_width(self.width(), title=False)
-        plot_left = lay.pad + lay.label_w
-        fm = QFontMetricsF(chart_font(lay.font_px))
-        plot_right = self.width() - lay.pad - fm.horizontalAdvance("+00:00") * 1.2
+        rect = QRectF(self.rect())
+        lay, _ = _fitted_layout(self._data, rect, False, self._language)
+        plot_left, plot_right = _plot_x(lay, rect)
         if x < plot_left or plot_right <= plot_left:
             return None
         t_lo, t_hi = time_range(self._data)

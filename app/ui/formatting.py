@@ -22,6 +22,11 @@ def span(seconds: float) -> str:
     return format_span(max(0, math.floor(seconds + 1e-6)))
 
 
+def left_span(seconds: float) -> str:
+    """Time still available, rounded up like the countdown: 10:00 for the whole first second."""
+    return format_span(max(0, math.ceil(seconds - 1e-6)))
+
+
 def planned_span(seconds: float) -> str:
     """A planned duration (whole seconds already); rounded to the nearest second."""
     return format_span(max(0, round(seconds)))
@@ -35,6 +40,13 @@ def clock(when: datetime) -> str:
 def minutes(seconds: float) -> int:
     """Whole minutes, rounded to the nearest: what a moderator says aloud."""
     return round(abs(seconds) / 60)
+
+
+def minutes_text(n: int) -> str:
+    """ "12 min", or "2 h 05" from an hour on."""
+    if n >= 60:
+        return translate("Formatting", "{h} h {m:02d}").format(h=n // 60, m=n % 60)
+    return translate("Formatting", "{n} min").format(n=n)
 
 
 def late_text(late_s: float) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import paths
 
@@ -41,6 +41,14 @@ def install_language(app: QCoreApplication, language: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
+    # Qt's own words (key names such as « Espace », the file dialog, a field's context menu)
+    # come from the qtbase catalogue shipped with PySide6; without it they stay English.
+    qt_words = QTranslator(app)
+    if qt_words.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_words)
+        _installed.append(qt_words)
     _current[0] = language
     return True
 

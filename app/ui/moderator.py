@@ -122,7 +122,7 @@ class ModeratorWindow(QMainWindow):
         self._start_over_armed.timeout.connect(self._show_resume_banner)
         self._pending_reload = False
 
-        self.resize(1280, 800)
+        self._fit_screen()
         self.setMinimumSize(960, 600)
         self._build()
         self._build_menus()
@@ -214,6 +214,15 @@ class ModeratorWindow(QMainWindow):
             b[name].clicked.connect(lambda _=False, h=handler: self._from_button(h))
 
         self.help_overlay = HelpOverlay(self, OWN_KEYS)
+
+    def _fit_screen(self) -> None:
+        """1280×800 (a laptop screen), or less when the screen has less room for windows."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width, height = 1280, 800
+        if screen is not None:
+            area = screen.availableGeometry()
+            width, height = min(width, area.width()), min(height, area.height() - 30)
+        self.resize(width, height)
 
     def _make_thumbnail(self) -> QWidget:
         """A small ProjectorView fed the same snapshots: what the room sees, at a glance."""
@@ -536,10 +545,14 @@ class ModeratorWindow(QMainWindow):
     def request_quit(self) -> None:
         """Ctrl+Q: at once when no session runs; during one, a second Ctrl+Q within 3 s."""
         if not session_running(self.controller) or self._quit_armed.isActive():
-            self._quitting = True
-            self.close()
+            self.quit_now()
             return
         self._arm_quit(translate("Moderator", "Press Ctrl+Q again within 3 s to quit."))
+
+    def quit_now(self) -> None:
+        """Close both windows without asking (the session stays resumable in its log)."""
+        self._quitting = True
+        self.close()
 
     def _arm_quit(self, first: str) -> None:
         self._quit_armed.start()

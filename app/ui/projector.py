@@ -21,11 +21,22 @@ unplugged, and answers the keys of the key table so a clicker works whichever wi
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt, QTime, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -187,12 +198,20 @@ class Scene:
 # -- fitting text -------------------------------------------------------------------------
 
 
+_BREAKS = re.compile(r"[ \t]+")  # not str.split(): "Merci\u00a0!" must never break
+
+
 def _wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
-    """Greedy word wrap; a word wider than the line stays whole (the size search shrinks)."""
+    """Greedy word wrap; a word wider than the line stays whole (the size search shrinks).
+
+    Lines break at ordinary spaces only: a no-break space (French "Merci !") holds.
+    """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         current = ""
-        for word in paragraph.split():
+        for word in _BREAKS.split(paragraph.strip(" \t")):
+            if not word:
+                continue
             candidate = f"{current} {word}" if current else word
             if not current or fm.horizontalAdvance(candidate) <= width:
                 current = candidate
@@ -265,13 +284,23 @@ def text_block(
     bold: bool = False,
     color: QColor = WHITE,
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+    valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter,
 ) -> float:
-    """Add ``text`` fitted into ``box``, centred vertically; returns the block's height."""
+    """Add ``text`` fitted into ``box``; returns the block's height.
+
+    ``valign`` places the block in the box: a name sits on the bottom of its box and its
+    role hangs from the top of the next, so the two read as one even when the boxes are tall.
+    """
     if not text.strip() or box.width() < 1 or box.height() < 1:
         return 0.0
     fitted = fit_text(text, box.width(), box.height(), max_px, max_lines, bold)
     total = fitted.line_height * len(fitted.lines)
-    y = box.top() + (box.height() - total) / 2
+    if valign == Qt.AlignmentFlag.AlignTop:
+        y = box.top()
+    elif valign == Qt.AlignmentFlag.AlignBottom:
+        y = box.bottom() - total
+    else:
+        y = box.top() + (box.height() - total) / 2
     for line in fitted.lines:
         rect = QRectF(box.left(), y, box.width(), fitted.line_height)
         scene.add(TextItem(role, line, rect, fitted.font, color, align))
@@ -403,6 +432,11 @@ class ProjectorView(QWidget):
     def blink_visible(self) -> bool:
         return self._blink_visible
 
+    def relayout(self) -> None:
+        """Lay out again on the next paint (the language changed, say)."""
+        self._scene = None
+        self.update()
+
     def _toggle_blink(self) -> None:
         self._blink_visible = not self._blink_visible
         self._scene = None
@@ -459,7 +493,7 @@ class ProjectorView(QWidget):
         w, h = float(self.width()), float(self.height())
         mx, my = 0.03 * w, 0.03 * h
         stage = QRectF(mx, my, w - 2 * mx, h - 2 * my)
-        band = QRectF(stage.left(), my, stage.width(), 0.22 * h)
+        band = QRectF(stage.left(), my, stage.width(), 0.24 * h)
         has_message = bool(snap.message and snap.message.strip())
         if has_message:
             self._message(scene, snap, band)
@@ -497,7 +531,12 @@ class ProjectorView(QWidget):
         return QRectF(stage.left(), top, stage.width(), stage.bottom() - top)
 
     def _speakers(
-        self, scene: Scene, segment: PlannedSegment, box: QRectF, name_share: float
+        self,
+        scene: Scene,
+        segment: PlannedSegment,
+        box: QRectF,
+        name_share: float,
+        name_px: float = 0.085,
     ) -> None:
         """Names (bold) over their role and organisation, one column per speaker (≤ 3)."""
         speakers = segment.speakers
@@ -523,7 +562,7 @@ class ProjectorView(QWidget):
         name_h = box.height() * name_share
         # One size for every name and one for every role, so no speaker looks more important.
         name_fit = min(
-            fit_text(s.name, col_w, name_h, 0.085 * h, 1, True).font.pixelSize() for s in speakers
+            fit_text(s.name, col_w, name_h, name_px * h, 1, True).font.pixelSize() for s in speakers
         )
         details = [speaker_details(s) for s in speakers]
         detail_h = box.height() - name_h
@@ -544,6 +583,7 @@ class ProjectorView(QWidget):
                 QRectF(x, box.top(), col_w, name_h),
                 max_px=name_fit,
                 bold=True,
+                valign=Qt.AlignmentFlag.AlignBottom,
             )
             text_block(
                 scene,
@@ -553,6 +593,7 @@ class ProjectorView(QWidget):
                 max_px=detail_fit,
                 max_lines=2,
                 color=SOFT,
+                valign=Qt.AlignmentFlag.AlignTop,
             )
 
     def _live(
@@ -565,8 +606,8 @@ class ProjectorView(QWidget):
         if not has_message:
             header = QRectF(band)
             if seg.speakers:
-                people = QRectF(header.left(), header.top(), header.width(), header.height() * 0.74)
-                self._speakers(scene, seg, people, name_share=0.55)
+                people = QRectF(header.left(), header.top(), header.width(), header.height() * 0.63)
+                self._speakers(scene, seg, people, name_share=0.6)
                 title = QRectF(
                     header.left(),
                     people.bottom(),
@@ -574,18 +615,18 @@ class ProjectorView(QWidget):
                     header.bottom() - people.bottom(),
                 )
                 text_block(
-                    scene, "title", seg.title, title, max_px=0.04 * h, max_lines=1, color=DIM
+                    scene, "title", seg.title, title, max_px=0.045 * h, max_lines=2, color=DIM
                 )
             else:
                 self._speakers(scene, seg, header, name_share=1.0)
-        figure = QRectF(stage.left(), 0.27 * h, stage.width(), 0.5 * h)
+        figure = QRectF(stage.left(), 0.285 * h, stage.width(), 0.48 * h)
         scene.add(countdown_item("countdown", snap.countdown, figure, colour))
         label = phase_label(snap)
         text_block(
             scene,
             "phase",
             label,
-            QRectF(stage.left(), 0.78 * h, stage.width(), 0.1 * h),
+            QRectF(stage.left(), 0.775 * h, stage.width(), 0.1 * h),
             max_px=0.075 * h,
             bold=True,
             color=colour,
@@ -627,7 +668,7 @@ class ProjectorView(QWidget):
             scene, "up_next", label, part(0.0, 0.12), max_px=0.075 * h, bold=True, color=ACCENT
         )
         if seg.speakers:
-            self._speakers(scene, seg, part(0.14, 0.42), name_share=0.5)
+            self._speakers(scene, seg, part(0.16, 0.4), name_share=0.45, name_px=0.11)
             text_block(
                 scene,
                 "title",
@@ -639,7 +680,7 @@ class ProjectorView(QWidget):
             )
         else:
             self._speakers(scene, seg, part(0.14, 0.5), name_share=1.0)
-        scene.add(countdown_item("countdown", snap.countdown, part(0.8, 0.2), DIM))
+        scene.add(countdown_item("countdown", snap.countdown, part(0.78, 0.2), DIM, ink_share=0.8))
 
     def _end_screen(self, scene: Scene, snap: Snapshot, stage: QRectF, band: QRectF | None) -> None:
         h = float(self.height())
@@ -651,7 +692,7 @@ class ProjectorView(QWidget):
             )
 
         thanks = QCoreApplication.translate("projector", "Thank you!")
-        text_block(scene, "thanks", thanks, part(0.12, 0.4), max_px=0.3 * h, bold=True)
+        text_block(scene, "thanks", thanks, part(0.12, 0.4), max_px=0.22 * h, bold=True)
         clock = self._wall_text or QTime.currentTime().toString("HH:mm")
         text_block(scene, "clock", clock, part(0.55, 0.2), max_px=0.15 * h, color=SOFT)
         text_block(
@@ -699,7 +740,7 @@ class ProjectorWindow(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
-        self.setWindowTitle(QCoreApplication.translate("projector", "Timekeeper — Projector"))
+        self._retranslate()
         self.setStyleSheet("background: black;")
         self.view = ProjectorView(self)
         layout = QVBoxLayout(self)
@@ -718,6 +759,16 @@ class ProjectorWindow(QWidget):
         app.screenAdded.connect(self._on_screen_added)
         app.screenRemoved.connect(self._on_screen_removed)
         self.view.render(controller.last, self._wall_text(controller.last))
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("projector", "Timekeeper — Projector"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """The moderator switches language live: the title and the painted words follow."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.view.relayout()
+        super().changeEvent(event)
 
     # -- keys -----------------------------------------------------------------------------
 

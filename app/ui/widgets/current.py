@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.engine.snapshot import Snapshot
 from app.engine.state import Status
 from app.model.plan import PlannedSegment
-from app.ui.formatting import planned_span, span
+from app.ui.formatting import left_span, planned_span, span
 from app.ui.theme import DARK, PHASE_SYMBOLS, Theme, phase_word
 from app.ui.widgets import plain_label
 
@@ -62,6 +62,7 @@ class CurrentPanel(QFrame):
         grid.setVerticalSpacing(4)
 
         top = QHBoxLayout()
+        top.setSpacing(12)
         self.phase_label = QLabel(self)
         self.phase_label.setObjectName("phaseChip")
         self.phase_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -221,7 +222,7 @@ class CurrentPanel(QFrame):
         left = snap.part_left_s
         if left >= 0:
             budget = translate("CurrentSegment", "{left} left of {budget}").format(
-                left=span(left), budget=planned_span(part.budget_s)
+                left=left_span(left), budget=planned_span(part.budget_s)
             )
         else:
             budget = translate("CurrentSegment", "over its {budget} by {over}").format(
@@ -268,7 +269,8 @@ class CurrentPanel(QFrame):
         nxt = snap.next_segment
         if nxt is None:
             return translate("CurrentSegment", "Next: end of the session")
-        when = snap.projected_start_of(nxt.index)
+        # Before the start the plan is what counts; once running, the pace so far.
+        when = None if snap.status is Status.READY else snap.projected_start_of(nxt.index)
         at = self._clock_of(when if when is not None else snap.planned_start_of(nxt.index))
         names = ", ".join(p.name for p in nxt.speakers)
         who = f" — {names}" if names else ""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.engine.display import Phase
 from app.engine.snapshot import RowState, Snapshot
 from app.model.plan import Plan
-from app.ui.formatting import planned_span, span
+from app.ui.formatting import left_span, planned_span, span
 from app.ui.theme import DARK, Theme, phase_word
 from app.ui.widgets import plain_tooltip
 
@@ -142,6 +142,8 @@ class RunningOrderTree(QTreeWidget):
             for col in range(5):
                 part_item.setFont(col, bold)
             part_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for col in (COL_AT, COL_PLANNED, COL_ACTUAL, COL_STATE):
+                part_item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight)
             self.part_items.append(part_item)
             for index in part.segment_indices:
                 seg = plan.segments[index]
@@ -181,7 +183,7 @@ class RunningOrderTree(QTreeWidget):
             _set(item, COL_PLANNED, planned_span(part.budget_s))
             _set(item, COL_ACTUAL, span(used) if used > 0 else "")
             if left >= 0:
-                text = translate("RunningOrder", "{t} left").format(t=span(left))
+                text = translate("RunningOrder", "{t} left").format(t=left_span(left))
             else:
                 text = translate("RunningOrder", "over by {t}").format(t=span(-left))
             _set(item, COL_STATE, text)

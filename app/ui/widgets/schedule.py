@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from app.engine.display import Phase
 from app.engine.snapshot import Snapshot
-from app.ui.formatting import late_text, minutes
+from app.ui.formatting import late_text, minutes, minutes_text
 from app.ui.theme import DARK, Theme
 from app.ui.widgets import plain_label
 
@@ -86,15 +86,15 @@ class ScheduleLine(QFrame):
             self.slack_label.setStyleSheet("")
         elif slack >= 0:
             self.slack_label.setText(
-                translate("Schedule", "{n} min of slack before {t}").format(
-                    n=int(slack // 60), t=clock(hard)
+                translate("Schedule", "{amount} of slack before {t}").format(
+                    amount=minutes_text(int(slack // 60)), t=clock(hard)
                 )
             )
             self.slack_label.setStyleSheet("")
         else:
             self.slack_label.setText(
-                translate("Schedule", "{n} min past the hard end {t}").format(
-                    n=max(1, minutes(slack)), t=clock(hard)
+                translate("Schedule", "{amount} past the hard end {t}").format(
+                    amount=minutes_text(max(1, minutes(slack))), t=clock(hard)
                 )
             )
             self.slack_label.setStyleSheet(

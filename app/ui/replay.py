@@ -1,0 +1,1066 @@
+"""The replay window: a past session, scrubbed or played back, exactly as it was shown.
+
+Replay is the engine with a virtual clock (design.md §2). The picture at instant ``t`` is the
+fold of the log's events at ``t`` — the same fold the live app ran — handed to the same
+``ProjectorView`` the projector used, beside the moderator's figures (late or early, part
+budgets, message, pauses). Playing back never counts ticks: the virtual time is
+``t0 + speed × real time elapsed`` read from a monotonic timer, and each repaint is scheduled
+for the next moment something shown changes.
+
+Scrubbing a long log must stay instant, so ``Timeline`` folds the log once and keeps
+checkpoints (the fold every ``CHECKPOINT_EVERY`` events); a seek folds at most that many
+events from the nearest checkpoint, and playing forward folds only the events it passes.
+
+The log alone is enough: its header carries the resolved plan, so the running-order file is
+never read (it may have been edited or deleted since). A log from a crashed session shows its
+downtime as such; a torn last line or a damaged line shows the reader's warnings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QElapsedTimer,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.display import countdown_text, format_span
+from app.engine.events import (
+    Adjust,
+    ApplyCatchUp,
+    Blackout,
+    BlinkMessage,
+    Event,
+    Goto,
+    Resumed,
+    SetMessage,
+    Undo,
+)
+from app.engine.snapshot import Snapshot, build_snapshot
+from app.engine.state import State, Status
+from app.timing_log.errors import LogError
+from app.timing_log.format import LogHeader, wall_at
+from app.timing_log.reader import LoggedEvent, TimingLog, read_log
+from app.ui.chart import ChartData, ChartWidget, Language, chart_data
+from app.ui.report_export import (
+    Summary,
+    Words,
+    build_summary,
+    headline,
+    part_headers,
+    part_rows,
+    segment_headers,
+    segment_rows,
+)
+
+try:  # The projector's view is another issue's module: until it exists, a plain label.
+    from app.ui.projector import ProjectorView
+except ImportError:  # pragma: no cover - only before the projector lands
+    ProjectorView = None  # type: ignore[assignment,misc]
+
+translate = QCoreApplication.translate
+
+CHECKPOINT_EVERY = 200
+SPEEDS = (1, 10, 60)
+MIN_FRAME_S = 1 / 60  # never repaint faster than a screen can show
+MAX_FRAME_S = 0.5
+SLIDER_UNIT_S = 0.1  # the slider counts tenths of a second: fine enough, and far from int limits
+
+
+# -- the time line ------------------------------------------------------------------------------
+
+
+class _Fold:
+    """The fold of a log's first events, mirroring ``fold_state`` one event at a time.
+
+    ``effective`` holds the events still in force (an undo removes its control from it);
+    ``marks`` keeps the state after every CHECKPOINT_EVERY effective events, so an undo folds
+    again from the nearest mark before the control it takes back, not from the start.
+    States in ``marks`` are never mutated, which makes copying a _Fold cheap.
+    """
+
+    __slots__ = ("effective", "marks", "stack", "state")
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        self.effective: list[Event] = []
+        self.stack: list[int] = []  # positions in effective of controls undo can take back
+        self.marks: list[tuple[int, State]] = [(0, state.copy())]
+
+    def copy(self) -> _Fold:
+        other = _Fold.__new__(_Fold)
+        other.state = self.state.copy()
+        other.effective = self.effective.copy()
+        other.stack = self.stack.copy()
+        other.marks = self.marks.copy()
+        return other
+
+    def step(self, event: Event) -> None:
+        if isinstance(event, Undo):
+            if self.stack:
+                self._take_back(self.stack.pop())
+            self.state.advance(event.t)
+            return
+        if event.undoable:
+            self.stack.append(len(self.effective))
+        self.effective.append(event)
+        self._fold_one(event)
+
+    def _fold_one(self, event: Event) -> None:
+        state = self.state
+        state.advance(event.t)
+        if state.accepts(event):
+            state.apply(event)
+        if len(self.effective) - self.marks[-1][0] >= CHECKPOINT_EVERY:
+            self.marks.append((len(self.effective), state.copy()))
+
+    def _take_back(self, position: int) -> None:
+        # Only non-undoable events (resumed) can follow the control on top of the stack:
+        # any control after it was taken back already. Fold them again without it.
+        del self.effective[position]
+        while self.marks[-1][0] > position:
+            self.marks.pop()
+        length, base = self.marks[-1]
+        rest = self.effective[length:]
+        del self.effective[length:]
+        self.state = base.copy()
+        for event in rest:
+            self.effective.append(event)
+            self._fold_one(event)
+
+
+class Timeline:
+    """Snapshots of a logged session at any instant, for scrubbing and playing back."""
+
+    def __init__(
+        self, header: LogHeader, events: Sequence[Event], *, every: int = CHECKPOINT_EVERY
+    ) -> None:
+        self.header = header
+        self.plan = header.plan
+        self.planned_start_t = header.planned_start_t
+        ordered: list[Event] = []
+        for event in events:  # the time line never goes back (as the engine reads a log)
+            if not ordered or event.t >= ordered[-1].t:
+                ordered.append(event)
+        self.events: tuple[Event, ...] = tuple(ordered)
+        self.times: list[float] = [e.t for e in ordered]
+        self.every = max(1, every)
+        fold = _Fold(State(self.plan))
+        self._checkpoints: list[_Fold] = [fold.copy()]
+        for i, event in enumerate(ordered, start=1):
+            fold.step(event)
+            if i % self.every == 0:
+                self._checkpoints.append(fold.copy())
+        self._cursor: tuple[int, _Fold] = (len(ordered), fold)
+
+    @property
+    def end_t(self) -> float:
+        return self.times[-1] if self.times else 0.0
+
+    def count_at(self, t: float) -> int:
+        """How many events had happened at ``t`` (an event at exactly ``t`` has)."""
+        return bisect.bisect_right(self.times, t)
+
+    def _fold_of(self, count: int) -> _Fold:
+        at, fold = self._cursor
+        if not (at <= count < at + self.every):
+            fold = self._checkpoints[count // self.every].copy()
+            at = (count // self.every) * self.every
+        for event in self.events[at:count]:
+            fold.step(event)
+        self._cursor = (count, fold)
+        return fold
+
+    def state_at(self, t: float) -> State:
+        state = self._fold_of(self.count_at(t)).state.copy()
+        state.advance(t)
+        return state
+
+    def snapshot(self, t: float) -> Snapshot:
+        """What the engine showed at ``t``: the same figures as ``fold(plan, events, t)``."""
+        t = max(0.0, t)
+        state = self.state_at(t)
+        return build_snapshot(state, max(t, state.t), self.planned_start_t)
+
+    def previous_event_t(self, t: float) -> float | None:
+        """The last event strictly before ``t``."""
+        i = bisect.bisect_left(self.times, t)
+        return self.times[i - 1] if i > 0 else None
+
+    def next_event_t(self, t: float) -> float | None:
+        """The first event strictly after ``t``."""
+        i = bisect.bisect_right(self.times, t)
+        return self.times[i] if i < len(self.times) else None
+
+
+# -- words ------------------------------------------------------------------------------------
+
+
+def status_text(snapshot: Snapshot) -> str:
+    if snapshot.status is Status.READY:
+        return translate("replay", "Not started")
+    if snapshot.status is Status.ENDED:
+        return translate("replay", "Ended")
+    if snapshot.status is Status.PAUSED:
+        return translate("replay", "Paused")
+    return translate("replay", "Running")
+
+
+def late_text(late_s: float) -> str:
+    """Lateness in minutes and seconds: a replay is read closely, not at a glance."""
+    whole = round(late_s)
+    if whole == 0:
+        return translate("replay", "on time")
+    if whole > 0:
+        return translate("replay", "{span} late").format(span=format_span(whole))
+    return translate("replay", "{span} early").format(span=format_span(-whole))
+
+
+def event_text(event: Event) -> str:
+    """One line of the event list: what the moderator did, in words."""
+    if isinstance(event, SetMessage):
+        return translate("replay", "Message «{text}»").format(text=event.text)
+    if isinstance(event, Adjust):
+        sign = "+" if event.seconds > 0 else "−"
+        return translate("replay", "Time {sign}{span}").format(
+            sign=sign, span=format_span(abs(event.seconds))
+        )
+    if isinstance(event, Goto):
+        return translate("replay", "Go to segment {n}").format(n=event.segment + 1)
+    if isinstance(event, Blackout):
+        return (
+            translate("replay", "Blackout on") if event.on else translate("replay", "Blackout off")
+        )
+    if isinstance(event, BlinkMessage):
+        return (
+            translate("replay", "Message blinks")
+            if event.on
+            else translate("replay", "Message steady")
+        )
+    if isinstance(event, ApplyCatchUp):
+        return translate("replay", "Catch-up plan applied ({n} segments)").format(
+            n=len(event.durations)
+        )
+    if isinstance(event, Resumed):
+        return translate("replay", "Resumed after a crash (down up to {span})").format(
+            span=format_span(round(event.gap_s))
+        )
+    names = {
+        "start": translate("replay", "Start"),
+        "pause": translate("replay", "Pause"),
+        "resume": translate("replay", "Resume"),
+        "next": translate("replay", "Next segment"),
+        "previous": translate("replay", "Previous segment"),
+        "message_clear": translate("replay", "Message cleared"),
+        "end": translate("replay", "End of session"),
+        "undo": translate("replay", "Undo"),
+    }
+    return names.get(event.kind, event.kind)
+
+
+class _EventsModel(QAbstractListModel):
+    """The log's events as a list, formatted only when shown (a log can hold thousands)."""
+
+    def __init__(self, header: LogHeader, records: Sequence[LoggedEvent], parent: QObject) -> None:
+        super().__init__(parent)
+        self._header = header
+        self._records = records
+
+    def rowCount(  # noqa: N802 (Qt's name)
+        self, parent: QModelIndex | QPersistentModelIndex | None = None
+    ) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._records)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        record = self._records[index.row()]
+        when = wall_at(self._header, record.event.t).strftime("%H:%M:%S")
+        return f"{when}   {event_text(record.event)}"
+
+
+# -- the window ---------------------------------------------------------------------------------
+
+
+class _AspectBox(QWidget):
+    """Keeps its child at the projector's 16:9, centred, like the screen in the room."""
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.child = child
+        child.setParent(self)
+        self.setMinimumSize(320, 180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#111111"))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(640, 360)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        del event
+        w, h = self.width(), self.height()
+        if w * 9 > h * 16:
+            cw, ch = h * 16 // 9, h
+        else:
+            cw, ch = w, w * 9 // 16
+        self.child.setGeometry((w - cw) // 2, (h - ch) // 2, cw, ch)
+        for other in self.findChildren(QLabel, "overlay"):
+            other.setGeometry(self.child.geometry())
+
+
+class ReplayWindow(QWidget):
+    """A timing log, replayed. ``t`` is the instant shown; see the module docstring."""
+
+    moved = Signal(float)  # the instant shown changed
+
+    def __init__(
+        self,
+        log: TimingLog | None,
+        path: Path,
+        *,
+        error: str | None = None,
+        language: str | None = None,
+        real_clock: Callable[[], float] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.path = path
+        self.log = log
+        self.language = Language(language or _ui_language())
+        self._elapsed = QElapsedTimer()
+        self._elapsed.start()
+        self._real = real_clock or (lambda: self._elapsed.nsecsElapsed() / 1e9)
+        self._speed = 1
+        self._playing = False
+        self._anchor_t = 0.0
+        self._anchor_real = 0.0
+        self._t = 0.0
+        self._snapshot: Snapshot | None = None
+        self._frame = QTimer(self)
+        self._frame.setSingleShot(True)
+        self._frame.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame.timeout.connect(self._on_frame)
+        self.setMinimumSize(900, 600)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:  # as large as useful, never larger than the screen
+            room = screen.availableGeometry()
+            self.resize(min(1440, int(room.width() * 0.96)), min(940, int(room.height() * 0.94)))
+
+        if log is None:
+            self.timeline: Timeline | None = None
+            self.data: ChartData | None = None
+            self.summary: Summary | None = None
+            self._build_error(error or translate("replay", "This timing log cannot be read."))
+            return
+        self.timeline = Timeline(log.header, log.events)
+        self.data = chart_data(log)
+        self.summary = build_summary(log, self.data)
+        self._build(log)
+        first = next((r.event.t for r in log.records), 0.0)
+        self.seek(first)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_error(self, message: str) -> None:
+        self.setWindowTitle(translate("replay", "Replay — {file}").format(file=self.path.name))
+        layout = QVBoxLayout(self)
+        label = QLabel(message)
+        label.setObjectName("error")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("font-size: 16px; color: #8a1c12; padding: 40px;")
+        layout.addWidget(label)
+        self.error_label = label
+
+    def _build(self, log: TimingLog) -> None:
+        header = log.header
+        plan = header.plan
+        assert self.timeline is not None and self.data is not None
+        self.setWindowTitle(
+            translate("replay", "Replay — {title}").format(title=plan.title)
+            + f" ({self.path.name})"
+        )
+        root = QVBoxLayout(self)
+        root.setContentsMargins(12, 10, 12, 10)
+        root.setSpacing(8)
+
+        title = QLabel(plan.title)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        title.setFont(font)
+        start = header.planned_start
+        sub = QLabel(
+            " · ".join(
+                x
+                for x in (
+                    plan.event,
+                    self.language.date(start),
+                    f"{start:%H:%M}",
+                    plan.venue,
+                    self.path.name,
+                )
+                if x
+            )
+        )
+        sub.setTextFormat(Qt.TextFormat.PlainText)
+        sub.setWordWrap(True)
+        sub.setStyleSheet("color: #5b6472;")
+        root.addWidget(title)
+        root.addWidget(sub)
+
+        self.notices = QLabel()
+        self.notices.setObjectName("notices")
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)
+        self.notices.setWordWrap(True)
+        self.notices.setStyleSheet(
+            "background: #fff4d6; color: #5c4000; border: 1px solid #e8c16d;"
+            "border-radius: 6px; padding: 6px 10px;"
+        )
+        notes = self._notices(log)
+        self.notices.setText("\n".join(notes))
+        self.notices.setToolTip("\n".join(log.warnings))
+        self.notices.setVisible(bool(notes))
+        root.addWidget(self.notices)
+
+        # The projector as it was, beside the moderator's figures.
+        top = QSplitter(Qt.Orientation.Horizontal)
+        if ProjectorView is not None:
+            self.projector: QWidget = ProjectorView()
+        else:  # pragma: no cover - only before the projector lands
+            self.projector = QLabel()
+            self.projector.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.projector.setStyleSheet("color: white; background: black; font-size: 48px;")
+        self.screen_box = _AspectBox(self.projector)
+        self.down_overlay = QLabel(self.screen_box)
+        self.down_overlay.setObjectName("overlay")
+        self.down_overlay.setWordWrap(True)
+        self.down_overlay.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.down_overlay.setStyleSheet(
+            "background: rgba(40, 44, 52, 200); color: #ffffff; font-size: 15px; padding: 20px;"
+        )
+        self.down_overlay.hide()
+        top.addWidget(self.screen_box)
+        top.addWidget(self._build_state_panel(plan.parts))
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+
+        self.tabs = QTabWidget()
+        self.chart = ChartWidget()
+        self.chart.set_data(self.data, self.language)
+        self.chart.seek.connect(self.seek)
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidget(self.chart)
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(chart_scroll, translate("replay", "Planned against actual"))
+        self.tabs.addTab(self._build_summary(), translate("replay", "Summary"))
+        self.events_view = QListView()
+        self.events_view.setUniformItemSizes(True)
+        self.events_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.events_model = _EventsModel(header, log.records, self)
+        self.events_view.setModel(self.events_model)
+        self.events_view.clicked.connect(self._on_event_clicked)
+        self.tabs.addTab(self.events_view, translate("replay", "Events"))
+
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(top)
+        middle.addWidget(self.tabs)
+        middle.setStretchFactor(0, 4)
+        middle.setStretchFactor(1, 5)
+        # The chart needs the height more than the projector picture does: a 16:9 preview
+        # of 600 px is legible, and the chart's type shrinks when it is starved.
+        middle.setSizes([360, 480])
+        top.setSizes([640, 420])
+        root.addWidget(middle, 1)
+        root.addLayout(self._build_transport())
+        self._install_keys()
+
+    def _notices(self, log: TimingLog) -> list[str]:
+        notes: list[str] = []
+        data = self.data
+        assert data is not None
+        if log.warnings:
+            shown = "; ".join(log.warnings[:3])
+            more = len(log.warnings) - 3
+            text = translate(
+                "replay", "This log is damaged: {details}. Everything that could be read is shown."
+            ).format(details=shown)
+            if more > 0:
+                text += " " + translate("replay", "({n} more problems)").format(n=more)
+            notes.append(text)
+        for a, b in data.gaps:
+            notes.append(
+                translate(
+                    "replay",
+                    "Timekeeper stopped and resumed: nothing was recorded from {start} to {end} "
+                    "(up to {span} down). The session went on in the room; the time counted.",
+                ).format(
+                    start=data.wall(a).strftime("%H:%M:%S"),
+                    end=data.wall(b).strftime("%H:%M:%S"),
+                    span=format_span(round(b - a)),
+                )
+            )
+        if data.started_t is not None and not data.ended:
+            notes.append(
+                translate(
+                    "replay", "This session was never ended in Timekeeper: the log stops at {at}."
+                ).format(at=data.wall(data.end_t).strftime("%H:%M:%S"))
+            )
+        return notes
+
+    def _build_state_panel(self, parts: Sequence[Any]) -> QWidget:
+        panel = QFrame()
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(panel)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.fields: dict[str, QLabel] = {}
+        # (key, label, row, column, columns spanned by the value)
+        places = (
+            ("clock", translate("replay", "Clock"), 0, 0, 1),
+            ("countdown", translate("replay", "Countdown"), 0, 2, 1),
+            ("status", translate("replay", "State"), 1, 0, 1),
+            ("segment", translate("replay", "Segment"), 1, 2, 1),
+            ("schedule", translate("replay", "Schedule"), 2, 0, 3),
+            ("hard_end", translate("replay", "Hard end"), 3, 0, 1),
+            ("projector", translate("replay", "Projector"), 3, 2, 1),
+            ("message", translate("replay", "Message"), 4, 0, 3),
+            ("pauses", translate("replay", "Pauses"), 5, 0, 3),
+        )
+        for key, label, row, col, span in places:
+            name = QLabel(label)
+            name.setStyleSheet("color: #5b6472;")
+            name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            value = QLabel("—")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            self.fields[key] = value
+            grid.addWidget(name, row, col)
+            grid.addWidget(value, row, col + 1, 1, span)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 2)
+        big = QFont(self.fields["countdown"].font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.fields["countdown"].setFont(big)
+        self.fields["clock"].setFont(big)
+        layout.addLayout(grid)
+        self.parts_table = QTableWidget(len(parts), 4)
+        self.parts_table.setHorizontalHeaderLabels(
+            [
+                translate("replay", "Part"),
+                translate("replay", "Budget"),
+                translate("replay", "Used"),
+                translate("replay", "Left"),
+            ]
+        )
+        self.parts_table.verticalHeader().hide()
+        self.parts_table.verticalHeader().setDefaultSectionSize(
+            round(self.fontMetrics().height() * 1.5)
+        )
+        self.parts_table.setWordWrap(False)
+        self.parts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.parts_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.parts_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        head = self.parts_table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for row, part in enumerate(parts):
+            self.parts_table.setItem(row, 0, QTableWidgetItem(part.title))
+            self.parts_table.setItem(row, 1, _num_item(format_span(part.budget_s)))
+            self.parts_table.setItem(row, 2, _num_item(""))
+            self.parts_table.setItem(row, 3, _num_item(""))
+        layout.addWidget(self.parts_table, 1)
+        return panel
+
+    def _build_summary(self) -> QWidget:
+        assert self.summary is not None
+        words = Words(self.language)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        figures = headline(self.summary, words)
+        line = QLabel("   ·   ".join(f"{f.label}: {f.value} ({f.note})" for f in figures))
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.setWordWrap(True)
+        layout.addWidget(line)
+        largest = self.summary.largest_overruns
+        if largest:
+            text = (
+                words.largest
+                + ": "
+                + "; ".join(f"{_signed(s.overrun_s)} {s.title}" for s in largest)
+            )
+        else:
+            text = words.no_overrun
+        over = QLabel(text)
+        over.setTextFormat(Qt.TextFormat.PlainText)
+        over.setWordWrap(True)
+        layout.addWidget(over)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.segments_table = _table(
+            segment_headers(words), [r.cells for r in segment_rows(self.summary, words)]
+        )
+        self.parts_summary_table = _table(
+            part_headers(words), [r.cells for r in part_rows(self.summary, words)]
+        )
+        split.addWidget(self.segments_table)
+        split.addWidget(self.parts_summary_table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        return page
+
+    def _build_transport(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        style = self.style()
+        self.previous_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward),
+            translate("replay", "Previous event"),
+        )
+        self.previous_button.setToolTip(translate("replay", "Previous event (Left)"))
+        self.previous_button.clicked.connect(self.previous_event)
+        self.play_button = QPushButton()
+        self.play_button.setCheckable(True)
+        self.play_button.setMinimumWidth(96)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        self.next_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward),
+            translate("replay", "Next event"),
+        )
+        self.next_button.setToolTip(translate("replay", "Next event (Right)"))
+        self.next_button.clicked.connect(self.next_event)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.play_button)
+        bar.addWidget(self.next_button)
+        self.speed_buttons: dict[int, QPushButton] = {}
+        for speed in SPEEDS:
+            button = QPushButton(f"{speed}×")
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setToolTip(translate("replay", "Play at {n} times real time").format(n=speed))
+            button.clicked.connect(lambda _=False, s=speed: self.set_speed(s))
+            self.speed_buttons[speed] = button
+            bar.addWidget(button)
+        self.speed_buttons[self._speed].setChecked(True)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        assert self.timeline is not None
+        self.slider.setRange(0, math.ceil(self.timeline.end_t / SLIDER_UNIT_S))
+        self.slider.setPageStep(round(60 / SLIDER_UNIT_S))
+        self.slider.setSingleStep(round(1 / SLIDER_UNIT_S))
+        self.slider.valueChanged.connect(self._on_slider)
+        bar.addWidget(self.slider, 1)
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(170)
+        bar.addWidget(self.time_label)
+        self._update_play_button()
+        return bar
+
+    def _install_keys(self) -> None:
+        for key, handler in (
+            ("Space", self.toggle_play),
+            ("Left", self.previous_event),
+            ("Right", self.next_event),
+            ("Home", lambda: self.seek(0.0)),
+            ("End", lambda: self.seek(self.end_t)),
+            ("Ctrl+W", self.close),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(handler)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def t(self) -> float:
+        return self._t
+
+    @property
+    def end_t(self) -> float:
+        return self.timeline.end_t if self.timeline is not None else 0.0
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """The snapshot shown: the one the projector view was given."""
+        return self._snapshot
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    @property
+    def speed(self) -> int:
+        return self._speed
+
+    def in_downtime(self, t: float | None = None) -> bool:
+        """Whether ``t`` falls where the app was down (no record; the fold reconstructs)."""
+        at = self._t if t is None else t
+        return self.data is not None and any(a < at < b for a, b in self.data.gaps)
+
+    # -- moving -----------------------------------------------------------------------------
+
+    def seek(self, t: float) -> None:
+        """Show instant ``t`` (clamped to the session); playing goes on from there."""
+        if self.timeline is None:
+            return
+        t = min(max(0.0, t), self.end_t)
+        if self._playing:
+            self._anchor_t, self._anchor_real = t, self._real()
+        self._show(t)
+        if self._playing:
+            self._schedule()
+
+    def previous_event(self) -> None:
+        if self.timeline is None:
+            return
+        t = self.timeline.previous_event_t(self._t)
+        self.seek(0.0 if t is None else t)
+
+    def next_event(self) -> None:
+        if self.timeline is None:
+            return
+        t = self.timeline.next_event_t(self._t)
+        self.seek(self.end_t if t is None else t)
+
+    def set_speed(self, speed: int) -> None:
+        if speed not in SPEEDS:
+            raise ValueError(f"speed must be one of {SPEEDS}")
+        if self._playing:  # keep the instant shown, change the pace from now on
+            self._anchor_t, self._anchor_real = self.virtual_t(), self._real()
+        self._speed = speed
+        button = self.speed_buttons.get(speed) if hasattr(self, "speed_buttons") else None
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+        if self._playing:
+            self._schedule()
+
+    def play(self, speed: int | None = None) -> None:
+        if self.timeline is None:
+            return
+        if speed is not None:
+            self.set_speed(speed)
+        if self._t >= self.end_t:  # at the end, play starts over
+            self._show(0.0)
+        self._playing = True
+        self._anchor_t, self._anchor_real = self._t, self._real()
+        self._update_play_button()
+        self._schedule()
+
+    def pause(self) -> None:
+        if not self._playing:
+            return
+        t = self.virtual_t()
+        self._playing = False
+        self._frame.stop()
+        self._update_play_button()
+        self._show(t)
+
+    def toggle_play(self) -> None:
+        if self._playing:
+            self.pause()
+        else:
+            self.play()
+
+    def virtual_t(self) -> float:
+        """The instant a running playback is at: t0 + speed × real time since it began."""
+        if not self._playing:
+            return self._t
+        return min(self.end_t, self._anchor_t + self._speed * (self._real() - self._anchor_real))
+
+    def _on_frame(self) -> None:
+        if not self._playing:
+            return
+        t = self.virtual_t()
+        self._show(t)
+        if t >= self.end_t:
+            self.pause()
+            return
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Wake up when the next shown figure changes: the countdown's or the clock's next
+        second, or the next event, whichever is first (in virtual time)."""
+        assert self.timeline is not None
+        t = self._t
+        waits = [1.0 - (t + self._wall_fraction()) % 1.0]
+        if self._snapshot is not None and self._snapshot.next_change_in is not None:
+            waits.append(self._snapshot.next_change_in)
+        nxt = self.timeline.next_event_t(t)
+        if nxt is not None:
+            waits.append(nxt - t)
+        real = min(waits) / self._speed + 0.002
+        real = min(MAX_FRAME_S, max(MIN_FRAME_S, real))
+        self._frame.start(max(1, round(real * 1000)))
+
+    def _wall_fraction(self) -> float:
+        if self.log is None:
+            return 0.0
+        return self.log.header.origin_wall.microsecond / 1e6
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show(self, t: float) -> None:
+        assert self.timeline is not None and self.log is not None
+        self._t = t
+        snap = self.timeline.snapshot(t)
+        self._snapshot = snap
+        wall = wall_at(self.log.header, t)
+        render: Callable[..., None] | None = getattr(self.projector, "render", None)
+        if ProjectorView is not None and render is not None:
+            render(snap, wall.strftime("%H:%M"))
+        elif isinstance(self.projector, QLabel):  # pragma: no cover - fallback
+            self.projector.setText(snap.countdown)
+        self._update_panel(snap, wall.strftime("%H:%M:%S"))
+        self.chart.set_cursor(t)
+        self.slider.blockSignals(True)
+        self.slider.setValue(round(t / SLIDER_UNIT_S))
+        self.slider.blockSignals(False)
+        self.time_label.setText(
+            translate("replay", "{clock}   ({elapsed} / {total})").format(
+                clock=wall.strftime("%H:%M:%S"),
+                elapsed=format_span(int(t)),
+                total=format_span(math.ceil(self.end_t)),
+            )
+        )
+        count = self.timeline.count_at(t)
+        if count > 0:
+            index = self.events_model.index(count - 1, 0)
+            self.events_view.setCurrentIndex(index)
+            if self.tabs.currentWidget() is self.events_view:
+                self.events_view.scrollTo(index)
+        else:
+            self.events_view.clearSelection()
+        down = self.in_downtime(t)
+        if down:
+            self.down_overlay.setText(
+                translate(
+                    "replay",
+                    "Timekeeper was not running at this time (it stopped, then resumed).\n"
+                    "Shown: what the timing reconstructs.",
+                )
+            )
+            self.down_overlay.setGeometry(self.projector.geometry())
+        self.down_overlay.setVisible(down)
+        self.moved.emit(t)
+
+    def _update_panel(self, snap: Snapshot, clock: str) -> None:
+        f = self.fields
+        f["clock"].setText(clock)
+        status = status_text(snap)
+        if self.in_downtime(snap.t):
+            status += " — " + translate("replay", "app down, reconstructed")
+        f["status"].setText(status)
+        n = len(snap.plan.segments)
+        f["segment"].setText(f"{snap.current + 1}/{n}  {snap.segment.title}")
+        if snap.status is Status.ENDED:
+            f["countdown"].setText("—")
+        else:
+            word = translate("replay", "overtime") if snap.overtime else ""
+            f["countdown"].setText(f"{snap.countdown} {word}".strip())
+        schedule = late_text(snap.late_s)
+        if snap.status is Status.ENDED:
+            end = translate("replay", "ended at {clock}")
+        else:
+            end = translate("replay", "projected end {clock}")
+        assert self.log is not None
+        projected = wall_at(self.log.header, snap.projected_end_t).strftime("%H:%M:%S")
+        f["schedule"].setText(f"{schedule} · {end.format(clock=projected)}")
+        slack = snap.slack_s
+        if slack is None:
+            f["hard_end"].setText("—")
+        elif slack >= 0:
+            f["hard_end"].setText(
+                translate("replay", "{span} to spare").format(span=format_span(round(slack)))
+            )
+        else:
+            f["hard_end"].setText(
+                translate("replay", "over by {span}").format(span=format_span(round(-slack)))
+            )
+        if snap.message:
+            blink = translate("replay", " (blinking)") if snap.blink else ""
+            f["message"].setText(f"«{snap.message}»{blink}")
+        else:
+            f["message"].setText("—")
+        f["projector"].setText(
+            translate("replay", "blackout") if snap.blackout else translate("replay", "showing")
+        )
+        f["pauses"].setText(
+            translate("replay", "{n} pause(s), {span} in all").format(
+                n=len(snap.pauses), span=format_span(round(snap.paused_s))
+            )
+        )
+        for row, part in enumerate(snap.plan.parts):
+            used = part.budget_s - snap.part_left_of(row)
+            left = snap.part_left_of(row)
+            self.parts_table.item(row, 2).setText(format_span(max(0, round(used))))
+            left_text = countdown_text(left) if left > 0 else "+" + format_span(round(-left))
+            item = self.parts_table.item(row, 3)
+            item.setText(left_text)
+            item.setForeground(QColor("#b42318") if left <= 0 else self.palette().text().color())
+            item.setToolTip(
+                translate("replay", "over budget") if left <= 0 else translate("replay", "left")
+            )
+
+    # -- Qt plumbing ------------------------------------------------------------------------
+
+    def _on_slider(self, value: int) -> None:
+        self.seek(value * SLIDER_UNIT_S)
+
+    def _on_event_clicked(self, index: QModelIndex) -> None:
+        if self.log is not None and index.isValid():
+            self.seek(self.log.records[index.row()].event.t)
+
+    def _on_play_toggled(self, on: bool) -> None:
+        if on != self._playing:
+            self.play() if on else self.pause()
+
+    def _update_play_button(self) -> None:
+        self.play_button.blockSignals(True)
+        self.play_button.setChecked(self._playing)
+        self.play_button.blockSignals(False)
+        style = self.style()
+        if self._playing:
+            self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+            self.play_button.setText(translate("replay", "Pause"))
+        else:
+            self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+            self.play_button.setText(translate("replay", "Play"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._frame.stop()
+        self._playing = False
+        super().closeEvent(event)
+
+
+def _signed(seconds: float) -> str:
+    whole = round(seconds)
+    return ("+" if whole >= 0 else "−") + format_span(abs(whole))
+
+
+def _num_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+    return item
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(True)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+    head = table.horizontalHeader()
+    head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    stretch = 1 if headers and headers[0] == "#" else 0
+    head.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _ui_language() -> str:
+    """The language the windows run in: the settings' choice, else the system's."""
+    from app.ui.i18n import system_language
+    from app.ui.settings import load_settings
+
+    settings, _ = load_settings()
+    return settings.language or system_language()
+
+
+# -- entry points -------------------------------------------------------------------------------
+
+
+def open_replay(path: Path, parent: QWidget | None = None) -> QWidget:
+    """Open ``path`` in a replay window (a separate top-level window owned by ``parent``).
+
+    Never raises for a bad log: the window then says what is wrong, in place, without a
+    modal dialog (a live session may be running behind it).
+    """
+    try:
+        log: TimingLog | None = read_log(path)
+        error = None
+    except LogError as exc:
+        log, error = None, str(exc)
+    window = ReplayWindow(log, Path(path), error=error, parent=parent)
+    window.show()
+    window.raise_()
+    return window
+
+
+def run_replay(path: Path) -> int:
+    """`timekeeper replay LOG`: the replay window on its own; 2 when the log is unusable."""
+    try:
+        log = read_log(path)
+    except LogError as exc:
+        print(f"timekeeper: {exc}", file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Timekeeper")
+    from app.ui.i18n import install_language
+
+    language = _ui_language()
+    install_language(app, language)
+    window = ReplayWindow(log, Path(path), language=language)
+    window.show()
+    return int(app.exec())
