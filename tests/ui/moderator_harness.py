@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -94,8 +93,8 @@ def open_window(
     return Harness(window, controller, clock, logs, qtbot)
 
 
-@pytest.fixture
-def moderator(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> Iterator[Harness]:
+def seed_window(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> Iterator[Harness]:
+    """The body of each test module's ``moderator`` fixture: the seed workshop, ready."""
     clock = FakeClock(wall=SEED_START)
     logs = tmp_path / "logs"
     controller = make_controller(load_running_order(seed_path), clock, logs)
@@ -105,9 +104,9 @@ def moderator(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> Iterator[Harness
     harness.controller.shutdown()
 
 
-@pytest.fixture
-def french() -> Iterator[None]:
-    """The French catalogue compiled (as `make translations` does) and English restored after."""
+def french_installed() -> Iterator[None]:
+    """The body of a ``french`` fixture: the French catalogue compiled (as `make translations`
+    does) so that a test can switch to it, and English restored after."""
     ts = translations_dir() / "timekeeper_fr.ts"
     qm = ts.with_suffix(".qm")
     if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:

@@ -6,6 +6,7 @@ about what is shown reads the window's widgets. No test sleeps: time moves by Fa
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,15 @@ from app.timing_log.reader import read_log
 from app.ui.theme import DARK, PHASE_SYMBOLS, phase_word
 from app.ui.widgets.controls import PRESETS_EN, PRESETS_FR
 from app.ui.widgets.running_order import COL_AT, COL_PLANNED, COL_STATE, COL_TITLE
-from tests.ui.moderator_harness import Harness, moderator  # noqa: F401 (fixture)
+from tests.ui.moderator_harness import Harness, seed_window
 
 INTRO = 0  # 10', "Introduction et animation"
 TESTIMONY = 1  # 8'20"
+
+
+@pytest.fixture
+def moderator(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> Iterator[Harness]:
+    yield from seed_window(qtbot, tmp_path, seed_path)
 
 
 def no_modal() -> bool:
