@@ -755,8 +755,11 @@ class TextImporter:
         stack: list[Entry] = []
         for entry in entries:
             if entry.level < 0:
-                if stack:
-                    stack[-1].children.append(entry)
+                holders = stack
+                if entry.shape == "prose":  # a sentence describes the item, not a person
+                    holders = [e for e in stack if e.shape != "person"]
+                if holders:
+                    holders[-1].children.append(entry)
                 else:
                     self._orphan_key(entry)
                 continue
