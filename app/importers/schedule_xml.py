@@ -69,7 +69,8 @@ def parse_xml(data: bytes, source: str) -> Node:
     """A small tree with line numbers; DOCTYPE and entities are refused."""
     head = data.lower()
     if b"<!doctype" in head or b"<!entity" in head:
-        line = data[: max(head.find(b"<!doctype"), head.find(b"<!entity"), 0)].count(b"\n") + 1
+        found = [i for i in (head.find(b"<!doctype"), head.find(b"<!entity")) if i >= 0]
+        line = data[: min(found)].count(b"\n") + 1
         raise ImportFailure(
             source,
             "refused: the XML declares a DOCTYPE or entities, which a schedule never needs "
