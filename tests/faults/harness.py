@@ -1,0 +1,140 @@
+"""Run the real Timekeeper GUI with a moderator inside: for the kill -9 test.
+
+    python -m tests.faults.harness SESSION SEED [--finish]
+
+This starts the app exactly as `timekeeper SESSION` does (app.cli.main: settings, the running
+order, start_session with crash recovery, the controller, the moderator and projector
+windows, the Qt event loop). The one addition: once the controller starts ticking, a timer
+plays a moderator pressing keys at a random pace, and after each control the harness prints
+what the parent needs to check the log against:
+
+    HARNESS READY <last seq> <current segment> <status> <resumed gap or ->
+    HARNESS EVENT <seq> <current segment> <status>      (printed once the line is fsynced)
+    HARNESS ENDED <seq>                                  (--finish: the session was ended)
+
+If the windows cannot be imported (the UI being unfinished), it runs the controller alone and
+says so: ``HARNESS MODE controller-only``; otherwise ``HARNESS MODE windows``.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from app.engine.state import Status
+from app.ui import controller as controller_module
+from app.ui.controller import LiveController
+
+COMMANDS_BEFORE_END = 6
+
+
+def say(*words: object) -> None:
+    print("HARNESS", *words, flush=True)
+
+
+class Moderator:
+    def __init__(self, controller: LiveController, rng: random.Random, finish: bool) -> None:
+        self.c = controller
+        self.rng = rng
+        self.finish = finish
+        self.given = 0
+        self.timer = QTimer(controller)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.act)
+        self.texts = 0
+
+    @property
+    def seq(self) -> int:
+        return int(self.c.live.session.sink.seq)  # type: ignore[union-attr]
+
+    def state(self) -> str:
+        snap = self.c.snapshot()
+        return f"{snap.current} {snap.status.value}"
+
+    def begin(self) -> None:
+        gap = self.c.resumed_gap_s
+        say("READY", self.seq, self.state(), "-" if gap is None else f"{gap:.6f}")
+        self.timer.start(self.rng.randint(5, 40))
+
+    def choices(self) -> list[Callable[[], bool]]:
+        c, snap = self.c, self.c.snapshot()
+        last = len(snap.plan.segments) - 1
+        self.texts += 1
+        options: list[Callable[[], bool]] = [
+            c.toggle,
+            c.toggle,
+            lambda: c.adjust(self.rng.choice((60, -60, 30))),
+            lambda: c.message(f"Merci de conclure ({self.texts})"),
+            c.clear_message,
+            c.blackout,
+            c.undo,
+            c.previous,
+            lambda: c.goto(self.rng.randint(0, last - 1)),
+        ]
+        if snap.current + 1 < last:  # Next on the last segment would end the session
+            options += [c.next, c.next]
+        return options
+
+    def act(self) -> None:
+        if self.finish and self.given >= COMMANDS_BEFORE_END:
+            if self.c.end():
+                say("ENDED", self.seq)
+            self.c.shutdown()
+            QCoreApplication.quit()
+            return
+        ready = self.c.snapshot().status is Status.READY
+        command = self.c.toggle if ready else self.rng.choice(self.choices())
+        if command():
+            self.given += 1
+            if self.c.live.writer.pending == 0:
+                say("EVENT", self.seq, self.state())
+        self.timer.start(self.rng.randint(5, 40))
+
+
+def main(argv: list[str]) -> int:
+    session, seed = Path(argv[0]), int(argv[1])
+    finish = "--finish" in argv
+    rng = random.Random(seed)
+    moderators: list[Moderator] = []
+    original = LiveController.start_ticking
+
+    def start_ticking(self: LiveController) -> None:
+        original(self)
+        moderator = Moderator(self, rng, finish)
+        moderators.append(moderator)
+        moderator.begin()
+
+    controller_module.LiveController.start_ticking = start_ticking  # type: ignore[method-assign]
+    try:
+        import app.ui.moderator  # noqa: F401  (the windows exist)
+    except ImportError:
+        return controller_only(session, rng, finish)
+    say("MODE", "windows")
+    from app.cli import main as timekeeper
+
+    return timekeeper([str(session)])
+
+
+def controller_only(session: Path, rng: random.Random, finish: bool) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from app import paths
+    from app.engine.clock import SystemClock
+    from app.model import load_running_order
+    from app.timing_log.live import start_session
+
+    say("MODE", "controller-only")
+    app = QApplication(sys.argv[:1])
+    loaded = load_running_order(session)
+    live = start_session(loaded, SystemClock(), paths.logs_dir())
+    controller = LiveController(live, loaded, SystemClock(), paths.logs_dir())
+    controller.start_ticking()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
