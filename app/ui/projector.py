@@ -748,7 +748,7 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.view)
         self._screens: ScreenList = screens or QGuiApplication.screens
         self._moderator_screen = moderator_screen or self._guess_moderator_screen
-        self._projector_screen: QScreen | None = None  # the screen it is full screen on
+        self._projecting_on: str | None = None  # name of the screen it is full screen on
         self._placed = False  # place_and_show() was called: hot-plug may move the window
         self.handlers: dict[str, Handler] = self.default_handlers()
         self.handlers.update(extra_handlers or {})
@@ -820,6 +820,12 @@ class ProjectorWindow(QWidget):
         self.view.render(snapshot, self._wall_text(snapshot))
 
     # -- screens --------------------------------------------------------------------------
+    #
+    # Screens are compared by name and looked up afresh each time, never kept: PySide6 ties
+    # the QScreen wrapper returned by ``QWidget.screen()`` to that widget, and when the widget
+    # is deleted the (shared) wrapper is invalidated while the screen lives on; a later
+    # ``screenRemoved`` then hands over a new wrapper, so identity (``is``) would miss the
+    # unplug and a kept wrapper would raise.
 
     def _guess_moderator_screen(self) -> QScreen | None:
         for widget in QApplication.topLevelWidgets():
@@ -831,14 +837,18 @@ class ProjectorWindow(QWidget):
                 return widget.screen()
         return QGuiApplication.primaryScreen()
 
-    def projector_screen(self, exclude: QScreen | None = None) -> QScreen | None:
+    def _available(self, exclude: str | None = None) -> list[QScreen]:
+        return [s for s in self._screens() if s.name() != exclude]
+
+    def projector_screen(self, exclude: str | None = None) -> QScreen | None:
         """The screen to project on: the one named in the settings if it is there and is not
-        the moderator's, else the first screen that is not the moderator's; None if alone."""
-        screens = [s for s in self._screens() if s is not exclude]
+        the moderator's, else the first screen that is not the moderator's; None if alone.
+        ``exclude`` names a screen that is going away."""
+        screens = self._available(exclude)
         if not screens:
             return None
-        home = self._home_screen(screens)
-        others = [s for s in screens if s is not home]
+        home = self._home_screen(screens).name()
+        others = [s for s in screens if s.name() != home]
         wanted = self.settings.projector_screen
         for screen in others:
             if wanted and screen.name() == wanted:
@@ -846,23 +856,32 @@ class ProjectorWindow(QWidget):
         return others[0] if others else None
 
     def _home_screen(self, screens: Sequence[QScreen]) -> QScreen:
-        """The moderator's screen among ``screens`` (the first one if it is not there)."""
-        moderator = self._moderator_screen()
-        if moderator is not None and any(moderator is s for s in screens):
-            return moderator
-        primary = QGuiApplication.primaryScreen()
-        if primary is not None and any(primary is s for s in screens):
-            return primary
+        """The moderator's screen among ``screens`` (the primary, or the first, if it is not
+        there)."""
+        for candidate in (self._moderator_screen(), QGuiApplication.primaryScreen()):
+            if candidate is not None:
+                name = candidate.name()
+                for screen in screens:
+                    if screen.name() == name:
+                        return screen
         return screens[0]
 
-    def place_and_show(self, exclude: QScreen | None = None) -> None:
-        """Full screen on the projector when there is one, else a normal window to drag."""
+    @property
+    def projecting_on(self) -> str | None:
+        """The name of the screen the window is full screen on, None when it is not."""
+        return self._projecting_on
+
+    def place_and_show(self, exclude: str | None = None) -> None:
+        """Full screen on the projector when there is one, else a normal window to drag.
+
+        Called again when the moderator picks another projector screen in the settings.
+        """
         self._placed = True
         target = self.projector_screen(exclude)
         if target is not None:
             self._show_fullscreen_on(target)
             return
-        screens = [s for s in self._screens() if s is not exclude]
+        screens = self._available(exclude)
         self._show_windowed(self._home_screen(screens) if screens else None)
 
     def _show_fullscreen_on(self, screen: QScreen) -> None:
@@ -871,18 +890,20 @@ class ProjectorWindow(QWidget):
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
-        self._projector_screen = screen
+        self._projecting_on = screen.name()
         self.setCursor(Qt.CursorShape.BlankCursor)  # no mouse pointer over the speaker's clock
 
     def _show_windowed(self, screen: QScreen | None) -> None:
-        self._projector_screen = None
+        self._projecting_on = None
         self.unsetCursor()
         if self.isFullScreen():
             self.showNormal()
         if screen is not None:
             self.setScreen(screen)
             area = screen.availableGeometry()
-            size = WINDOWED_SIZE.boundedTo(area.size())
+            size = WINDOWED_SIZE
+            if area.size().expandedTo(size) != area.size():  # a small screen: keep 16:9
+                size = WINDOWED_SIZE.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             rect = QRect(0, 0, size.width(), size.height())
             rect.moveCenter(area.center())
             self.setGeometry(rect)
@@ -893,14 +914,13 @@ class ProjectorWindow(QWidget):
     def toggle_fullscreen(self) -> None:
         """F11: full screen on the screen the window is on now, or back to a normal window."""
         if self.isFullScreen():
-            screen = self.screen()
-            self._show_windowed(screen)
+            self._show_windowed(self.screen())
         else:
             self._show_fullscreen_on(self.screen())
 
     def _on_screen_added(self, screen: QScreen) -> None:
         """A projector plugged in gets the window, unless it is already projecting."""
-        if self._placed and self._projector_screen is None:
+        if self._placed and self._projecting_on is None:
             self.place_and_show()
 
     def _on_screen_removed(self, screen: QScreen) -> None:
@@ -908,9 +928,10 @@ class ProjectorWindow(QWidget):
         projector if there is one), before Qt disposes of the screen."""
         if not self._placed:
             return
-        if screen is self._projector_screen or self.screen() is screen:
-            self._projector_screen = None
-            self.place_and_show(exclude=screen)
+        gone = screen.name()
+        if gone in (self._projecting_on, self.screen().name()):
+            self._projecting_on = None
+            self.place_and_show(exclude=gone)
 
 
 def wrap_up_text() -> str:

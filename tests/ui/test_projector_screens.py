@@ -8,16 +8,21 @@ in ``screens_inner/`` under a name the normal collection skips.
 
 from __future__ import annotations
 
+import ctypes.util
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, TWO_SCREENS
 
-INNER = Path(__file__).resolve().parent / "screens_inner" / "projector_two_screens.py"
+INNERS = Path(__file__).resolve().parent / "screens_inner"
+INNER = INNERS / "projector_two_screens.py"
+X11_INNER = INNERS / "projector_x11_hotplug.py"
 
 
 @pytest.mark.slow
@@ -36,3 +41,55 @@ def test_projector_placement_on_two_screens() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert " passed" in result.stdout and "skipped" not in result.stdout, result.stdout
+
+
+def _x11_missing() -> str | None:
+    for tool in ("Xvfb", "xrandr"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed"
+    if ctypes.util.find_library("xcb-cursor") is None:
+        return "libxcb-cursor0 (needed by Qt's xcb platform) is not installed"
+    return None
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    """A private X server; ``-noreset`` keeps its RandR monitors between clients."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [*("Xvfb", "-displayfd", str(write), "-screen", "0", "1824x768x24"), "-noreset"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    try:
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_x11_missing() is not None, reason=str(_x11_missing()))
+def test_projector_follows_a_real_unplug_and_replug_on_x11(xvfb: str) -> None:
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb")
+    result = subprocess.run(
+        [sys.executable, str(X11_INNER)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    steps = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert steps == [
+        '{"step": "placed", "screen": "projector", "full": true}',
+        '{"step": "unplugged", "screen": "laptop", "full": false}',
+        '{"step": "plugged", "screen": "projector", "full": true}',
+    ]

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -62,28 +64,27 @@ def moderator(qtbot: QtBot) -> QWidget:
 
 
 class Screens:
-    """What is plugged in, as the window sees it."""
+    """What is plugged in, as the window sees it: names, turned into QScreens on each call
+    (a QScreen wrapper kept across tests can be invalidated by PySide6 when a widget that
+    returned it from ``screen()`` is deleted)."""
 
     def __init__(self) -> None:
-        self.present = [screen("laptop"), screen("projector")]
+        self.present = ["laptop", "projector"]
 
     def __call__(self) -> list[QScreen]:
-        return list(self.present)
+        return [screen(name) for name in self.present]
 
-    def unplug(self, name: str) -> QScreen:
-        gone = screen(name)
-        self.present.remove(gone)
+    def unplug(self, name: str) -> None:
+        self.present.remove(name)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
-        app.screenRemoved.emit(gone)
-        return gone
+        app.screenRemoved.emit(screen(name))
 
     def plug(self, name: str) -> None:
-        back = screen(name)
-        self.present.append(back)
+        self.present.append(name)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
-        app.screenAdded.emit(back)
+        app.screenAdded.emit(screen(name))
 
 
 def test_the_platform_has_two_screens(qapp: QGuiApplication) -> None:
@@ -133,15 +134,18 @@ def test_it_avoids_the_screen_the_moderator_works_on(
     qtbot.waitUntil(lambda: window.isFullScreen() and window.screen().name() == "laptop")
 
 
-def test_the_named_screen_wins_and_a_missing_name_is_ignored(
+def test_the_named_screen_wins_unless_it_is_the_moderators_or_missing(
     qtbot: QtBot, controller: LiveController, moderator: QWidget
 ) -> None:
-    window = ProjectorWindow(controller, Settings(projector_screen="HDMI-9"))
-    qtbot.addWidget(window)
-    assert window.projector_screen() is screen("projector")
-    window = ProjectorWindow(controller, Settings(projector_screen="projector"))
-    qtbot.addWidget(window)
-    assert window.projector_screen() is screen("projector")
+    def chosen(name: str | None) -> str | None:
+        window = ProjectorWindow(controller, Settings(projector_screen=name))
+        qtbot.addWidget(window)
+        target = window.projector_screen()
+        return None if target is None else target.name()
+
+    assert chosen("projector") == "projector"
+    assert chosen("HDMI-9") == "projector"  # unplugged since it was chosen
+    assert chosen("laptop") == "projector"  # never over the moderator's own screen
 
 
 def test_unplugging_the_projector_brings_the_window_back(
@@ -161,11 +165,34 @@ def test_unplugging_the_projector_brings_the_window_back(
     assert window.view.snapshot is not None and window.view.snapshot.running
 
 
+def test_an_unplug_is_seen_after_pyside_dropped_a_screen_wrapper(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    screens = Screens()
+    window = ProjectorWindow(controller, Settings(), screens=screens)
+    qtbot.addWidget(window)
+    window.place_and_show()
+    qtbot.waitUntil(lambda: on_projector(window))
+    # A short-lived widget on the projector asked for its screen, then was deleted: PySide6
+    # invalidates that QScreen wrapper, and the next signal carries a new one.
+    old = screen("projector")
+    passing = QWidget()
+    passing.setScreen(old)
+    passing.setGeometry(old.geometry().adjusted(100, 100, -100, -100))
+    passing.show()
+    assert passing.screen().name() == "projector"
+    passing.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(old)
+    screens.unplug("projector")
+    qtbot.waitUntil(lambda: on_laptop_windowed(window))
+
+
 def test_plugging_a_projector_in_takes_the_window_there(
     qtbot: QtBot, controller: LiveController, moderator: QWidget
 ) -> None:
     screens = Screens()
-    screens.present.remove(screen("projector"))
+    screens.present.remove("projector")
     window = ProjectorWindow(controller, Settings(), screens=screens)
     qtbot.addWidget(window)
     window.place_and_show()
