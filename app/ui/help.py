@@ -29,6 +29,7 @@ class HelpOverlay(QWidget):
         self.setObjectName("helpOverlay")
         self._extra = tuple(extra)  # (keys as shown, untranslated label in "Moderator")
         self._theme = DARK
+        self._rows_stale = True
         self.panel = QFrame(self)
         self.panel.setObjectName("helpPanel")
         outer = QVBoxLayout(self)
@@ -60,8 +61,15 @@ class HelpOverlay(QWidget):
         return rows
 
     def retranslate(self) -> None:
+        """Texts in the current language; the rows are rebuilt when the help next opens."""
         self.title.setText(translate("Help", "Keys"))
         self.footer.setText(translate("Help", "Esc or F1 closes this help."))
+        self._rows_stale = True
+        if self.isVisible():
+            self._build_rows()
+
+    def _build_rows(self) -> None:
+        self._rows_stale = False
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -75,7 +83,6 @@ class HelpOverlay(QWidget):
             text.setTextFormat(Qt.TextFormat.PlainText)
             self.grid.addWidget(key, row, 0, Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(text, row, 1)
-        self.apply_theme(self._theme)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -97,6 +104,8 @@ class HelpOverlay(QWidget):
             self.open()
 
     def open(self) -> None:
+        if self._rows_stale:
+            self._build_rows()
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

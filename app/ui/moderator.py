@@ -741,9 +741,10 @@ class ModeratorWindow(QMainWindow):
             opener(Path(path), self)
 
     def import_programme(self) -> None:
+        """File → Import programme…: a programme (text, CSV, schedule XML) becomes a running
+        order file the moderator saves, which then opens as the session."""
         importers = _optional_module("app.importers")
-        import_file = getattr(importers, "import_file", None) if importers is not None else None
-        if import_file is None:
+        if importers is None or getattr(importers, "import_file", None) is None:
             self.show_notice(
                 translate(
                     "Moderator",
@@ -757,21 +758,61 @@ class ModeratorWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             translate("Moderator", "Import programme"),
-            str(Path.home()),
+            str(Path(self.controller.loaded.source).parent),
             translate("Moderator", "Programmes (*.txt *.csv *.xml);;All files (*)"),
         )
-        if not path:
-            return
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, source: Path) -> bool:
+        """Import ``source``, ask where to save the running order, open it. Problems and
+        guesses are told in banners (the moderator checks the file before the session)."""
+        from app.importers import ChoiceNeeded, ImportFailure, import_file
+
         try:
-            result = import_file(Path(path))
-        except (RunningOrderError, ValueError, OSError) as exc:
+            result = import_file(source)
+        except ChoiceNeeded as exc:
+            self.show_notice(
+                translate(
+                    "Moderator",
+                    "{problem}. Choose one with: timekeeper import FILE --day … --room … "
+                    "(choices: {choices})",
+                ).format(problem=_one_line(str(exc)).rstrip("."), choices=", ".join(exc.choices))
+            )
+            return False
+        except ImportFailure as exc:
             self.show_notice(_one_line(str(exc)))
-            return
-        target = result if isinstance(result, Path) else getattr(result, "path", None)
-        if isinstance(target, Path):
-            self.open_path(target)
-        else:
-            self.show_notice(translate("Moderator", "Programme imported."), timeout_ms=NOTICE_MS)
+            return False
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("Moderator", "Save the running order"),
+            str(source.with_suffix(".toml")),
+            translate("Moderator", "Running orders (*.toml)"),
+        )
+        if not target:
+            return False
+        try:
+            Path(target).write_text(result.toml_text, encoding="utf-8")
+        except OSError as exc:
+            self.show_notice(f"{target}: {exc.strerror or exc}")
+            return False
+        if not self.open_path(Path(target)):
+            return False
+        if result.problems:
+            self.show_notice(
+                translate(
+                    "Moderator",
+                    "Some lines of the programme were left out ({lines}); check the running "
+                    "order before the session.",
+                ).format(lines="; ".join(str(p) for p in result.problems[:5]))
+            )
+        if result.warnings:
+            self.show_notice(
+                translate("Moderator", "Imported with guesses to check: {guesses}").format(
+                    guesses="; ".join(str(w) for w in result.warnings[:5])
+                )
+            )
+        return True
 
     # -- settings -----------------------------------------------------------------------------
 

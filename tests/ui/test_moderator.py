@@ -129,31 +129,31 @@ def test_schedule_line_in_local_clock_times(moderator: Harness) -> None:
     assert line.slack_label.text() == "3 min past the hard end 17:30"
 
 
-@pytest.mark.parametrize(
-    ("remaining", "phase"),
-    [
-        (121, Phase.NORMAL),
-        (120, Phase.WARNING),
-        (31, Phase.WARNING),
-        (30, Phase.FINAL),
-        (1, Phase.FINAL),
-        (0, Phase.OVERTIME),
-        (-42, Phase.OVERTIME),
-    ],
-)
-def test_phase_in_colour_and_in_words_at_each_threshold(
-    moderator: Harness, remaining: int, phase: Phase
-) -> None:
+PHASE_STEPS = [  # (seconds left in the 10-minute introduction, phase shown)
+    (121, Phase.NORMAL),
+    (120, Phase.WARNING),
+    (31, Phase.WARNING),
+    (30, Phase.FINAL),
+    (1, Phase.FINAL),
+    (0, Phase.OVERTIME),
+    (-42, Phase.OVERTIME),
+]
+
+
+def test_phase_in_colour_and_in_words_at_each_threshold(moderator: Harness) -> None:
     moderator.key(Qt.Key.Key_Space)
-    moderator.advance(600 - remaining)
-    assert moderator.snap.phase is phase
-    panel = moderator.window.current
-    assert panel.phase_label.text() == f"{PHASE_SYMBOLS[phase]} {phase_word(phase)}"
-    background, _ = DARK.chip[phase]
-    assert f"background: {background}" in panel.phase_label.styleSheet()
-    assert DARK.countdown[phase] in panel.countdown_label.styleSheet()
-    state = moderator.window.tree.segment_items[INTRO].text(COL_STATE)
-    assert phase_word(phase) in state
+    elapsed = 0
+    for remaining, phase in PHASE_STEPS:
+        moderator.advance(600 - remaining - elapsed)
+        elapsed = 600 - remaining
+        assert moderator.snap.phase is phase, remaining
+        panel = moderator.window.current
+        assert panel.phase_label.text() == f"{PHASE_SYMBOLS[phase]} {phase_word(phase)}"
+        background, _ = DARK.chip[phase]
+        assert f"background: {background}" in panel.phase_label.styleSheet()
+        assert DARK.countdown[phase] in panel.countdown_label.styleSheet()
+        state = moderator.window.tree.segment_items[INTRO].text(COL_STATE)
+        assert phase_word(phase) in state
 
 
 def test_overtime_counts_up_with_a_sign_and_a_word(moderator: Harness) -> None:

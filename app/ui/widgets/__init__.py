@@ -17,6 +17,12 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     return label
 
 
+def set_style(widget: QWidget, css: str) -> None:
+    """Set a style sheet only when it changes: re-polishing every second costs a repaint."""
+    if widget.styleSheet() != css:
+        widget.setStyleSheet(css)
+
+
 def plain_tooltip(text: str) -> str:
     """A tooltip shows rich text when it looks like markup; escape it and say so explicitly."""
     return f"<p>{html.escape(text)}</p>" if text else ""

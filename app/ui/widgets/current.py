@@ -26,7 +26,7 @@ from app.engine.state import Status
 from app.model.plan import PlannedSegment
 from app.ui.formatting import left_span, planned_span, span
 from app.ui.theme import DARK, PHASE_SYMBOLS, Theme, phase_word
-from app.ui.widgets import plain_label
+from app.ui.widgets import plain_label, set_style
 
 translate = QCoreApplication.translate
 
@@ -192,9 +192,10 @@ class CurrentPanel(QFrame):
         else:
             bg, fg = theme.chip[chip_phase]
         self.phase_label.setText(self.phase_text(snap))
-        self.phase_label.setStyleSheet(
+        set_style(
+            self.phase_label,
             f"QLabel {{ background: {bg}; color: {fg}; font-size: 18px; font-weight: bold;"
-            f" padding: 4px 12px; border-radius: 6px; }}"
+            f" padding: 4px 12px; border-radius: 6px; }}",
         )
         self.status_label.setText(self.status_text(snap))
 
@@ -203,7 +204,7 @@ class CurrentPanel(QFrame):
         else:
             self.countdown_label.setText(snap.countdown)
         colour = theme.countdown[chip_phase] if snap.status is not Status.READY else theme.text
-        self.countdown_label.setStyleSheet(f"QLabel {{ color: {colour}; }}")
+        set_style(self.countdown_label, f"QLabel {{ color: {colour}; }}")
 
         plan_text = planned_span(seg.planned_s)
         if snap.overtime and not snap.ended:

@@ -53,6 +53,8 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self._tree = tree
+        # Qt asks for size hints far more often than titles or widths change.
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -60,19 +62,21 @@ class _WrappingDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         if index.column() != COL_TITLE:
             return size
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
-        width = self._tree.columnWidth(COL_TITLE) - depth * self._tree.indentation() - 14
-        font = index.data(Qt.ItemDataRole.FontRole)
-        metrics = QFontMetrics(font if isinstance(font, QFont) else option.font)
+        depth = 0 if not index.parent().isValid() else 1
+        width = max(40, self._tree.columnWidth(COL_TITLE) - depth * self._tree.indentation() - 14)
+        data = index.data(Qt.ItemDataRole.FontRole)
+        font = data if isinstance(data, QFont) else option.font
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        rect = metrics.boundingRect(
-            QRect(0, 0, max(40, width), 100_000), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return QSize(size.width(), max(size.height(), rect.height() + 6))
+        key = (text, width, font.key())
+        height = self._heights.get(key)
+        if height is None:
+            rect = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+            )
+            height = self._heights[key] = rect.height() + 6
+            if len(self._heights) > 4096:
+                self._heights.clear()
+        return QSize(size.width(), max(size.height(), height))
 
 
 class RunningOrderTree(QTreeWidget):
@@ -97,8 +101,10 @@ class RunningOrderTree(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths measured on the widest figure and word (``_fit_columns``): resizing to
+        # contents would measure every row again at each changed second.
         for col in (COL_AT, COL_PLANNED, COL_ACTUAL, COL_STATE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.setItemDelegate(_WrappingDelegate(self))
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
@@ -121,6 +127,30 @@ class RunningOrderTree(QTreeWidget):
                 translate("RunningOrder", "State"),
             ]
         )
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Each figure column as wide as the widest thing it can show in this language."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        header = self.headerItem()
+        samples = {
+            COL_AT: ["00:00"],
+            COL_PLANNED: ["00:00 (00:00)", "0:00:00"],
+            COL_ACTUAL: ["0:00:00"],
+            COL_STATE: [
+                translate("RunningOrder", "{t} left").format(t="00:00"),
+                translate("RunningOrder", "over by {t}").format(t="00:00"),
+                translate("RunningOrder", "done, +{t}").format(t="00:00"),
+                "❚❚ " + translate("RunningOrder", "paused"),
+                *("▶ " + phase_word(p) for p in Phase),
+            ],
+        }
+        for col, texts in samples.items():
+            texts.append(header.text(col))
+            width = max(metrics.horizontalAdvance(t) for t in texts)
+            self.setColumnWidth(col, width + 18)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme

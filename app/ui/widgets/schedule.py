@@ -15,7 +15,7 @@ from app.engine.display import Phase
 from app.engine.snapshot import Snapshot
 from app.ui.formatting import late_text, minutes, minutes_text
 from app.ui.theme import DARK, Theme
-from app.ui.widgets import plain_label
+from app.ui.widgets import plain_label, set_style
 
 translate = QCoreApplication.translate
 
@@ -78,25 +78,26 @@ class ScheduleLine(QFrame):
             else self._theme.text
         )
         self.late_label.setText(late_text(late))
-        self.late_label.setStyleSheet(f"QLabel {{ font-weight: bold; color: {late_colour}; }}")
+        set_style(self.late_label, f"QLabel {{ font-weight: bold; color: {late_colour}; }}")
         hard = snap.hard_end_t
         slack = snap.slack_s
         if hard is None or slack is None:
             self.slack_label.setText(translate("Schedule", "No hard end"))
-            self.slack_label.setStyleSheet("")
+            set_style(self.slack_label, "")
         elif slack >= 0:
             self.slack_label.setText(
                 translate("Schedule", "{amount} of slack before {t}").format(
                     amount=minutes_text(int(slack // 60)), t=clock(hard)
                 )
             )
-            self.slack_label.setStyleSheet("")
+            set_style(self.slack_label, "")
         else:
             self.slack_label.setText(
                 translate("Schedule", "{amount} past the hard end {t}").format(
                     amount=minutes_text(max(1, minutes(slack))), t=clock(hard)
                 )
             )
-            self.slack_label.setStyleSheet(
-                f"QLabel {{ font-weight: bold; color: {self._theme.countdown[Phase.OVERTIME]}; }}"
+            set_style(
+                self.slack_label,
+                f"QLabel {{ font-weight: bold; color: {self._theme.countdown[Phase.OVERTIME]}; }}",
             )
