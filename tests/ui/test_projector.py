@@ -7,9 +7,10 @@ what the pixels of ``grab()`` show (phase colour, blackout, the digits' real ink
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTranslator
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -31,11 +32,13 @@ from app.model import Plan, PlannedSpeaker, load_running_order
 from app.timing_log.live import start_session
 from app.ui.controller import LiveController
 from app.ui.projector import (
+    BLINK_INTERVAL_MS,
     PHASE_COLOURS,
     CountdownItem,
     ProjectorView,
     ProjectorWindow,
     TextItem,
+    fit_text,
     wrap_up_text,
 )
 from app.ui.settings import Settings
@@ -83,7 +86,7 @@ def near(colour: QColor, other: QColor, tolerance: int = 24) -> bool:
     )
 
 
-def count_colour(img: QImage, rect: QRect, colour: QColor, step: int = 4) -> int:
+def count_colour(img: QImage, rect: QRect, colour: QColor, step: int = 8) -> int:
     hits = 0
     for y in range(rect.top(), rect.bottom(), step):
         for x in range(rect.left(), rect.right(), step):
@@ -126,7 +129,7 @@ def test_phase_in_words_and_colour(
     assert count_colour(img, view.countdown_rect().toRect(), PHASE_COLOURS[phase]) > 500
     if word:  # and the word is painted in it too, below the figure
         label = view.text_items("phase")[0]
-        assert count_colour(img, label.rect.toRect(), PHASE_COLOURS[phase], step=2) > 50
+        assert count_colour(img, label.rect.toRect(), PHASE_COLOURS[phase], step=3) > 50
 
 
 def test_phase_colours_differ_from_each_other() -> None:
@@ -167,12 +170,12 @@ def test_digits_fill_40_percent_of_a_1080p_screen(view: ProjectorView, plan: Pla
         assert view.countdown_rect().left() >= 0 and view.countdown_rect().right() <= 1920
     # Measured on the picture: rows holding digit pixels span at least 40 % of the height.
     img = image(view)
-    white = PHASE_COLOURS[Phase.FINAL]
+    ink_colour = PHASE_COLOURS[Phase.FINAL]  # 00:09 is in the final phase
     rect = view.countdown_rect().toRect().adjusted(0, -20, 0, 20)
     rows = [
         y
         for y in range(rect.top(), rect.bottom())
-        if any(near(img.pixelColor(x, y), white) for x in range(rect.left(), rect.right(), 3))
+        if any(near(img.pixelColor(x, y), ink_colour) for x in range(rect.left(), rect.right(), 5))
     ]
     assert rows[-1] - rows[0] + 1 >= 0.40 * 1080
 
@@ -313,6 +316,7 @@ def test_blink_toggles_in_the_view_only(qtbot: QtBot, view: ProjectorView, plan:
     snapshot = engine.snapshot(t0 + 61)
     view.render(snapshot)
     assert view.blinking and view.blink_visible
+    assert 400 <= BLINK_INTERVAL_MS <= 600  # ~1 Hz: shown half a second, hidden half
     assert "Merci de conclure" in view.texts()
     qtbot.waitUntil(lambda: not view.blink_visible, timeout=2000)
     assert "Merci de conclure" not in view.texts()
@@ -500,3 +504,48 @@ def test_constructor_takes_extra_handlers(qtbot: QtBot, controller: LiveControll
     qtbot.keyClick(win, Qt.Key.Key_Question)
     assert calls == ["h"]
     assert QPoint(0, 0) == win.view.pos()
+
+
+def test_no_break_spaces_hold_and_long_words_shrink() -> None:
+    fitted = fit_text("Merci\u00a0! Merci\u00a0!", 120.0, 400.0, 60.0, 2, True)
+    assert fitted.lines == ("Merci\u00a0!", "Merci\u00a0!")
+    word = "Anticonstitutionnellement"
+    fitted = fit_text(word, 200.0, 400.0, 80.0, 3, True)
+    assert fitted.lines == (word,)  # one word is never split: it gets smaller
+    assert QFontMetricsF(fitted.font).horizontalAdvance(word) <= 200.0
+
+
+class FakeFrench(QTranslator):
+    """A translator without a .qm file: enough to see the window follow a language switch."""
+
+    WORDS: ClassVar[dict[str, str]] = {
+        "Overtime": "Dépassement",
+        "Timekeeper — Projector": "Timekeeper — Projecteur",
+        "Up next": "À suivre",
+    }
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return self.WORDS.get(source, "") if context == "projector" else ""
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_a_language_switch_reaches_the_projector(
+    qtbot: QtBot, window: ProjectorWindow, plan: Plan
+) -> None:
+    window.view.resize(1920, 1080)
+    window.view.render(at_remaining(plan, -5))
+    assert "Overtime" in window.view.texts()
+    app = QCoreApplication.instance()
+    assert app is not None
+    french = FakeFrench()
+    app.installTranslator(french)
+    try:
+        qtbot.waitUntil(lambda: window.windowTitle() == "Timekeeper — Projecteur")
+        assert "Dépassement" in window.view.texts()
+    finally:
+        app.removeTranslator(french)
+    qtbot.waitUntil(lambda: window.windowTitle() == "Timekeeper — Projector")
