@@ -173,57 +173,57 @@
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="210"/>
+        <location filename="../../app/ui/widgets/current.py" line="211"/>
         <source>over by {t} — planned {p}</source>
         <translation>dépassement de {t} — prévu {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="214"/>
+        <location filename="../../app/ui/widgets/current.py" line="215"/>
         <source>of {p} (plan {o})</source>
         <translation>sur {p} (prévu {o})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="218"/>
+        <location filename="../../app/ui/widgets/current.py" line="219"/>
         <source>of {p}</source>
         <translation>sur {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="224"/>
+        <location filename="../../app/ui/widgets/current.py" line="225"/>
         <source>{left} left of {budget}</source>
         <translation>reste {left} sur {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="228"/>
+        <location filename="../../app/ui/widgets/current.py" line="229"/>
         <source>over its {budget} by {over}</source>
         <translation>budget de {budget} dépassé de {over}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="232"/>
+        <location filename="../../app/ui/widgets/current.py" line="233"/>
         <source>Part {n}: {title} — {budget}</source>
         <translation>Partie {n}&#xa0;: {title} — {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="254"/>
+        <location filename="../../app/ui/widgets/current.py" line="255"/>
         <source>On the projector: “{m}” (blinking)</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;» (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="260"/>
+        <location filename="../../app/ui/widgets/current.py" line="261"/>
         <source>On the projector: “{m}”</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="263"/>
+        <location filename="../../app/ui/widgets/current.py" line="264"/>
         <source>The projector is blacked out (B).</source>
         <translation>Le projecteur est en écran noir (B).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="271"/>
+        <location filename="../../app/ui/widgets/current.py" line="272"/>
         <source>Next: end of the session</source>
         <translation>Ensuite&#xa0;: fin de la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="276"/>
+        <location filename="../../app/ui/widgets/current.py" line="278"/>
         <source>Next, at {at}: {title}{who}</source>
         <translation>Ensuite, à {at}&#xa0;: {title}{who}</translation>
     </message>
@@ -231,27 +231,37 @@
 <context>
     <name>Formatting</name>
     <message>
+        <location filename="../../app/ui/formatting.py" line="48"/>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} h {m:02d}</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/formatting.py" line="49"/>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/formatting.py" line="56"/>
         <source>On time</source>
         <translation>À l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="51"/>
+        <location filename="../../app/ui/formatting.py" line="58"/>
         <source>{n} min late</source>
         <translation>{n} min de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="52"/>
+        <location filename="../../app/ui/formatting.py" line="59"/>
         <source>{n} min early</source>
         <translation>{n} min d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="59"/>
+        <location filename="../../app/ui/formatting.py" line="66"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="61"/>
+        <location filename="../../app/ui/formatting.py" line="68"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} min {s:02d} s</translation>
     </message>
@@ -259,12 +269,12 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../app/ui/help.py" line="63"/>
+        <location filename="../../app/ui/help.py" line="65"/>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/help.py" line="64"/>
+        <location filename="../../app/ui/help.py" line="66"/>
         <source>Esc or F1 closes this help.</source>
         <translation>Échap ou F1 ferme cette aide.</translation>
     </message>
@@ -405,128 +415,148 @@
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="551"/>
+        <location filename="../../app/ui/moderator.py" line="550"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="559"/>
+        <location filename="../../app/ui/moderator.py" line="563"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="577"/>
+        <location filename="../../app/ui/moderator.py" line="581"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="590"/>
+        <location filename="../../app/ui/moderator.py" line="594"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="598"/>
-        <location filename="../../app/ui/moderator.py" line="612"/>
+        <location filename="../../app/ui/moderator.py" line="602"/>
+        <location filename="../../app/ui/moderator.py" line="616"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="603"/>
+        <location filename="../../app/ui/moderator.py" line="607"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="605"/>
+        <location filename="../../app/ui/moderator.py" line="609"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="653"/>
+        <location filename="../../app/ui/moderator.py" line="657"/>
         <source>The running order on disk has an error, so the session goes on unchanged: {error}</source>
         <translation>Le déroulé sur le disque contient une erreur, la séance continue donc sans changement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="669"/>
+        <location filename="../../app/ui/moderator.py" line="673"/>
         <source>The running order was reloaded from disk.</source>
         <translation>Le déroulé a été rechargé depuis le disque.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="679"/>
+        <location filename="../../app/ui/moderator.py" line="683"/>
         <source>The running order was reloaded from disk; the timing goes on as it was.</source>
         <translation>Le déroulé a été rechargé depuis le disque&#xa0;; le minutage continue tel quel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="690"/>
+        <location filename="../../app/ui/moderator.py" line="694"/>
         <source>The running order changed on disk and its segments no longer match the running session: it will be reloaded once the session has ended.</source>
         <translation>Le déroulé a changé sur le disque et ses séquences ne correspondent plus à la séance en cours&#xa0;: il sera rechargé une fois la séance terminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="702"/>
+        <location filename="../../app/ui/moderator.py" line="706"/>
         <source>The running order changed on disk while the session ran.</source>
         <translation>Le déroulé a changé sur le disque pendant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="704"/>
+        <location filename="../../app/ui/moderator.py" line="708"/>
         <source>Reload it</source>
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="713"/>
+        <location filename="../../app/ui/moderator.py" line="717"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="721"/>
+        <location filename="../../app/ui/moderator.py" line="725"/>
         <source>Replay comes with its own window, which this version does not have yet.</source>
         <translation>Le rejeu a sa propre fenêtre, que cette version n&apos;a pas encore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="728"/>
+        <location filename="../../app/ui/moderator.py" line="732"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="732"/>
+        <location filename="../../app/ui/moderator.py" line="736"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="734"/>
+        <location filename="../../app/ui/moderator.py" line="738"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="744"/>
+        <location filename="../../app/ui/moderator.py" line="749"/>
         <source>Importing a programme comes with the importers, not in this version yet.</source>
         <translation>L&apos;import de programme arrive avec les importeurs, pas encore dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="751"/>
+        <location filename="../../app/ui/moderator.py" line="756"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="755"/>
+        <location filename="../../app/ui/moderator.py" line="760"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="757"/>
+        <location filename="../../app/ui/moderator.py" line="762"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="770"/>
-        <source>Programme imported.</source>
-        <translation>Programme importé.</translation>
+        <location filename="../../app/ui/moderator.py" line="776"/>
+        <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
+        <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="787"/>
+        <location filename="../../app/ui/moderator.py" line="788"/>
+        <source>Save the running order</source>
+        <translation>Enregistrer le déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="790"/>
+        <source>Running orders (*.toml)</source>
+        <translation>Déroulés (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="803"/>
+        <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
+        <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="811"/>
+        <source>Imported with guesses to check: {guesses}</source>
+        <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="832"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="807"/>
+        <location filename="../../app/ui/moderator.py" line="852"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -557,67 +587,71 @@
 <context>
     <name>RunningOrder</name>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="117"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="123"/>
         <source>Running order</source>
         <translation>Déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="118"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="124"/>
         <source>At</source>
         <translation>À</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="119"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="125"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="120"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="126"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="121"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="127"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="186"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="143"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="216"/>
         <source>{t} left</source>
         <translation>reste {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="188"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="144"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="218"/>
         <source>over by {t}</source>
         <translation>dépassé de {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="214"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="146"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="244"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="216"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="246"/>
         <source>next</source>
         <translation>à suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="218"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="248"/>
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="221"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="145"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="251"/>
         <source>done, +{t}</source>
         <translation>fait, +{t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="223"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="253"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="225"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="255"/>
         <source>to come</source>
         <translation>à venir</translation>
     </message>
@@ -651,13 +685,13 @@
     </message>
     <message>
         <location filename="../../app/ui/widgets/schedule.py" line="89"/>
-        <source>{n} min of slack before {t}</source>
-        <translation>{n} min de marge avant {t}</translation>
+        <source>{amount} of slack before {t}</source>
+        <translation>{amount} de marge avant {t}</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/schedule.py" line="96"/>
-        <source>{n} min past the hard end {t}</source>
-        <translation>{n} min après l&apos;heure limite {t}</translation>
+        <source>{amount} past the hard end {t}</source>
+        <translation>{amount} après l&apos;heure limite {t}</translation>
     </message>
 </context>
 <context>
@@ -724,46 +758,440 @@
     </message>
 </context>
 <context>
+    <name>past_sessions</name>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="136"/>
+        <source>not ended</source>
+        <translation>non terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="140"/>
+        <source>on time</source>
+        <translation>à l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="142"/>
+        <source>{span} late</source>
+        <translation>{span} de retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="143"/>
+        <source>{span} early</source>
+        <translation>{span} d&apos;avance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="163"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="171"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="172"/>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="173"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="174"/>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/past_sessions.py" line="192"/>
+        <source>{n} timing log(s) in {folder}</source>
+        <translation>{n} journal(aux) de minutage dans {folder}</translation>
+    </message>
+</context>
+<context>
     <name>projector</name>
     <message>
-        <location filename="../../app/ui/projector.py" line="343"/>
+        <location filename="../../app/ui/projector.py" line="363"/>
         <source>‖ Paused</source>
         <translation>‖ En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="347"/>
+        <location filename="../../app/ui/projector.py" line="367"/>
         <source>⚠ Less than {time} left</source>
         <translation>⚠ Il reste moins de {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="351"/>
+        <location filename="../../app/ui/projector.py" line="371"/>
         <source>⚠ Final {time}</source>
         <translation>⚠ Dernières {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="354"/>
+        <location filename="../../app/ui/projector.py" line="374"/>
         <source>Overtime</source>
         <translation>Dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="642"/>
+        <location filename="../../app/ui/projector.py" line="667"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="670"/>
+        <location filename="../../app/ui/projector.py" line="695"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="719"/>
+        <location filename="../../app/ui/projector.py" line="765"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="884"/>
+        <location filename="../../app/ui/projector.py" line="938"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
+    </message>
+</context>
+<context>
+    <name>replay</name>
+    <message>
+        <location filename="../../app/ui/replay.py" line="246"/>
+        <source>Not started</source>
+        <translation>Pas commencée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="248"/>
+        <source>Ended</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="250"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="251"/>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="258"/>
+        <source>on time</source>
+        <translation>à l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="260"/>
+        <source>{span} late</source>
+        <translation>{span} de retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="261"/>
+        <source>{span} early</source>
+        <translation>{span} d&apos;avance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="267"/>
+        <source>Message «{text}»</source>
+        <translation>Message «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="270"/>
+        <source>Time {sign}{span}</source>
+        <translation>Temps {sign}{span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="274"/>
+        <source>Go to segment {n}</source>
+        <translation>Aller à la séquence {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="277"/>
+        <source>Blackout on</source>
+        <translation>Écran noir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="277"/>
+        <source>Blackout off</source>
+        <translation>Fin de l&apos;écran noir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="281"/>
+        <source>Message blinks</source>
+        <translation>Le message clignote</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="283"/>
+        <source>Message steady</source>
+        <translation>Le message ne clignote plus</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="286"/>
+        <source>Catch-up plan applied ({n} segments)</source>
+        <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="290"/>
+        <source>Resumed after a crash (down up to {span})</source>
+        <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="294"/>
+        <source>Start</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="295"/>
+        <location filename="../../app/ui/replay.py" line="980"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="296"/>
+        <source>Resume</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="297"/>
+        <source>Next segment</source>
+        <translation>Séquence suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="298"/>
+        <source>Previous segment</source>
+        <translation>Séquence précédente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="299"/>
+        <source>Message cleared</source>
+        <translation>Message effacé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="300"/>
+        <source>End of session</source>
+        <translation>Fin de séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="301"/>
+        <source>Undo</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="403"/>
+        <source>This timing log cannot be read.</source>
+        <translation>Ce journal de minutage est illisible.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="415"/>
+        <source>Replay — {file}</source>
+        <translation>Rejeu — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="431"/>
+        <source>Replay — {title}</source>
+        <translation>Rejeu — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="509"/>
+        <source>Planned against actual</source>
+        <translation>Prévu et réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="510"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="517"/>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="539"/>
+        <source>This log is damaged: {details}. Everything that could be read is shown.</source>
+        <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="543"/>
+        <source>({n} more problems)</source>
+        <translation>({n} autres problèmes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="547"/>
+        <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
+        <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="559"/>
+        <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
+        <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="575"/>
+        <source>Clock</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="576"/>
+        <source>Countdown</source>
+        <translation>Décompte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="577"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="578"/>
+        <source>Segment</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="579"/>
+        <source>Schedule</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="580"/>
+        <source>Hard end</source>
+        <translation>Heure limite</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="581"/>
+        <source>Projector</source>
+        <translation>Projecteur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="582"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="583"/>
+        <source>Pauses</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="608"/>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="609"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="610"/>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="611"/>
+        <source>Left</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="676"/>
+        <source>Previous event</source>
+        <translation>Événement précédent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="678"/>
+        <source>Previous event (Left)</source>
+        <translation>Événement précédent (Gauche)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="686"/>
+        <source>Next event</source>
+        <translation>Événement suivant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="688"/>
+        <source>Next event (Right)</source>
+        <translation>Événement suivant (Droite)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="698"/>
+        <source>Play at {n} times real time</source>
+        <translation>Lire à {n} fois la vitesse réelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="876"/>
+        <source>{clock}   ({elapsed} / {total})</source>
+        <translation>{clock}   ({elapsed} / {total})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="893"/>
+        <source>Timekeeper was not running at this time (it stopped, then resumed).
+Shown: what the timing reconstructs.</source>
+        <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
+Affiché&#xa0;: ce que le minutage reconstitue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="907"/>
+        <source>app down, reconstructed</source>
+        <translation>application arrêtée, reconstitué</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="914"/>
+        <source>overtime</source>
+        <translation>dépassement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="918"/>
+        <source>ended at {clock}</source>
+        <translation>terminée à {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="920"/>
+        <source>projected end {clock}</source>
+        <translation>fin estimée {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="929"/>
+        <source>{span} to spare</source>
+        <translation>{span} de marge</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="933"/>
+        <source>over by {span}</source>
+        <translation>dépassé de {span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="936"/>
+        <source> (blinking)</source>
+        <translation> (clignote)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="941"/>
+        <source>blackout</source>
+        <translation>écran noir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="941"/>
+        <source>showing</source>
+        <translation>affiché</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="944"/>
+        <source>{n} pause(s), {span} in all</source>
+        <translation>{n} pause(s), {span} au total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="957"/>
+        <source>over budget</source>
+        <translation>budget dépassé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="957"/>
+        <source>left</source>
+        <translation>reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="983"/>
+        <source>Play</source>
+        <translation>Lecture</translation>
     </message>
 </context>
 </TS>
