@@ -48,6 +48,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QScreen,
+    QShortcut,
 )
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -107,7 +108,7 @@ def make_font(px: float, *, bold: bool = False, digits: bool = False) -> QFont:
     return font
 
 
-def tr_duration(seconds: int) -> str:
+def spoken_duration(seconds: int) -> str:
     """A threshold as people say it: "2 min", "45 s", "1 min 40 s" (same in French)."""
     m, s = divmod(max(0, seconds), 60)
     if m and s:
@@ -362,11 +363,11 @@ def phase_label(snapshot: Snapshot) -> str:
         words.append(QCoreApplication.translate("projector", "‖ Paused"))
     phase = snapshot.phase
     if phase is Phase.WARNING:
-        threshold = tr_duration(min(seg.warning_s, snapshot.planned_s))
+        threshold = spoken_duration(min(seg.warning_s, snapshot.planned_s))
         text = QCoreApplication.translate("projector", "⚠ Less than {time} left")
         words.append(text.replace("{time}", threshold))
     elif phase is Phase.FINAL:
-        threshold = tr_duration(min(seg.final_s, snapshot.planned_s))
+        threshold = spoken_duration(min(seg.final_s, snapshot.planned_s))
         text = QCoreApplication.translate("projector", "⚠ Final {time}")
         words.append(text.replace("{time}", threshold))
     elif phase is Phase.OVERTIME:
@@ -792,8 +793,6 @@ class ProjectorWindow(QWidget):
         self.handlers.update(handlers)
 
     def _install_keys(self) -> None:
-        from PySide6.QtGui import QShortcut
-
         for action in KEY_ACTIONS:
             for key in action.keys:
                 shortcut = QShortcut(QKeySequence(key), self)
