@@ -74,7 +74,7 @@ translate = QCoreApplication.translate
 CONFIRM_MS = 3000  # how long a first Ctrl+Q (or close) waits for the second one
 NOTICE_MS = 8000  # transient notices (why an action was refused) fade after this
 RELOAD_DEBOUNCE_MS = 300  # editors write a file in several steps; reload once they are done
-THUMBNAIL_W, THUMBNAIL_H = 288, 162
+THUMBNAIL_W, THUMBNAIL_H = 256, 144
 
 # Keys only this window has (not in the shared key table): they act on the inline catch-up
 # panel. Listed by the help overlay under the key table's rows.
@@ -178,7 +178,9 @@ class ModeratorWindow(QMainWindow):
         self.splitter.addWidget(self.current)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
-        self.splitter.setSizes([560, 680])
+        self.splitter.setSizes([600, 640])
+        self.tree.setMinimumWidth(420)
+        self.current.setMinimumWidth(460)
         layout.addWidget(self.splitter, 1)
 
         self.thumbnail = self._make_thumbnail()
@@ -463,7 +465,7 @@ class ModeratorWindow(QMainWindow):
 
     def _refresh_catch_up(self, snap: Snapshot) -> None:
         plan = self.controller.propose_catch_up()
-        self.catchup.show_plan(plan, snap, self.clock_of(plan.target_t))
+        self.catchup.show_plan(plan, snap, self.clock_of(plan.target_t), self.clock_of)
 
     def ignore_catch_up(self) -> None:
         self.catchup.hide()

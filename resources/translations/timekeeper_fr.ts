@@ -12,42 +12,47 @@
 <context>
     <name>CatchUp</name>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="59"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="62"/>
         <source>Apply [A]</source>
         <translation>Appliquer [A]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="60"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="63"/>
         <source>Ignore [C]</source>
         <translation>Ignorer [C]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="69"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="80"/>
         <source>Catch-up plan: the session lands by {t}</source>
         <translation>Plan de rattrapage&#xa0;: la séance finit avant {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="71"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="82"/>
         <source>No segment needs to be shortened.</source>
         <translation>Aucune séquence n&apos;a besoin d&apos;être raccourcie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="76"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="87"/>
         <source>Catch-up plan: {n} min to recover to end by {t}</source>
         <translation>Plan de rattrapage&#xa0;: {n} min à rattraper pour finir à {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="89"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="98"/>
+        <source>{at}  {title}: {old} → {new}</source>
+        <translation>{at}  {title}&#xa0;: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/catchup.py" line="108"/>
         <source>With these durations the session ends by {t}.</source>
         <translation>Avec ces durées, la séance finit à {t}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="95"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="114"/>
         <source>Even with these cuts the session ends {n} min after {t}.</source>
         <translation>Même avec ces coupes, la séance finit {n} min après {t}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/catchup.py" line="101"/>
+        <location filename="../../app/ui/widgets/catchup.py" line="120"/>
         <source>Nothing left can be shortened: the session ends late.</source>
         <translation>Plus rien ne peut être raccourci&#xa0;: la séance finira en retard.</translation>
     </message>
@@ -128,102 +133,107 @@
 <context>
     <name>CurrentSegment</name>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="144"/>
+        <location filename="../../app/ui/widgets/current.py" line="285"/>
         <source>On the projector</source>
         <translation>Au projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="145"/>
+        <location filename="../../app/ui/widgets/current.py" line="182"/>
         <source>Notes for the moderator</source>
         <translation>Notes pour le modérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="169"/>
+        <location filename="../../app/ui/widgets/current.py" line="206"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="171"/>
+        <location filename="../../app/ui/widgets/current.py" line="208"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="176"/>
+        <location filename="../../app/ui/widgets/current.py" line="213"/>
         <source>Ready: Space starts the session</source>
         <translation>Prêt&#xa0;: Espace démarre la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="178"/>
+        <location filename="../../app/ui/widgets/current.py" line="215"/>
         <source>The session is over</source>
         <translation>La séance est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="180"/>
+        <location filename="../../app/ui/widgets/current.py" line="217"/>
         <source>Paused before this segment: Space starts it</source>
         <translation>En pause avant cette séquence&#xa0;: Espace la démarre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="182"/>
+        <location filename="../../app/ui/widgets/current.py" line="219"/>
         <source>Paused: Space resumes</source>
         <translation>En pause&#xa0;: Espace reprend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="183"/>
+        <location filename="../../app/ui/widgets/current.py" line="220"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="211"/>
+        <location filename="../../app/ui/widgets/current.py" line="248"/>
         <source>over by {t} — planned {p}</source>
         <translation>dépassement de {t} — prévu {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="215"/>
+        <location filename="../../app/ui/widgets/current.py" line="252"/>
         <source>of {p} (plan {o})</source>
         <translation>sur {p} (prévu {o})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="219"/>
+        <location filename="../../app/ui/widgets/current.py" line="256"/>
         <source>of {p}</source>
         <translation>sur {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="225"/>
+        <location filename="../../app/ui/widgets/current.py" line="262"/>
         <source>{left} left of {budget}</source>
         <translation>reste {left} sur {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="229"/>
+        <location filename="../../app/ui/widgets/current.py" line="266"/>
         <source>over its {budget} by {over}</source>
         <translation>budget de {budget} dépassé de {over}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="233"/>
+        <location filename="../../app/ui/widgets/current.py" line="270"/>
         <source>Part {n}: {title} — {budget}</source>
         <translation>Partie {n}&#xa0;: {title} — {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="255"/>
+        <location filename="../../app/ui/widgets/current.py" line="287"/>
+        <source>On the projector: blacked out</source>
+        <translation>Au projecteur&#xa0;: écran noir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="296"/>
         <source>On the projector: “{m}” (blinking)</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;» (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="261"/>
+        <location filename="../../app/ui/widgets/current.py" line="302"/>
         <source>On the projector: “{m}”</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="264"/>
+        <location filename="../../app/ui/widgets/current.py" line="305"/>
         <source>The projector is blacked out (B).</source>
         <translation>Le projecteur est en écran noir (B).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="272"/>
+        <location filename="../../app/ui/widgets/current.py" line="313"/>
         <source>Next: end of the session</source>
         <translation>Ensuite&#xa0;: fin de la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="278"/>
+        <location filename="../../app/ui/widgets/current.py" line="319"/>
         <source>Next, at {at}: {title}{who}</source>
         <translation>Ensuite, à {at}&#xa0;: {title}{who}</translation>
     </message>
@@ -282,22 +292,22 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="212"/>
+        <location filename="../../app/ui/widgets/controls.py" line="214"/>
         <source>Message:</source>
         <translation>Message&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="213"/>
+        <location filename="../../app/ui/widgets/controls.py" line="215"/>
         <source>Your message, then Enter</source>
         <translation>Votre message, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="214"/>
+        <location filename="../../app/ui/widgets/controls.py" line="216"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="215"/>
+        <location filename="../../app/ui/widgets/controls.py" line="217"/>
         <source>Blink</source>
         <translation>Clignoter</translation>
     </message>
@@ -315,248 +325,248 @@
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="326"/>
+        <location filename="../../app/ui/moderator.py" line="328"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="328"/>
+        <location filename="../../app/ui/moderator.py" line="330"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="329"/>
+        <location filename="../../app/ui/moderator.py" line="331"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="330"/>
+        <location filename="../../app/ui/moderator.py" line="332"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="331"/>
+        <location filename="../../app/ui/moderator.py" line="333"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="332"/>
+        <location filename="../../app/ui/moderator.py" line="334"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="333"/>
+        <location filename="../../app/ui/moderator.py" line="335"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="334"/>
+        <location filename="../../app/ui/moderator.py" line="336"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="335"/>
+        <location filename="../../app/ui/moderator.py" line="337"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="336"/>
+        <location filename="../../app/ui/moderator.py" line="338"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="337"/>
+        <location filename="../../app/ui/moderator.py" line="339"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="338"/>
+        <location filename="../../app/ui/moderator.py" line="340"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="339"/>
+        <location filename="../../app/ui/moderator.py" line="341"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="340"/>
+        <location filename="../../app/ui/moderator.py" line="342"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="341"/>
+        <location filename="../../app/ui/moderator.py" line="343"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="484"/>
+        <location filename="../../app/ui/moderator.py" line="486"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="502"/>
+        <location filename="../../app/ui/moderator.py" line="504"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="516"/>
+        <location filename="../../app/ui/moderator.py" line="518"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="522"/>
+        <location filename="../../app/ui/moderator.py" line="524"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="535"/>
+        <location filename="../../app/ui/moderator.py" line="537"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="550"/>
+        <location filename="../../app/ui/moderator.py" line="552"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="563"/>
+        <location filename="../../app/ui/moderator.py" line="565"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="581"/>
+        <location filename="../../app/ui/moderator.py" line="583"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="594"/>
+        <location filename="../../app/ui/moderator.py" line="596"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="602"/>
-        <location filename="../../app/ui/moderator.py" line="616"/>
+        <location filename="../../app/ui/moderator.py" line="604"/>
+        <location filename="../../app/ui/moderator.py" line="618"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="607"/>
+        <location filename="../../app/ui/moderator.py" line="609"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="609"/>
+        <location filename="../../app/ui/moderator.py" line="611"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="657"/>
+        <location filename="../../app/ui/moderator.py" line="659"/>
         <source>The running order on disk has an error, so the session goes on unchanged: {error}</source>
         <translation>Le déroulé sur le disque contient une erreur, la séance continue donc sans changement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="673"/>
+        <location filename="../../app/ui/moderator.py" line="675"/>
         <source>The running order was reloaded from disk.</source>
         <translation>Le déroulé a été rechargé depuis le disque.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="683"/>
+        <location filename="../../app/ui/moderator.py" line="685"/>
         <source>The running order was reloaded from disk; the timing goes on as it was.</source>
         <translation>Le déroulé a été rechargé depuis le disque&#xa0;; le minutage continue tel quel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="694"/>
+        <location filename="../../app/ui/moderator.py" line="696"/>
         <source>The running order changed on disk and its segments no longer match the running session: it will be reloaded once the session has ended.</source>
         <translation>Le déroulé a changé sur le disque et ses séquences ne correspondent plus à la séance en cours&#xa0;: il sera rechargé une fois la séance terminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="706"/>
+        <location filename="../../app/ui/moderator.py" line="708"/>
         <source>The running order changed on disk while the session ran.</source>
         <translation>Le déroulé a changé sur le disque pendant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="708"/>
+        <location filename="../../app/ui/moderator.py" line="710"/>
         <source>Reload it</source>
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="717"/>
+        <location filename="../../app/ui/moderator.py" line="719"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="725"/>
+        <location filename="../../app/ui/moderator.py" line="727"/>
         <source>Replay comes with its own window, which this version does not have yet.</source>
         <translation>Le rejeu a sa propre fenêtre, que cette version n&apos;a pas encore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="732"/>
+        <location filename="../../app/ui/moderator.py" line="734"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="736"/>
+        <location filename="../../app/ui/moderator.py" line="738"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="738"/>
+        <location filename="../../app/ui/moderator.py" line="740"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="749"/>
+        <location filename="../../app/ui/moderator.py" line="751"/>
         <source>Importing a programme comes with the importers, not in this version yet.</source>
         <translation>L&apos;import de programme arrive avec les importeurs, pas encore dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="756"/>
+        <location filename="../../app/ui/moderator.py" line="758"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="760"/>
+        <location filename="../../app/ui/moderator.py" line="762"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="762"/>
+        <location filename="../../app/ui/moderator.py" line="764"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="776"/>
+        <location filename="../../app/ui/moderator.py" line="778"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="788"/>
+        <location filename="../../app/ui/moderator.py" line="790"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="790"/>
+        <location filename="../../app/ui/moderator.py" line="792"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="803"/>
+        <location filename="../../app/ui/moderator.py" line="805"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="811"/>
+        <location filename="../../app/ui/moderator.py" line="813"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="832"/>
+        <location filename="../../app/ui/moderator.py" line="834"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="852"/>
+        <location filename="../../app/ui/moderator.py" line="854"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -625,33 +635,38 @@
     </message>
     <message>
         <location filename="../../app/ui/widgets/running_order.py" line="146"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="244"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="252"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="246"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="237"/>
+        <source>planned {old}, now {new}</source>
+        <translation>prévu {old}, maintenant {new}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/running_order.py" line="254"/>
         <source>next</source>
         <translation>à suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="248"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="256"/>
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/running_order.py" line="145"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="251"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="259"/>
         <source>done, +{t}</source>
         <translation>fait, +{t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="253"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="261"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="255"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="263"/>
         <source>to come</source>
         <translation>à venir</translation>
     </message>
@@ -856,340 +871,340 @@
 <context>
     <name>replay</name>
     <message>
-        <location filename="../../app/ui/replay.py" line="246"/>
+        <location filename="../../app/ui/replay.py" line="247"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="248"/>
+        <location filename="../../app/ui/replay.py" line="249"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="250"/>
+        <location filename="../../app/ui/replay.py" line="251"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="251"/>
+        <location filename="../../app/ui/replay.py" line="252"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="258"/>
+        <location filename="../../app/ui/replay.py" line="259"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="260"/>
+        <location filename="../../app/ui/replay.py" line="261"/>
         <source>{span} late</source>
         <translation>{span} de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="261"/>
+        <location filename="../../app/ui/replay.py" line="262"/>
         <source>{span} early</source>
         <translation>{span} d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="267"/>
+        <location filename="../../app/ui/replay.py" line="268"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="270"/>
+        <location filename="../../app/ui/replay.py" line="271"/>
         <source>Time {sign}{span}</source>
         <translation>Temps {sign}{span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="274"/>
+        <location filename="../../app/ui/replay.py" line="275"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="277"/>
+        <location filename="../../app/ui/replay.py" line="278"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="277"/>
+        <location filename="../../app/ui/replay.py" line="278"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="281"/>
+        <location filename="../../app/ui/replay.py" line="282"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="283"/>
+        <location filename="../../app/ui/replay.py" line="284"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="286"/>
+        <location filename="../../app/ui/replay.py" line="287"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="290"/>
+        <location filename="../../app/ui/replay.py" line="291"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="294"/>
+        <location filename="../../app/ui/replay.py" line="295"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="295"/>
-        <location filename="../../app/ui/replay.py" line="980"/>
+        <location filename="../../app/ui/replay.py" line="296"/>
+        <location filename="../../app/ui/replay.py" line="994"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="296"/>
+        <location filename="../../app/ui/replay.py" line="297"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="297"/>
+        <location filename="../../app/ui/replay.py" line="298"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="298"/>
+        <location filename="../../app/ui/replay.py" line="299"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="299"/>
+        <location filename="../../app/ui/replay.py" line="300"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="300"/>
+        <location filename="../../app/ui/replay.py" line="301"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="301"/>
+        <location filename="../../app/ui/replay.py" line="302"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="403"/>
+        <location filename="../../app/ui/replay.py" line="404"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="415"/>
+        <location filename="../../app/ui/replay.py" line="416"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="431"/>
+        <location filename="../../app/ui/replay.py" line="432"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="509"/>
+        <location filename="../../app/ui/replay.py" line="510"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="510"/>
+        <location filename="../../app/ui/replay.py" line="513"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="517"/>
+        <location filename="../../app/ui/replay.py" line="521"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="539"/>
+        <location filename="../../app/ui/replay.py" line="543"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="543"/>
+        <location filename="../../app/ui/replay.py" line="547"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="547"/>
+        <location filename="../../app/ui/replay.py" line="551"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="559"/>
+        <location filename="../../app/ui/replay.py" line="563"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="575"/>
+        <location filename="../../app/ui/replay.py" line="579"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="576"/>
+        <location filename="../../app/ui/replay.py" line="580"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="577"/>
+        <location filename="../../app/ui/replay.py" line="581"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="578"/>
+        <location filename="../../app/ui/replay.py" line="582"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="579"/>
+        <location filename="../../app/ui/replay.py" line="583"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="580"/>
+        <location filename="../../app/ui/replay.py" line="584"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="581"/>
+        <location filename="../../app/ui/replay.py" line="585"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="582"/>
+        <location filename="../../app/ui/replay.py" line="586"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="583"/>
+        <location filename="../../app/ui/replay.py" line="587"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="608"/>
+        <location filename="../../app/ui/replay.py" line="612"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="609"/>
+        <location filename="../../app/ui/replay.py" line="613"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="610"/>
+        <location filename="../../app/ui/replay.py" line="614"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="611"/>
+        <location filename="../../app/ui/replay.py" line="615"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="676"/>
+        <location filename="../../app/ui/replay.py" line="690"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="678"/>
+        <location filename="../../app/ui/replay.py" line="692"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="686"/>
+        <location filename="../../app/ui/replay.py" line="700"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="688"/>
+        <location filename="../../app/ui/replay.py" line="702"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="698"/>
+        <location filename="../../app/ui/replay.py" line="712"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="876"/>
+        <location filename="../../app/ui/replay.py" line="890"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="893"/>
+        <location filename="../../app/ui/replay.py" line="907"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="907"/>
+        <location filename="../../app/ui/replay.py" line="921"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="914"/>
+        <location filename="../../app/ui/replay.py" line="928"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="918"/>
+        <location filename="../../app/ui/replay.py" line="932"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="920"/>
+        <location filename="../../app/ui/replay.py" line="934"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="929"/>
+        <location filename="../../app/ui/replay.py" line="943"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="933"/>
+        <location filename="../../app/ui/replay.py" line="947"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="936"/>
+        <location filename="../../app/ui/replay.py" line="950"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="941"/>
+        <location filename="../../app/ui/replay.py" line="955"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="941"/>
+        <location filename="../../app/ui/replay.py" line="955"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="944"/>
+        <location filename="../../app/ui/replay.py" line="958"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="957"/>
+        <location filename="../../app/ui/replay.py" line="971"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="957"/>
+        <location filename="../../app/ui/replay.py" line="971"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="983"/>
+        <location filename="../../app/ui/replay.py" line="997"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>

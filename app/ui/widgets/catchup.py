@@ -6,6 +6,8 @@ recomputed with each snapshot while it is open, so what Apply applies is what is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -29,6 +31,7 @@ class CatchUpPanel(QFrame):
         self.plan: CatchUpPlan | None = None
         self._snap: Snapshot | None = None
         self._target = ""
+        self._clock_of: Callable[[float], str] = lambda t: ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         text = QVBoxLayout()
@@ -61,9 +64,17 @@ class CatchUpPanel(QFrame):
         if self.plan is not None and self._snap is not None:
             self.show_plan(self.plan, self._snap, self._target)
 
-    def show_plan(self, plan: CatchUpPlan, snap: Snapshot, target: str) -> None:
+    def show_plan(
+        self,
+        plan: CatchUpPlan,
+        snap: Snapshot,
+        target: str,
+        clock_of: Callable[[float], str] | None = None,
+    ) -> None:
         """Fill the panel; ``target`` is the clock time it aims at (HH:MM)."""
         self.plan, self._snap, self._target = plan, snap, target
+        if clock_of is not None:
+            self._clock_of = clock_of
         if not plan.needed:
             self.heading.setText(
                 translate("CatchUp", "Catch-up plan: the session lands by {t}").format(t=target)
@@ -80,8 +91,16 @@ class CatchUpPanel(QFrame):
         rows = []
         for index, seconds in plan.durations:
             seg = snap.plan.segments[index]
+            # Two segments may share a title ("Échanges avec la salle"): the time tells them
+            # apart.
+            at = self._clock_of(snap.planned_start_of(index))
             rows.append(
-                f"{seg.title}: {planned_span(snap.planned_of(index))} → {planned_span(seconds)}"
+                translate("CatchUp", "{at}  {title}: {old} → {new}").format(
+                    at=at,
+                    title=seg.title,
+                    old=planned_span(snap.planned_of(index)),
+                    new=planned_span(seconds),
+                )
             )
         self.lines.setText("\n".join(rows))
         if plan.feasible:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,50 @@ def note_lines(segment: PlannedSegment) -> list[str]:
     return lines
 
 
+class CountdownLabel(QLabel):
+    """The countdown as large as its room allows, never cut: "+1:08:00" after an hour of
+    overtime must fit where "08:20" did, so the font shrinks to the label's width."""
+
+    MAX_PX = 96
+    MIN_PX = 28
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("00:00", parent)
+        self.setObjectName("countdown")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setMinimumWidth(160)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = QFont("DejaVu Sans")
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setBold(True)
+        font.setPixelSize(self.MAX_PX)
+        self.setFont(font)
+        self.setFixedHeight(QFontMetrics(font).height())
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if text != self.text():
+            super().setText(text)
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font = QFont(self.font())
+        # Measure a figure of the same shape with the widest digits: the size then does not
+        # jump from one second to the next.
+        sample = "".join("0" if c.isdigit() else c for c in self.text())
+        px = self.MAX_PX
+        while px > self.MIN_PX:
+            font.setPixelSize(px)
+            if QFontMetrics(font).horizontalAdvance(sample) <= self.width() - 4:
+                break
+            px -= 4
+        if font.pixelSize() != self.font().pixelSize():
+            self.setFont(font)
+
+
 class CurrentPanel(QFrame):
     """The right-hand panel of the moderator window."""
 
@@ -72,14 +117,7 @@ class CurrentPanel(QFrame):
         top.addWidget(self.status_label, 1)
         grid.addLayout(top, 0, 0)
 
-        self.countdown_label = QLabel("00:00", self)
-        self.countdown_label.setObjectName("countdown")
-        self.countdown_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(96)
-        font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.SansSerif)
-        self.countdown_label.setFont(font)
+        self.countdown_label = CountdownLabel(self)
         grid.addWidget(self.countdown_label, 1, 0)
 
         self.detail_label = plain_label("", self)
@@ -141,7 +179,6 @@ class CurrentPanel(QFrame):
         self.thumbnail_box.addWidget(widget)
 
     def retranslate(self) -> None:
-        self.thumbnail_caption.setText(translate("CurrentSegment", "On the projector"))
         self.notes_heading.setText(translate("CurrentSegment", "Notes for the moderator"))
         if self._snap is not None:
             self.render(self._snap)
@@ -245,6 +282,10 @@ class CurrentPanel(QFrame):
         self.notes_label.setVisible(bool(notes))
 
         self.message_label.setText(self.message_text(snap))
+        caption = translate("CurrentSegment", "On the projector")
+        if snap.blackout:
+            caption = translate("CurrentSegment", "On the projector: blacked out")
+        self.thumbnail_caption.setText(caption)
         self.next_label.setText(self.next_text(snap))
 
     def message_text(self, snap: Snapshot) -> str:

@@ -137,7 +137,7 @@ class RunningOrderTree(QTreeWidget):
         header = self.headerItem()
         samples = {
             COL_AT: ["00:00"],
-            COL_PLANNED: ["00:00 (00:00)", "0:00:00"],
+            COL_PLANNED: ["↓ 00:00", "0:00:00"],
             COL_ACTUAL: ["0:00:00"],
             COL_STATE: [
                 translate("RunningOrder", "{t} left").format(t="00:00"),
@@ -150,7 +150,7 @@ class RunningOrderTree(QTreeWidget):
         for col, texts in samples.items():
             texts.append(header.text(col))
             width = max(metrics.horizontalAdvance(t) for t in texts)
-            self.setColumnWidth(col, width + 18)
+            self.setColumnWidth(col, width + 14)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -230,8 +230,16 @@ class RunningOrderTree(QTreeWidget):
         _set(item, COL_AT, self._clock_of(snap.planned_start_of(index)))
         planned = snap.planned_of(index)
         planned_text = planned_span(planned)
-        if planned != seg.planned_s:
-            planned_text = f"{planned_text} ({planned_span(seg.planned_s)})"
+        if planned != seg.planned_s:  # catch-up or minutes added: an arrow says which way
+            planned_text = ("↓ " if planned < seg.planned_s else "↑ ") + planned_text
+            item.setToolTip(
+                COL_PLANNED,
+                translate("RunningOrder", "planned {old}, now {new}").format(
+                    old=planned_span(seg.planned_s), new=planned_span(planned)
+                ),
+            )
+        else:
+            item.setToolTip(COL_PLANNED, "")
         _set(item, COL_PLANNED, planned_text)
         state = snap.row_state(index)
         actual = snap.actual_of(index)
