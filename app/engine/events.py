@@ -7,6 +7,7 @@ was: the live app, crash recovery and replay fold the same events to the same fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
@@ -145,69 +146,111 @@ class EventFormatError(ValueError):
     """A log line whose event is not one this version knows, or has wrong fields."""
 
 
+# The field names of each event type, looked up once (dataclasses.fields is slow, and a long
+# log has tens of thousands of events to read).
+_FIELDS: dict[str, tuple[type[Event], tuple[str, ...]]] = {
+    kind: (cls, tuple(f.name for f in fields(cls))) for kind, cls in EVENT_TYPES.items()
+}
+_OPTIONAL = frozenset({"blink"})  # a field added after schema 1 was first written
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
     out: dict[str, Any] = {"type": event.kind}
-    for f in fields(event):
-        value = getattr(event, f.name)
-        out[f.name] = [list(pair) for pair in value] if f.name == "durations" else value
+    for name in _FIELDS[event.kind][1]:
+        value = getattr(event, name)
+        out[name] = [list(pair) for pair in value] if name == "durations" else value
     return out
 
 
 def event_from_dict(data: dict[str, Any]) -> Event:
+    """The event a log line's object holds; keys that are not its fields are ignored."""
     kind = data.get("type")
-    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
+    entry = _FIELDS.get(kind) if isinstance(kind, str) else None
+    if entry is None:
         raise EventFormatError(f"unknown event type {kind!r}")
-    values: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in data:
-            if f.name == "blink":
-                continue
-            raise EventFormatError(f"event {kind!r} lacks field {f.name!r}")
-        values[f.name] = data[f.name]
+    cls, names = entry
     try:
-        return _checked(cls(**values))
+        args = [data[name] for name in names]
+    except KeyError as missing:
+        if missing.args[0] not in _OPTIONAL:
+            raise EventFormatError(f"event {kind!r} lacks field {missing.args[0]!r}") from None
+        args = [data[name] for name in names if name in data]  # optional fields come last
+    try:
+        return _checked(cls(*args))
     except (TypeError, ValueError) as exc:
         raise EventFormatError(f"event {kind!r}: {exc}") from None
 
 
 def _checked(event: Event) -> Event:
     """Types from JSON are checked here, so the fold can trust every event it gets."""
-    if isinstance(event.t, bool) or not isinstance(event.t, int | float) or event.t != event.t:
+    t = event.t
+    if (type(t) is not float and (isinstance(t, bool) or not isinstance(t, int))) or t != t:
         raise ValueError("t must be a number")
-    if not 0 <= event.t <= MAX_T:
+    if not 0 <= t <= MAX_T:
         raise ValueError(f"t must be a finite offset between 0 and {MAX_T:.0f}")
-    if isinstance(event, Goto | Adjust):
-        value = event.segment if isinstance(event, Goto) else event.seconds
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("expected a whole number")
-        if isinstance(event, Adjust) and abs(value) > MAX_SECONDS:
-            raise ValueError("adjustment out of range")
-    if isinstance(event, SetMessage) and (
-        not isinstance(event.text, str) or not isinstance(event.blink, bool)
-    ):
-        raise ValueError("message text must be text")
-    if isinstance(event, BlinkMessage | Blackout) and not isinstance(event.on, bool):
-        raise ValueError("on must be true or false")
-    if isinstance(event, Resumed) and (
-        isinstance(event.gap_s, bool)
-        or not isinstance(event.gap_s, int | float)
-        or not 0 <= event.gap_s <= MAX_T
-    ):
-        raise ValueError("gap_s must be a number of seconds >= 0")
-    if isinstance(event, ApplyCatchUp):
-        raw: Any = event.durations
-        if not isinstance(raw, list | tuple):
-            raise ValueError("durations must be a list")
-        pairs = []
-        for pair in raw:
-            if (
-                not isinstance(pair, list | tuple)
-                or len(pair) != 2
-                or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)
-                or not 0 < pair[1] <= MAX_SECONDS
-            ):
-                raise ValueError("durations must be [segment, seconds] pairs")
-            pairs.append((pair[0], pair[1]))
-        return ApplyCatchUp(t=event.t, durations=tuple(pairs))
+    check = _CHECKS.get(type(event))
+    return event if check is None else check(event)
+
+
+def _whole(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("expected a whole number")
+
+
+def _check_goto(event: Goto) -> Event:
+    _whole(event.segment)
     return event
+
+
+def _check_adjust(event: Adjust) -> Event:
+    _whole(event.seconds)
+    if abs(event.seconds) > MAX_SECONDS:
+        raise ValueError("adjustment out of range")
+    return event
+
+
+def _check_message(event: SetMessage) -> Event:
+    if not isinstance(event.text, str) or not isinstance(event.blink, bool):
+        raise ValueError("message text must be text")
+    return event
+
+
+def _check_on(event: BlinkMessage | Blackout) -> Event:
+    if not isinstance(event.on, bool):
+        raise ValueError("on must be true or false")
+    return event
+
+
+def _check_resumed(event: Resumed) -> Event:
+    gap: Any = event.gap_s
+    if isinstance(gap, bool) or not isinstance(gap, int | float) or not 0 <= gap <= MAX_T:
+        raise ValueError("gap_s must be a number of seconds >= 0")
+    return event
+
+
+def _check_catch_up(event: ApplyCatchUp) -> Event:
+    raw: Any = event.durations
+    if not isinstance(raw, list | tuple):
+        raise ValueError("durations must be a list")
+    pairs = []
+    for pair in raw:
+        if (
+            not isinstance(pair, list | tuple)
+            or len(pair) != 2
+            or not all(isinstance(x, int) and not isinstance(x, bool) for x in pair)
+            or not 0 < pair[1] <= MAX_SECONDS
+        ):
+            raise ValueError("durations must be [segment, seconds] pairs")
+        pairs.append((pair[0], pair[1]))
+    return ApplyCatchUp(t=event.t, durations=tuple(pairs))
+
+
+_CHECKS: dict[type[Event], Callable[[Any], Event]] = {
+    Goto: _check_goto,
+    Adjust: _check_adjust,
+    SetMessage: _check_message,
+    BlinkMessage: _check_on,
+    Blackout: _check_on,
+    Resumed: _check_resumed,
+    ApplyCatchUp: _check_catch_up,
+}

@@ -8,10 +8,11 @@ with one clear sentence, because guessing at a future format could misreport a s
 from __future__ import annotations
 
 import json
+import json.scanner
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -24,7 +25,7 @@ from app.timing_log.format import SCHEMA_VERSION, LogHeader
 MAX_LOG_BYTES = 256 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoggedEvent:
     seq: int
     wall: datetime
@@ -109,20 +110,27 @@ def read_log(path: str | Path) -> TimingLog:
     lines = data.split(b"\n")
     header = _parse_header(lines[0], path)
     log = TimingLog(path=path, header=header, ends_with_newline=data.endswith(b"\n"))
+    try:  # one decoding for the whole file; a file with a bad line is decoded line by line
+        texts: list[str] | None = data.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        texts = None
     last_number = len(lines)
     last_seq, last_t = 0, 0.0
-    for number, raw in enumerate(lines[1:], start=2):
-        if not raw.strip():
-            continue
-        torn = number == last_number and not data.endswith(b"\n")
-        try:
-            record = _parse_event(raw)
-        except (ValueError, EventFormatError, UnicodeDecodeError) as exc:
-            if torn:
-                log.warnings.append(f"line {number}: incomplete last line skipped (torn write)")
-            else:
-                log.warnings.append(f"line {number}: skipped ({exc})")
-            continue
+    for index in range(1, len(lines)):
+        number = index + 1
+        record = _written_record(texts[index]) if texts is not None else None
+        if record is None:  # anything unusual: the careful path decides, and says why
+            raw = lines[index]
+            if not raw.strip():
+                continue
+            try:
+                record = _parse_event(raw)
+            except (ValueError, EventFormatError, UnicodeDecodeError) as exc:
+                if number == last_number and not log.ends_with_newline:
+                    log.warnings.append(f"line {number}: incomplete last line skipped (torn write)")
+                else:
+                    log.warnings.append(f"line {number}: skipped ({exc})")
+                continue
         if record.seq <= last_seq:
             log.warnings.append(f"line {number}: skipped (sequence {record.seq} out of order)")
             continue
@@ -134,14 +142,54 @@ def read_log(path: str | Path) -> TimingLog:
     return log
 
 
-def _parse_event(raw: bytes) -> LoggedEvent:
-    text = raw.decode("utf-8")
+# json.loads, less its Python wrappers: a log line is parsed by the C scanner directly, which
+# halves the cost of reading a long log. The same grammar: strict JSON, one value per line.
+_SCAN = json.scanner.make_scanner(cast(Any, json.JSONDecoder()))  # the stub wants a duck type
+_JSON_SPACE = " \t\r\n"
+
+
+def _json_line(text: str) -> Any:
+    text = text.strip(_JSON_SPACE)
     try:
-        data: Any = json.loads(text)
+        value, end = _SCAN(text, 0)
+    except StopIteration:
+        raise ValueError("not JSON: Expecting value") from None
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON: {exc.msg}") from None
     except RecursionError:  # "[[[[…": nested deeper than any event is
         raise ValueError("not an event (nested too deep)") from None
+    if end != len(text):
+        raise ValueError("not JSON: Extra data")
+    return value
+
+
+def _written_record(text: str) -> LoggedEvent | None:
+    """The record of a line exactly as the writer writes it, else None.
+
+    The fast path for long logs: it accepts only what ``_parse_event`` accepts, with the same
+    result, and leaves every other line (blank, spaced, damaged) to it.
+    """
+    try:
+        data, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return None
+    if end != len(text) or type(data) is not dict:
+        return None
+    seq, wall = data.get("seq"), data.get("wall")
+    if type(seq) is not int or type(wall) is not str:
+        return None
+    try:
+        when = datetime.fromisoformat(wall)
+        event = event_from_dict(data)
+    except ValueError:  # EventFormatError included
+        return None
+    if when.tzinfo is None:
+        return None
+    return LoggedEvent(seq, when, event)
+
+
+def _parse_event(raw: bytes) -> LoggedEvent:
+    data = _json_line(raw.decode("utf-8"))
     if not isinstance(data, dict):
         raise ValueError("not an event object")
     seq = data.get("seq")
@@ -156,5 +204,5 @@ def _parse_event(raw: bytes) -> LoggedEvent:
         raise ValueError(f"bad wall time {wall_text!r}") from None
     if wall.tzinfo is None:
         raise ValueError("wall time without UTC offset")
-    event = event_from_dict({k: v for k, v in data.items() if k not in ("seq", "wall")})
+    event = event_from_dict(data)  # reads the type and the event's own fields only
     return LoggedEvent(seq=seq, wall=wall, event=event)
