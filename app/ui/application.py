@@ -64,9 +64,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
             window.show_notice(problem)
     # The laptop screen is the moderator's: the window takes all of it.
     window.showMaximized()
-    place = getattr(projector, "place_and_show", None)
-    if callable(place):
-        place()
+    projector.place_and_show()
     window.raise_()
     window.activateWindow()
     controller.start_ticking()

@@ -43,7 +43,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -60,6 +59,7 @@ from app.ui.formatting import clock, escape_mnemonic, gap_text
 from app.ui.help import HelpOverlay
 from app.ui.i18n import current_language, install_language
 from app.ui.keys import install_shortcuts
+from app.ui.projector import ProjectorView, ProjectorWindow
 from app.ui.session_files import replace_session, segments_match, session_running, swap_plan
 from app.ui.settings import Settings, save_settings
 from app.ui.theme import Theme, theme_named
@@ -79,8 +79,8 @@ THUMBNAIL_W, THUMBNAIL_H = 256, 144
 # Keys only this window has (not in the shared key table): they act on the inline catch-up
 # panel. Listed by the help overlay under the key table's rows.
 OWN_KEYS: tuple[tuple[str, str], ...] = (
-    ("C", QT_TRANSLATE_NOOP("Moderator", "Catch-up plan: show / ignore")),
-    ("A", QT_TRANSLATE_NOOP("Moderator", "Apply the catch-up plan shown")),
+    ("C", str(QT_TRANSLATE_NOOP("Moderator", "Catch-up plan: show / ignore"))),
+    ("A", str(QT_TRANSLATE_NOOP("Moderator", "Apply the catch-up plan shown"))),
 )
 
 Handler = Callable[[], object]
@@ -138,7 +138,7 @@ class ModeratorWindow(QMainWindow):
         self._reload_timer.timeout.connect(self.reload_from_disk)
         self._watch_source()
 
-        controller.updated.connect(self.render)
+        controller.updated.connect(self.show_snapshot)
         controller.log_status.connect(self.show_log_status)
         controller.session_replaced.connect(self._session_replaced)
 
@@ -148,7 +148,7 @@ class ModeratorWindow(QMainWindow):
         self._show_resume_banner()
         if projector is not None:
             self.attach_projector(projector)
-        self.render(controller.last)
+        self.show_snapshot(controller.last)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -226,16 +226,8 @@ class ModeratorWindow(QMainWindow):
             width, height = min(width, area.width()), min(height, area.height() - 30)
         self.resize(width, height)
 
-    def _make_thumbnail(self) -> QWidget:
+    def _make_thumbnail(self) -> ProjectorView:
         """A small ProjectorView fed the same snapshots: what the room sees, at a glance."""
-        try:
-            from app.ui.projector import ProjectorView
-        except ImportError:
-            placeholder = QLabel("—", self.current)
-            placeholder.setFixedSize(THUMBNAIL_W, THUMBNAIL_H)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setStyleSheet("background: black; color: grey;")
-            return placeholder
         view = ProjectorView(self.current)
         view.setFixedSize(THUMBNAIL_W, THUMBNAIL_H)
         view.setObjectName("thumbnail")
@@ -352,7 +344,7 @@ class ModeratorWindow(QMainWindow):
         self.help_overlay.retranslate()
         self._show_resume_banner()
         if self._snap is not None:
-            self.render(self._snap)
+            self.show_snapshot(self._snap)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -368,22 +360,20 @@ class ModeratorWindow(QMainWindow):
         self.schedule.apply_theme(theme)
         self.help_overlay.apply_theme(theme)
         if self._snap is not None:
-            self.render(self._snap)
+            self.show_snapshot(self._snap)
 
     # -- rendering ------------------------------------------------------------------------------
 
-    def render(self, snap: Snapshot) -> None:
+    def show_snapshot(self, snap: Snapshot) -> None:
         """Show one Snapshot everywhere (called by the controller once per visible change)."""
         self._snap = snap
-        self.schedule.render(snap)
-        self.tree.render(snap)
-        self.current.render(snap)
-        self.controls.render(snap, self.controller.session.engine.can_undo, self._late(snap))
+        self.schedule.show_snapshot(snap)
+        self.tree.show_snapshot(snap)
+        self.current.show_snapshot(snap)
+        self.controls.show_snapshot(snap, self.controller.session.engine.can_undo, self._late(snap))
         if snap.message is not None:
             self.messages.set_blink(snap.blink)
-        render_thumbnail = getattr(self.thumbnail, "render", None)
-        if callable(render_thumbnail):
-            render_thumbnail(snap, self.clock_of(snap.t))
+        self.thumbnail.render(snap, self.clock_of(snap.t))
         if self.catchup.isVisible():
             self._refresh_catch_up(snap)
         if self._pending_reload and not session_running(self.controller):
@@ -824,7 +814,7 @@ class ModeratorWindow(QMainWindow):
         if problem:
             self.show_notice(problem)
         if self.projector is not None and hasattr(self.projector, "settings"):
-            self.projector.settings = self.settings  # type: ignore[attr-defined]
+            self.projector.settings = self.settings
 
     def set_language(self, language: str) -> None:
         """Switch the interface language live; session content keeps its own language."""
@@ -877,13 +867,9 @@ def _one_line(text: str) -> str:
 
 def open_windows(
     controller: LiveController, settings: Settings
-) -> tuple[ModeratorWindow, QWidget | None]:
+) -> tuple[ModeratorWindow, ProjectorWindow]:
     """Both windows, wired to each other (used by the application and by tests)."""
     window = ModeratorWindow(controller, settings)
-    try:
-        from app.ui.projector import ProjectorWindow
-    except ImportError:
-        return window, None
     projector = ProjectorWindow(controller, settings, extra_handlers=window.projector_handlers())
     window.attach_projector(projector)
     return window, projector

@@ -15,10 +15,10 @@ from app.engine.display import Phase
 translate = QCoreApplication.translate
 
 _PHASE_WORDS: dict[Phase, str] = {
-    Phase.NORMAL: QT_TRANSLATE_NOOP("Phase", "On track"),
-    Phase.WARNING: QT_TRANSLATE_NOOP("Phase", "Warning"),
-    Phase.FINAL: QT_TRANSLATE_NOOP("Phase", "Final seconds"),
-    Phase.OVERTIME: QT_TRANSLATE_NOOP("Phase", "Overtime"),
+    Phase.NORMAL: str(QT_TRANSLATE_NOOP("Phase", "On track")),
+    Phase.WARNING: str(QT_TRANSLATE_NOOP("Phase", "Warning")),
+    Phase.FINAL: str(QT_TRANSLATE_NOOP("Phase", "Final seconds")),
+    Phase.OVERTIME: str(QT_TRANSLATE_NOOP("Phase", "Overtime")),
 }
 
 # A symbol next to the word: the phase reads even from a glance at the shape.

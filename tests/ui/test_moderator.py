@@ -222,8 +222,7 @@ def test_message_with_blink(moderator: Harness, qtbot: QtBot) -> None:
     assert window.current.message_label.text() == (
         "On the projector: “Plus qu'une minute” (blinking)"
     )
-    thumbnail = window.thumbnail
-    assert getattr(thumbnail, "blinking", True)
+    assert window.thumbnail.blinking
     window.messages.blink_box.setChecked(False)  # a message is shown: blink off is a control
     assert isinstance(moderator.events[-1], BlinkMessage)
     assert not moderator.snap.blink
@@ -554,7 +553,7 @@ def test_html_in_the_running_order_shows_literally(qtbot: QtBot, tmp_path: Path)
     assert window.tree.segment_items[0].text(COL_TITLE) == "<u>Talk</u>\n<b>Bob</b><img src=x>"
     tooltip = window.tree.segment_items[0].toolTip(COL_TITLE)
     assert "&lt;b&gt;Bob&lt;/b&gt;" in tooltip and "<b>" not in tooltip
-    texts = getattr(window.thumbnail, "texts", lambda: [])()
+    texts = window.thumbnail.texts()
     assert any("<b>Bob</b><img src=x>" in t for t in texts)
     window.quit_now()
     controller.shutdown()

@@ -112,7 +112,7 @@ class ControlBar(QWidget):
             text = f"{labels[name]}\n{hint}" if hint else labels[name]
             self.buttons[name].setText(escape_mnemonic(text))
 
-    def render(self, snap: Snapshot, can_undo: bool, late: bool) -> None:
+    def show_snapshot(self, snap: Snapshot, can_undo: bool, late: bool) -> None:
         if snap.status is not self._status:
             self._status = snap.status
             self.retranslate()

@@ -169,7 +169,7 @@ class CurrentPanel(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll = scroll
+        self.details_scroll = scroll
         grid.addWidget(scroll, 4, 0, 1, 2)
         grid.setRowStretch(4, 1)
         grid.setColumnStretch(0, 1)
@@ -181,7 +181,7 @@ class CurrentPanel(QFrame):
     def retranslate(self) -> None:
         self.notes_heading.setText(translate("CurrentSegment", "Notes for the moderator"))
         if self._snap is not None:
-            self.render(self._snap)
+            self.show_snapshot(self._snap)
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -196,7 +196,7 @@ class CurrentPanel(QFrame):
             f"QLabel#countdownDetail {{ font-size: 14px; color: {theme.muted}; }}"
         )
         if self._snap is not None:
-            self.render(self._snap)
+            self.show_snapshot(self._snap)
 
     # -- rendering --------------------------------------------------------------------------
 
@@ -219,7 +219,7 @@ class CurrentPanel(QFrame):
             return translate("CurrentSegment", "Paused: Space resumes")
         return translate("CurrentSegment", "Running")
 
-    def render(self, snap: Snapshot) -> None:
+    def show_snapshot(self, snap: Snapshot) -> None:
         self._snap = snap
         theme = self._theme
         seg = snap.segment

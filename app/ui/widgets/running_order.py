@@ -159,7 +159,7 @@ class RunningOrderTree(QTreeWidget):
     # -- building ---------------------------------------------------------------------------
 
     def set_plan(self, plan: Plan) -> None:
-        """Rebuild the rows for a (new) plan; figures are filled by ``render``."""
+        """Rebuild the rows for a (new) plan; figures are filled by ``show_snapshot``."""
         self.clear()
         self.part_items, self.segment_items = [], []
         bold = QFont(self.font())
@@ -202,7 +202,7 @@ class RunningOrderTree(QTreeWidget):
 
     # -- figures ----------------------------------------------------------------------------
 
-    def render(self, snap: Snapshot) -> None:
+    def show_snapshot(self, snap: Snapshot) -> None:
         if len(self.segment_items) != len(snap.plan.segments):
             self.set_plan(snap.plan)
         for part in snap.plan.parts:

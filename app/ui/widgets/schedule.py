@@ -50,13 +50,13 @@ class ScheduleLine(QFrame):
         self._theme = theme
         self.setStyleSheet("QLabel { font-size: 15px; }")
         if self._snap is not None:
-            self.render(self._snap)
+            self.show_snapshot(self._snap)
 
     def retranslate(self) -> None:
         if self._snap is not None:
-            self.render(self._snap)
+            self.show_snapshot(self._snap)
 
-    def render(self, snap: Snapshot) -> None:
+    def show_snapshot(self, snap: Snapshot) -> None:
         self._snap = snap
         clock = self._clock_of
         self.now_label.setText(translate("Schedule", "Now {t}").format(t=clock(snap.t)))
