@@ -24,12 +24,26 @@ from app.model.resolve import thresholds_for
 from app.model.schema import EndAction, Thresholds
 
 
+def _title_reads_back(title: str) -> bool:
+    """Whether a title alone on the first line is read back as the title."""
+    from app.importers.draft import ImportFailure
+    from app.importers.text import import_text
+
+    probe = f"{title}\n\nDÉROULÉ\n\nI/ Probe (10')\n"
+    try:
+        draft, _ = import_text(probe, "probe")
+    except ImportFailure:
+        return False
+    return draft.session.title == title and [p.title for p in draft.parts] == ["Probe"]
+
+
 class ExportError(ValueError):
     """A running order the text form cannot carry faithfully (named in the message)."""
 
 
 @dataclass(frozen=True)
 class _Words:
+    title: str
     event: str
     venue: str
     room: str
@@ -47,6 +61,7 @@ class _Words:
 
 
 _FR = _Words(
+    title="Titre :",
     event="Événement :",
     venue="Lieu :",
     room="Salle :",
@@ -63,6 +78,7 @@ _FR = _Words(
     close_quote=" »",
 )
 _EN = _Words(
+    title="Title:",
     event="Event:",
     venue="Venue:",
     room="Room:",
@@ -194,7 +210,7 @@ def export_text(plan: Plan) -> str:
     """The running order as a programme a person reads and `timekeeper import` reads back."""
     fr = plan.language != "en"
     words = _FR if fr else _EN
-    out = [plan.title]
+    out = [plan.title if _title_reads_back(plan.title) else f"{words.title} {plan.title}"]
     if plan.event:
         out.append(f"{words.event} {plan.event}")
     clock = show_clock(plan.start, plan.language)

@@ -128,7 +128,10 @@ class _Row:
     cells: dict[str, str] = field(default_factory=dict)
 
     def get(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
+        value = self.cells.get(column, "").strip()
+        if column in ("notes", "speaker_note"):
+            return value
+        return " ".join(value.split())
 
 
 def _duration(text: str, line: int, report: Report) -> int | None:

@@ -121,6 +121,8 @@ _KEYS: dict[str, str] = {
     "horaires": "time",
     "heure": "time",
     "time": "time",
+    "titre": "title",
+    "title": "title",
     "fuseau horaire": "timezone",
     "time zone": "timezone",
     "timezone": "timezone",
@@ -581,7 +583,10 @@ class TextImporter:
             if rest:
                 title_lines = [quiet[0] if quiet else rest[0]]
                 event_lines = [ln for ln in rest if ln.no < title_lines[0].no]
-        s.title = clean_title(" ".join(ln.text for ln in title_lines)) if title_lines else ""
+        if s.title:  # « Titre : ... » said it
+            title_lines = []
+        else:
+            s.title = clean_title(" ".join(ln.text for ln in title_lines)) if title_lines else ""
         used.update(ln.no for ln in title_lines)
         # venue and room
         for line in text_lines:
@@ -597,7 +602,9 @@ class TextImporter:
 
     def _session_key(self, key: str, value: str, no: int) -> bool:
         s = self.session
-        if key == "venue":
+        if key == "title":
+            s.title = value
+        elif key == "venue":
             s.venue = value
         elif key == "room":
             s.room = value
@@ -934,6 +941,9 @@ class TextImporter:
             if t1 is None:
                 continue
             window = seconds_between(t0, t1)
+            tail = hi == len(entries) and t1 == self.session.hard_end
+            if window <= 0 and tail and all(own[i] is not None for i in range(lo, hi)):
+                continue  # a programme that runs past its slot: the draft's check says so
             if window <= 0:
                 culprit = entries[hi] if hi < len(entries) else entries[lo]
                 self.report.problem(
@@ -945,6 +955,8 @@ class TextImporter:
             fixed = sum(own[i] or 0 for i in range(lo, hi))
             free = [i for i in range(lo, hi) if own[i] is None]
             left = window - fixed
+            if left < 0 and hi == len(entries) and t1 == self.session.hard_end:
+                continue  # a programme longer than its slot: said once, by the draft's check
             if left < 0:
                 where = f"the start of line {entries[hi].no}" if hi < len(entries) else "the end"
                 self.report.problem(
@@ -1243,6 +1255,9 @@ def _shouting_word(text: str) -> bool:
 def _language(lines: list[Line]) -> str:
     fr = en = 0
     for line in lines:
+        marker = fold(line.text).strip(" :.")
+        if marker in ("deroule", "running order"):
+            return "fr" if marker == "deroule" else "en"
         words = fold(line.text).split()
         fr += sum(1 for w in words if w in _FR_WORDS)
         en += sum(1 for w in words if w in _EN_WORDS)
