@@ -105,7 +105,8 @@ except ImportError:  # pragma: no cover - only before the projector lands
 
 translate = QCoreApplication.translate
 
-CHECKPOINT_EVERY = 200
+CHECKPOINT_EVERY = 200  # events between two saved folds of the log: bounds a seek's work
+MARK_EVERY = 16  # effective events between two saved states: bounds an undo's refold
 SPEEDS = (1, 10, 60)
 MIN_FRAME_S = 1 / 60  # never repaint faster than a screen can show
 MAX_FRAME_S = 0.5
@@ -119,7 +120,7 @@ class _Fold:
     """The fold of a log's first events, mirroring ``fold_state`` one event at a time.
 
     ``effective`` holds the events still in force (an undo removes its control from it);
-    ``marks`` keeps the state after every CHECKPOINT_EVERY effective events, so an undo folds
+    ``marks`` keeps the state after every MARK_EVERY effective events, so an undo folds
     again from the nearest mark before the control it takes back, not from the start.
     States in ``marks`` are never mutated, which makes copying a _Fold cheap.
     """
@@ -156,7 +157,7 @@ class _Fold:
         state.advance(event.t)
         if state.accepts(event):
             state.apply(event)
-        if len(self.effective) - self.marks[-1][0] >= CHECKPOINT_EVERY:
+        if len(self.effective) - self.marks[-1][0] >= MARK_EVERY:
             self.marks.append((len(self.effective), state.copy()))
 
     def _take_back(self, position: int) -> None:
@@ -361,8 +362,6 @@ class _AspectBox(QWidget):
 class ReplayWindow(QWidget):
     """A timing log, replayed. ``t`` is the instant shown; see the module docstring."""
 
-    moved = Signal(float)  # the instant shown changed
-
     def __init__(
         self,
         log: TimingLog | None,
@@ -406,7 +405,7 @@ class ReplayWindow(QWidget):
             return
         self.timeline = Timeline(log.header, log.events)
         self.data = chart_data(log)
-        self.summary = build_summary(log, self.data)
+        self.summary = None  # built when its tab is first shown: opening stays quick
         self._build(log)
         first = next((r.event.t for r in log.records), 0.0)
         self.seek(first)
@@ -509,7 +508,10 @@ class ReplayWindow(QWidget):
         chart_scroll.setWidgetResizable(True)
         chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tabs.addTab(chart_scroll, translate("replay", "Planned against actual"))
-        self.tabs.addTab(self._build_summary(), translate("replay", "Summary"))
+        self.summary_page = QWidget()
+        QVBoxLayout(self.summary_page)
+        self.tabs.addTab(self.summary_page, translate("replay", "Summary"))
+        self.tabs.currentChanged.connect(self._on_tab)
         self.events_view = QListView()
         self.events_view.setUniformItemSizes(True)
         self.events_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -633,17 +635,28 @@ class ReplayWindow(QWidget):
         layout.addWidget(self.parts_table, 1)
         return panel
 
-    def _build_summary(self) -> QWidget:
-        assert self.summary is not None
+    def ensure_summary(self) -> Summary:
+        """The summary tab's figures (the report's), computed on first use."""
+        if self.summary is None:
+            assert self.log is not None
+            self.summary = build_summary(self.log, self.data)
+            self._fill_summary(self.summary)
+        return self.summary
+
+    def _on_tab(self, index: int) -> None:
+        if self.tabs.widget(index) is self.summary_page:
+            self.ensure_summary()
+
+    def _fill_summary(self, summary: Summary) -> None:
         words = Words(self.language)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        figures = headline(self.summary, words)
+        layout = self.summary_page.layout()
+        assert layout is not None
+        figures = headline(summary, words)
         line = QLabel("   ·   ".join(f"{f.label}: {f.value} ({f.note})" for f in figures))
         line.setTextFormat(Qt.TextFormat.PlainText)
         line.setWordWrap(True)
         layout.addWidget(line)
-        largest = self.summary.largest_overruns
+        largest = summary.largest_overruns
         if largest:
             text = (
                 words.largest
@@ -658,17 +671,16 @@ class ReplayWindow(QWidget):
         layout.addWidget(over)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.segments_table = _table(
-            segment_headers(words), [r.cells for r in segment_rows(self.summary, words)]
+            segment_headers(words), [r.cells for r in segment_rows(summary, words)]
         )
         self.parts_summary_table = _table(
-            part_headers(words), [r.cells for r in part_rows(self.summary, words)]
+            part_headers(words), [r.cells for r in part_rows(summary, words)]
         )
         split.addWidget(self.segments_table)
         split.addWidget(self.parts_summary_table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout.addWidget(split, 1)
-        return page
+        layout.addWidget(split)
 
     def _build_transport(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -900,7 +912,6 @@ class ReplayWindow(QWidget):
             )
             self.down_overlay.setGeometry(self.projector.geometry())
         self.down_overlay.setVisible(down)
-        self.moved.emit(t)
 
     def _update_panel(self, snap: Snapshot, clock: str) -> None:
         f = self.fields
@@ -1047,8 +1058,48 @@ def open_replay(path: Path, parent: QWidget | None = None) -> QWidget:
     return window
 
 
+def guard_none_refcount() -> bool:
+    """Keep the interpreter alive under a PySide6 that drops references to None and True.
+
+    PySide6-Essentials 6.12.0 on Python 3.11 returns None from every void method (setPen,
+    setText, setValue...) without taking a reference, and True from ``Signal.emit`` likewise,
+    so their reference counts fall by one per call until CPython aborts ("none_dealloc",
+    "bool_dealloc") — within a second of 60x playback, within the hour in a live session
+    (one ``updated`` signal a second). Python 3.12 made these objects immortal, which hides
+    the bug there; 6.11.3 does not have it. The leak is detected (not guessed from a version
+    number) and each leaking object is given a reference count no process can use up, as
+    3.12 does. Returns True if applied. The real fix is the dependency pin; this keeps the
+    windows of this module alive meanwhile.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return False
+    from PySide6.QtCore import QPointF
+
+    class _Probe(QObject):
+        ping = Signal()
+
+    point, probe = QPointF(), _Probe()
+    leaking = []
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        point.setX(1.0)
+    if sys.getrefcount(None) < before:
+        leaking.append(None)
+    before = sys.getrefcount(True)
+    for _ in range(16):
+        probe.ping.emit()
+    if sys.getrefcount(True) < before:
+        leaking += [True, False]
+    import ctypes
+
+    for immortal in leaking:
+        ctypes.c_ssize_t.from_address(id(immortal)).value += 1 << 40
+    return bool(leaking)
+
+
 def run_replay(path: Path) -> int:
     """`timekeeper replay LOG`: the replay window on its own; 2 when the log is unusable."""
+    guard_none_refcount()
     try:
         log = read_log(path)
     except LogError as exc:

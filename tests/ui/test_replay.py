@@ -277,7 +277,7 @@ def test_timeline_equals_the_fold_at_any_instant_with_many_undos(
     tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Small checkpoints so that seeks, checkpoints and undo refolds all cross boundaries.
-    monkeypatch.setattr(replay, "CHECKPOINT_EVERY", 5)
+    monkeypatch.setattr(replay, "MARK_EVERY", 5)
     plan = load_running_order(seed_path).plan
     events = random_events(plan, 400)
     assert sum(isinstance(e, Undo) for e in events) > 20
@@ -444,3 +444,24 @@ def test_fallback_label_is_gone(qtbot: QtBot, seed_log: tuple[Path, Seen]) -> No
     window = window_for(qtbot, seed_log[0])
     assert replay.ProjectorView is ProjectorView
     assert not isinstance(window.projector, QLabel)
+
+
+def test_survives_a_pyside_that_drops_references_to_none_and_true(
+    qtbot: QtBot, seed_log: tuple[Path, Seen]
+) -> None:
+    """PySide6 6.12.0 on Python 3.11 loses a reference to None per void call and to True per
+    signal emit; a replay played at 60x made tens of thousands of such calls a minute and
+    CPython aborted. After the guard, far more calls than any session makes are harmless."""
+    import sys
+
+    from PySide6.QtCore import QPointF
+
+    replay.guard_none_refcount()
+    point = QPointF()
+    for _ in range(50_000):
+        point.setX(1.0)
+    assert sys.getrefcount(None) > 1000
+    window = window_for(qtbot, seed_log[0])
+    for _ in range(5_000):
+        window.chart.seek.emit(1.0)
+    assert sys.getrefcount(True) > 1000
