@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
+    QDate,
     QIODevice,
     QLocale,
     QPointF,
@@ -110,7 +111,9 @@ class Language:
 
     def date(self, when: datetime) -> str:
         """A long date the way the language writes it: "mardi 22 septembre 2020"."""
-        return self.locale.toString(when.date(), QLocale.FormatType.LongFormat)
+        day = when.date()
+        qdate = QDate(day.year, day.month, day.day)
+        return str(self.locale.toString(qdate, QLocale.FormatType.LongFormat))
 
 
 # -- what the chart shows ---------------------------------------------------------------------
@@ -1051,7 +1054,7 @@ def write_chart(data: ChartData, path: Path, *, language: Language | None = None
         path.write_text(chart_svg(data, language=language), encoding="utf-8")
     elif suffix == ".png":
         # Quality 80: half the encoding time of the default level, a tenth more bytes.
-        if not chart_image(data, language=language).save(str(path), "PNG", PNG_QUALITY):
+        if not chart_image(data, language=language).save(str(path), b"PNG", PNG_QUALITY):
             raise OSError(f"{path}: the picture could not be written")
     else:
         raise ValueError(f"{path}: expected a .png or .svg file name")

@@ -960,12 +960,11 @@ class ReplayWindow(QWidget):
             )
         )
         for row, part in enumerate(snap.plan.parts):
-            used = part.budget_s - snap.part_left_of(row)
             left = snap.part_left_of(row)
-            self.parts_table.item(row, 2).setText(format_span(max(0, round(used))))
-            left_text = countdown_text(left) if left > 0 else "+" + format_span(round(-left))
-            item = self.parts_table.item(row, 3)
-            item.setText(left_text)
+            used_item, item = self.parts_table.item(row, 2), self.parts_table.item(row, 3)
+            assert used_item is not None and item is not None
+            used_item.setText(format_span(max(0, round(part.budget_s - left))))
+            item.setText(countdown_text(left) if left > 0 else "+" + format_span(round(-left)))
             item.setForeground(QColor("#b42318") if left <= 0 else self.palette().text().color())
             item.setToolTip(
                 translate("replay", "over budget") if left <= 0 else translate("replay", "left")
@@ -1079,7 +1078,7 @@ def guard_none_refcount() -> bool:
         ping = Signal()
 
     point, probe = QPointF(), _Probe()
-    leaking = []
+    leaking: list[object] = []
     before = sys.getrefcount(None)
     for _ in range(16):
         point.setX(1.0)
