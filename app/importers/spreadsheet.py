@@ -223,7 +223,8 @@ def import_csv(
         raise ImportFailure(
             source, f"not a readable CSV file ({exc})", [_problem(reader.line_num, str(exc))]
         ) from None
-    assert header is not None
+    if header is None:
+        raise ImportFailure(source, "no header row: expected column names such as Titre;Durée")
     found = {c for c in header if c}
     if "title" not in found and "part" not in found:
         raise ImportFailure(

@@ -25,13 +25,18 @@ from app.model.schema import SegmentKind
 from tests.conftest import SEED
 from tests.importers.helpers import run
 
-WORDS = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+WORDS = _words(
     "budget bilan projet réunion quartier vote école jardin mobilité transport eau énergie "
     "climat santé culture sport numérique données ville région coopération territoire "
     "économie emploi jeunesse logement habitat forêt mer montagne agriculture tourisme "
     "l'avenir d'une rénovation priorités enjeux retour expérience présentation synthèse "
     "future urban policy open data city council review plan report panel session update"
-).split()
+)
 SMALL = ("de", "du", "des", "et", "la", "le", "pour", "sur", "and", "of", "the", "for", "à")
 TRICKY_TITLES = (
     "Questions",
