@@ -1054,7 +1054,11 @@ def write_chart(data: ChartData, path: Path, *, language: Language | None = None
         path.write_text(chart_svg(data, language=language), encoding="utf-8")
     elif suffix == ".png":
         # Quality 80: half the encoding time of the default level, a tenth more bytes.
-        if not chart_image(data, language=language).save(str(path), b"PNG", PNG_QUALITY):
+        if not chart_image(data, language=language).save(
+            str(path),
+            "PNG",  # type: ignore[call-overload]  # the stubs say bytes; only str works
+            PNG_QUALITY,
+        ):
             raise OSError(f"{path}: the picture could not be written")
     else:
         raise ValueError(f"{path}: expected a .png or .svg file name")
