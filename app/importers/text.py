@@ -386,6 +386,14 @@ class TextImporter:
         start = self._programme_start(body)
         if start is None:
             self._fail_nothing(body)
+        assert start is not None
+        if any(_is_day_heading(ln) for ln in body[start:]):
+            # the first day's heading sits just above the first time: it heads a day too
+            back = start - 1
+            while back >= 0 and not body[back].text:
+                back -= 1
+            if back >= 0 and _is_day_heading(body[back]):
+                start = back
         preamble = body[:start]
         programme = [ln for ln in body[start:] if ln.text]
         self.session.language = _language(self.lines)
@@ -662,14 +670,7 @@ class TextImporter:
 
     def _pick_day(self, programme: list[Line]) -> list[Line]:
         """Several day headings in the programme: keep the day the user chose."""
-        days = [
-            (i, ln)
-            for i, ln in enumerate(programme)
-            if not ln.bulleted
-            and starts_with_date(ln.text)
-            and leading_time(ln.text) is None
-            and find_date(ln.text) is not None
-        ]
+        days = [(i, ln) for i, ln in enumerate(programme) if _is_day_heading(ln)]
         if self.day is not None and not days:
             try:
                 self.session.date = dt.date.fromisoformat(self.day)
@@ -1216,6 +1217,19 @@ _STOP = word_set(
 
 
 _CHAIRS = frozenset({"présidence", "chair", "modération", "moderator"})
+
+
+def _is_day_heading(line: Line) -> bool:
+    """« Lundi 1er juillet 2024 » alone on its line, heading the items of that day."""
+    text = line.text
+    return (
+        bool(text)
+        and not line.bulleted
+        and starts_with_date(text)
+        and leading_time(text) is None
+        and find_date(text) is not None
+        and _is_date_line(text)
+    )
 
 
 def _is_prose(text: str) -> bool:
