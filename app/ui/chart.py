@@ -439,7 +439,7 @@ def _layout(
 ) -> tuple[_Layout, list[list[tuple[float, _LegendItem]]]]:
     """The layout for ``width``, and the legend wrapped into rows that fit it."""
     lay = _Layout.for_width(width, title=title, font_px=font_px)
-    items = _legend_items(data, (language or Language("en")).translate)
+    items = _legend_items(data, language or Language("en"))
     rows = _legend_rows(items, lay, width - 2 * lay.pad)
     return _Layout.for_width(width, title=title, legend_rows=len(rows), font_px=font_px), rows
 
@@ -554,14 +554,6 @@ def _clock(data: ChartData, t: float) -> str:
     return data.wall(t).strftime("%H:%M")
 
 
-Translate = Callable[[str, str], str]
-
-
-def _english(context: str, text: str) -> str:
-    del context
-    return text
-
-
 def paint_chart(
     painter: QPainter,
     rect: QRectF,
@@ -573,7 +565,6 @@ def paint_chart(
 ) -> None:
     """Draw the chart of ``data`` inside ``rect`` (see the module docstring for the rules)."""
     lang = language or Language("en")
-    tr = lang.translate
     lay, legend = _fitted_layout(data, rect, title, lang)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -660,7 +651,7 @@ def paint_chart(
     painter.drawText(
         QRectF(left, y, lay.label_w - lay.pad, lay.lane_h),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        tr("report", "Controls"),
+        lang.translate("report", "Controls"),
     )
     label_markers = len(data.markers) <= MAX_LABELLED_MARKERS
     lane_mid = y + lay.lane_h / 2
@@ -688,7 +679,7 @@ def paint_chart(
     for a, b in data.gaps:
         painter.setPen(GAP_LINE)
         painter.setFont(small)
-        text = tr("report", "app down ≤ {span}").format(span=format_span(round(b - a)))
+        text = lang.translate("report", "app down ≤ {span}").format(span=format_span(round(b - a)))
         painter.drawText(QPointF(x_of(b) + 3, lane_mid + size), text)
     y += lay.lane_h
 
@@ -748,12 +739,12 @@ def paint_chart(
         _vline(painter, x_of(data.end_t), line_top, line_bottom, TEXT, Qt.PenStyle.DotLine, 1.5)
     painter.setFont(small)
     end_labels: list[tuple[float, str, QColor]] = [
-        (data.planned_end_t, tr("report", "planned end {clock}"), MUTED)
+        (data.planned_end_t, lang.translate("report", "planned end {clock}"), MUTED)
     ]
     if data.hard_end_t is not None:
-        end_labels.append((data.hard_end_t, tr("report", "hard end {clock}"), HARD_END))
+        end_labels.append((data.hard_end_t, lang.translate("report", "hard end {clock}"), HARD_END))
     if data.ended:
-        end_labels.append((data.end_t, tr("report", "ended {clock}"), TEXT))
+        end_labels.append((data.end_t, lang.translate("report", "ended {clock}"), TEXT))
     # Labels under their lines; one that would overlap its neighbour drops a line.
     line_h = lay.font_px * 1.15
     taken: list[float] = [-math.inf] * 3
@@ -934,26 +925,26 @@ class _LegendItem:
     glyph: str | None = None  # ...or the glyph of a marker kind
 
 
-def _legend_items(data: ChartData, tr: Translate) -> list[_LegendItem]:
+def _legend_items(data: ChartData, lang: Language) -> list[_LegendItem]:
     """Only what the chart shows: a legend entry for a pause when there was one, and so on."""
     items = [
-        _LegendItem(tr("report", "planned"), PLANNED_FILL),
-        _LegendItem(tr("report", "actual"), ACTUAL_FILL),
-        _LegendItem(tr("report", "overrun"), OVERRUN_FILL, OVERRUN_HATCH),
+        _LegendItem(lang.translate("report", "planned"), PLANNED_FILL),
+        _LegendItem(lang.translate("report", "actual"), ACTUAL_FILL),
+        _LegendItem(lang.translate("report", "overrun"), OVERRUN_FILL, OVERRUN_HATCH),
     ]
     if data.pauses:
-        items.append(_LegendItem(tr("report", "pause"), PAUSE_FILL))
+        items.append(_LegendItem(lang.translate("report", "pause"), PAUSE_FILL))
     if data.gaps:
-        items.append(_LegendItem(tr("report", "app down (crash)"), GAP_FILL, GAP_LINE))
+        items.append(_LegendItem(lang.translate("report", "app down (crash)"), GAP_FILL, GAP_LINE))
     kinds = {m.kind for m in data.markers}
     if "message" in kinds:
-        items.append(_LegendItem(tr("report", "message"), glyph="message"))
+        items.append(_LegendItem(lang.translate("report", "message"), glyph="message"))
     if "adjust" in kinds:
-        items.append(_LegendItem(tr("report", "time added/removed"), glyph="adjust"))
+        items.append(_LegendItem(lang.translate("report", "time added/removed"), glyph="adjust"))
     if "undo" in kinds:
-        items.append(_LegendItem(tr("report", "undo"), glyph="undo"))
+        items.append(_LegendItem(lang.translate("report", "undo"), glyph="undo"))
     if kinds & {"blackout", "catch_up"}:
-        items.append(_LegendItem(tr("report", "blackout / catch-up"), glyph="blackout"))
+        items.append(_LegendItem(lang.translate("report", "blackout / catch-up"), glyph="blackout"))
     return items
 
 

@@ -88,6 +88,7 @@ from app.timing_log.format import LogHeader, wall_at
 from app.timing_log.reader import LoggedEvent, TimingLog, read_log
 from app.ui.chart import ChartData, ChartWidget, Language, chart_data
 from app.ui.report_export import (
+    Row,
     Summary,
     Words,
     build_summary,
@@ -650,12 +651,29 @@ class ReplayWindow(QWidget):
     def _fill_summary(self, summary: Summary) -> None:
         words = Words(self.language)
         layout = self.summary_page.layout()
-        assert layout is not None
-        figures = headline(summary, words)
-        line = QLabel("   ·   ".join(f"{f.label}: {f.value} ({f.note})" for f in figures))
-        line.setTextFormat(Qt.TextFormat.PlainText)
-        line.setWordWrap(True)
-        layout.addWidget(line)
+        assert isinstance(layout, QVBoxLayout)
+        # The headline figures as the report prints them: label, value, a line of context.
+        figures = QGridLayout()
+        figures.setHorizontalSpacing(24)
+        figures.setVerticalSpacing(0)
+        for col, fig in enumerate(headline(summary, words)):
+            label, value, note = QLabel(fig.label), QLabel(fig.value), QLabel(fig.note)
+            for widget in (label, value, note):
+                widget.setTextFormat(Qt.TextFormat.PlainText)
+            label.setStyleSheet("color: #5b6472;")
+            note.setStyleSheet("color: #5b6472;")
+            note.setWordWrap(True)
+            font = QFont(value.font())
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            font.setBold(True)
+            value.setFont(font)
+            if fig.alarm:
+                value.setStyleSheet("color: #b42318;")
+            figures.addWidget(label, 0, col)
+            figures.addWidget(value, 1, col)
+            figures.addWidget(note, 2, col)
+            figures.setColumnStretch(col, 1)
+        layout.addLayout(figures)
         largest = summary.largest_overruns
         if largest:
             text = (
@@ -670,17 +688,13 @@ class ReplayWindow(QWidget):
         over.setWordWrap(True)
         layout.addWidget(over)
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.segments_table = _table(
-            segment_headers(words), [r.cells for r in segment_rows(summary, words)]
-        )
-        self.parts_summary_table = _table(
-            part_headers(words), [r.cells for r in part_rows(summary, words)]
-        )
+        self.segments_table = _table(segment_headers(words), segment_rows(summary, words))
+        self.parts_summary_table = _table(part_headers(words), part_rows(summary, words))
         split.addWidget(self.segments_table)
         split.addWidget(self.parts_summary_table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)
 
     def _build_transport(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -1012,15 +1026,25 @@ def _num_item(text: str) -> QTableWidgetItem:
     return item
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> QTableWidget:
+def _table(headers: Sequence[str], rows: Sequence[Row]) -> QTableWidget:
+    """A summary table: the report's rows, differences in red (+, over) or green (−, short)
+    and the sign written, so the colour is never the only clue."""
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+    for r, row in enumerate(rows):
+        last = len(row.cells) - 1
+        for c, text in enumerate(row.cells):
+            item = QTableWidgetItem(text)
+            if c == last and row.over:
+                item.setForeground(QColor("#b42318" if row.over > 0 else "#1e7b45"))
+            if row.strong:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            table.setItem(r, c, item)
     head = table.horizontalHeader()
     head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     stretch = 1 if headers and headers[0] == "#" else 0
