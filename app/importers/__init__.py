@@ -6,10 +6,11 @@
 """
 
 from app.importers.api import detect_format, import_data, import_file
-from app.importers.draft import ChoiceNeeded, Diagnostic, ImportFailure, ImportResult
+from app.importers.draft import Choice, ChoiceNeeded, Diagnostic, ImportFailure, ImportResult
 from app.importers.export import export_csv, export_text
 
 __all__ = [
+    "Choice",
     "ChoiceNeeded",
     "Diagnostic",
     "ImportFailure",

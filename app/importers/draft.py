@@ -67,12 +67,25 @@ class ImportFailure(Exception):
         super().__init__(f"{source}: {summary}{where}")
 
 
-class ChoiceNeeded(ImportFailure):
-    """The input holds several sessions (days, rooms): the user must pick one."""
+@dataclass(frozen=True)
+class Choice:
+    """One session the input holds: pass ``day`` and ``room`` back to ``import_file``."""
 
-    def __init__(self, source: str, summary: str, choices: list[str]):
+    day: str | None
+    room: str | None
+    label: str  # what to show a person: « --day 2024-05-16 --room 'Salle A' (5 events) »
+
+
+class ChoiceNeeded(ImportFailure):
+    """The input holds several sessions (days, rooms): the user must pick one.
+
+    ``options`` are the choices (for a dialog), ``choices`` their labels (for the CLI).
+    """
+
+    def __init__(self, source: str, summary: str, options: list[Choice]):
         super().__init__(source, summary)
-        self.choices = choices
+        self.options = options
+        self.choices = [o.label for o in options]
 
 
 @dataclass

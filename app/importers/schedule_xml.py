@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.importers.clock import add_seconds, parse_clock, seconds_between, show_clock
 from app.importers.draft import (
+    Choice,
     ChoiceNeeded,
     Diagnostic,
     Draft,
@@ -211,12 +212,14 @@ def _choose(
     if not pairs:
         raise ImportFailure(source, "the schedule has no events")
 
-    def label(d: Node, r: Node) -> str:
+    def label(d: Node, r: Node) -> Choice:
         events = r.all("event")
         starts = [s for s in (_event_start(e) for e in events) if s is not None]
         span = f", from {min(starts):%H:%M}" if starts else ""
-        when = d.attrs.get("date") or f"day {d.attrs.get('index', '?')}"
-        return f"--day {when} --room {r.attrs.get('name', '?')!r}  ({len(events)} events{span})"
+        when = d.attrs.get("date") or d.attrs.get("index") or ""
+        name = r.attrs.get("name", "")
+        text = f"--day {when or '?'} --room {name!r}  ({len(events)} events{span})"
+        return Choice(day=when or None, room=name or None, label=text)
 
     chosen = pairs
     if day is not None:

@@ -42,6 +42,7 @@ from app.importers.clock import (
     year_in,
 )
 from app.importers.draft import (
+    Choice,
     ChoiceNeeded,
     Draft,
     DraftItem,
@@ -682,21 +683,20 @@ class TextImporter:
                 self._read_date(line, self.lines)
                 return programme[:index] + programme[index + 1 :]
             return programme
-        choices = [ln.text for _, ln in days]
+        options = [
+            Choice(self._day_key(ln), None, f"--day {self._day_key(ln)}  ({ln.text}, line {ln.no})")
+            for _, ln in days
+        ]
         if self.day is None:
             raise ChoiceNeeded(
-                self.source,
-                f"the programme has {len(days)} days: choose one with --day",
-                [f"--day {self._day_key(ln)}  ({ln.text}, line {ln.no})" for _, ln in days],
+                self.source, f"the programme has {len(days)} days: choose one with --day", options
             )
         for number, (index, line) in enumerate(days):
             if self._day_matches(line, number):
                 self._read_date(line, self.lines)
                 end = days[number + 1][0] if number + 1 < len(days) else len(programme)
                 return programme[index + 1 : end]
-        raise ChoiceNeeded(
-            self.source, f"no day matches --day {self.day}", [f"--day {c}" for c in choices]
-        )
+        raise ChoiceNeeded(self.source, f"no day matches --day {self.day}", options)
 
     def _day_key(self, line: Line) -> str:
         found = find_date(line.text)
