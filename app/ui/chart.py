@@ -676,11 +676,6 @@ def paint_chart(
                 painter.drawText(
                     QPointF(x_of(marker.t) + size * 1.4, lane_mid + size), marker.label
                 )
-    for a, b in data.gaps:
-        painter.setPen(GAP_LINE)
-        painter.setFont(small)
-        text = lang.translate("report", "app down ≤ {span}").format(span=format_span(round(b - a)))
-        painter.drawText(QPointF(x_of(b) + 3, lane_mid + size), text)
     y += lay.lane_h
 
     # Rows: a header per part, then each segment with its planned and actual bars.
@@ -745,6 +740,10 @@ def paint_chart(
         end_labels.append((data.hard_end_t, lang.translate("report", "hard end {clock}"), HARD_END))
     if data.ended:
         end_labels.append((data.end_t, lang.translate("report", "ended {clock}"), TEXT))
+    for a, b in data.gaps:  # under its band, where no marker of the lane can hide it
+        span = format_span(round(b - a))
+        down = lang.translate("report", "app down ≤ {span}").format(span=span)
+        end_labels.append(((a + b) / 2, down.replace("{", "{{").replace("}", "}}"), GAP_LINE))
     # Labels under their lines; one that would overlap its neighbour drops a line.
     line_h = lay.font_px * 1.15
     taken: list[float] = [-math.inf] * 3
@@ -815,6 +814,7 @@ def _draw_glyphs(painter: QPainter, kind: str, points: Sequence[QPointF], size: 
     colour = MARKER_COLOURS.get(kind, MUTED)
     if _is_vector(painter) or len(points) < 16:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # overlapping glyphs stay filled
         for at in points:
             _add_glyph(path, at, size, kind)
         painter.setPen(Qt.PenStyle.NoPen)
