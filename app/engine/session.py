@@ -104,8 +104,10 @@ class Session:
         if self.sink is not None:
             # The wall clock as it reads now, not origin + t: after a crash, the downtime is the
             # wall-clock time since the last event, so a jump of the wall clock while the app
-            # was running (an NTP correction) must already be in that last reading.
-            self.sink(event, self.clock.wall())
+            # was running (an NTP correction) must already be in that last reading. Less the
+            # monotonic time since the event's t was read, so the two stamps are one instant.
+            since = self.clock.monotonic() - self.origin_mono - event.t
+            self.sink(event, self.clock.wall() - timedelta(seconds=max(0.0, since)))
         return self.engine.apply(event)
 
     def start(self) -> bool:

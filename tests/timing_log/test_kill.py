@@ -39,8 +39,8 @@ on = True
 while True:
     assert s.blackout(on)
     on = not on
+    wall = time.time()  # read first: the elapsed time below is at least this late
     snap = s.snapshot()
-    wall = time.time()
     print("written", len(s.engine.events), snap.current, repr(snap.active_s), repr(wall),
           flush=True)
 """
@@ -120,7 +120,7 @@ def test_a_session_killed_mid_segment_comes_back_with_nothing_lost() -> None:
         assert gap is not None and gap >= restarted_at - killed_at - 0.005
         assert snap.active_s >= elapsed_before + (restarted_at - killed_at) - 0.005
         # ... and nothing more than the time that really passed since the child's last word.
-        assert snap.active_s <= elapsed_before + (now - said_at) + 0.05
+        assert snap.active_s <= elapsed_before + (now - said_at) + 0.005
         after = read_log(path)
         last = after.records[-1]
         assert last.event == Resumed(t=last.event.t, gap_s=gap)
