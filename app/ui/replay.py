@@ -193,12 +193,22 @@ class Timeline:
         self.times: list[float] = [e.t for e in ordered]
         self.every = max(1, every)
         fold = _Fold(State(self.plan))
+        # Checkpoints are made on demand, in order, by one fold that only moves forward:
+        # opening a long log costs nothing, the first seek far into it folds up to there once.
         self._checkpoints: list[_Fold] = [fold.copy()]
-        for i, event in enumerate(ordered, start=1):
-            fold.step(event)
-            if i % self.every == 0:
-                self._checkpoints.append(fold.copy())
-        self._cursor: tuple[int, _Fold] = (len(ordered), fold)
+        self._builder: tuple[int, _Fold] = (0, fold)
+        self._cursor: tuple[int, _Fold] = (0, fold.copy())
+
+    def _checkpoint(self, k: int) -> _Fold:
+        """The fold of the first ``k × every`` events."""
+        at, fold = self._builder
+        while len(self._checkpoints) <= k:
+            for event in self.events[at : at + self.every]:
+                fold.step(event)
+            at += self.every
+            self._checkpoints.append(fold.copy())
+        self._builder = (at, fold)
+        return self._checkpoints[k]
 
     @property
     def end_t(self) -> float:
@@ -211,7 +221,7 @@ class Timeline:
     def _fold_of(self, count: int) -> _Fold:
         at, fold = self._cursor
         if not (at <= count < at + self.every):
-            fold = self._checkpoints[count // self.every].copy()
+            fold = self._checkpoint(count // self.every).copy()
             at = (count // self.every) * self.every
         for event in self.events[at:count]:
             fold.step(event)
