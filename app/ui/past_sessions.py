@@ -67,7 +67,10 @@ def summarise(path: Path) -> PastSession:
     try:
         header = read_header(path)
     except LogError as exc:
-        return PastSession(path, path.name, None, None, None, None, None, False, str(exc))
+        reason = str(exc)
+        if reason.startswith(str(path)):  # the list names the file already
+            reason = reason[len(str(path)) :].lstrip(",: ")
+        return PastSession(path, path.name, None, None, None, None, None, False, reason)
     start = _first_start(path)
     last = _last_event(path)
     started = None if start is None else start[2]
