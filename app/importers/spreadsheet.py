@@ -34,7 +34,7 @@ from app.importers.draft import (
     Report,
 )
 from app.importers.people import parse_people
-from app.importers.words import fold, kind_from_word
+from app.importers.words import END_MARKER, fold, kind_from_word
 from app.model.durations import DurationError, parse_duration
 from app.model.schema import SegmentKind
 
@@ -347,6 +347,20 @@ def _read_rows(rows: list[_Row], draft: Draft, report: Report) -> None:
         draft.parts.append(part)
         last = part
         timed.append(_Timed(part, start, end, row.line, True))
+    last = timed[-1] if timed else None
+    if (
+        last is not None
+        and isinstance(last.target, DraftPart)
+        and not last.target.items
+        and last.target.budget is None
+        and last.start is not None
+        and END_MARKER.match(fold(last.target.title))
+    ):
+        # « 20h45 ; Fin de séance »: the end of the session, not a part
+        draft.parts.remove(last.target)
+        timed.pop()
+        timed.append(_Timed(DraftPart(title=""), last.start, None, last.line, True))
+        draft.session.hard_end = last.start
     _times(draft, timed, report)
 
 

@@ -53,7 +53,7 @@ from app.importers.draft import (
     Report,
 )
 from app.importers.people import People, parse_people, split_top, trailing_bracket
-from app.importers.words import fold, guess_kind, kind_from_word, word_set
+from app.importers.words import END_MARKER, fold, guess_kind, kind_from_word, word_set
 from app.model.durations import format_duration
 from app.model.schema import SegmentKind
 
@@ -79,9 +79,6 @@ _ARABIC = re.compile(r"^(?P<num>\d{1,3})\s*(?:[/.)]|\s[-–—])\s+(?P<rest>\S.*
 _WORD_HEADING = re.compile(
     r"^(?:partie|part|session|sequence|module|bloc|block|seance|theme|axe|volet)"
     r"\s+(?:\d{1,2}|[ivx]{1,5}|[a-e])\b"
-)
-_END_MARKER = re.compile(
-    r"^(?:fin|end)(?:\s+(?:de|des|du|of)\b.{0,40})?$|^(?:cloture|closing) de la seance$"
 )
 _KEYS: dict[str, str] = {
     "fonction": "role",
@@ -348,7 +345,7 @@ def _classify(line: Line, top_level_words: bool) -> Entry:
                     entry.shape = "prose"
     if timed is not None:
         entry.start, entry.end = timed.start, timed.end
-    if entry.shape == "timed" and _END_MARKER.match(fold(entry.title)) and not entry.people:
+    if entry.shape == "timed" and END_MARKER.match(fold(entry.title)) and not entry.people:
         entry.end_marker = True
     return entry
 

@@ -82,6 +82,11 @@ _CONCLUSION = re.compile(
 )
 
 
+END_MARKER = re.compile(
+    r"^(?:fin|end)(?:\s+(?:de|des|du|of)\b.{0,40})?$|^(?:cloture|closing) de la seance$"
+)  # « Fin de séance »: not an item but the end
+
+
 def guess_kind(title: str) -> SegmentKind:
     """The kind a title suggests: questions, breaks, panels, introductions, conclusions, talks."""
     folded = fold(title).lstrip("«\"' ")
