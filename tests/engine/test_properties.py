@@ -46,7 +46,7 @@ def _check_display(snap: Snapshot) -> None:
     assert shown.startswith("+") == (snap.remaining_s <= 0) == (snap.phase is Phase.OVERTIME)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(plan=plans, script=steps)
 def test_every_second_is_attributed_to_exactly_one_segment(plan: Plan, script: list[Step]) -> None:
     live = Live(plan)
@@ -68,7 +68,7 @@ def test_every_second_is_attributed_to_exactly_one_segment(plan: Plan, script: l
         _check_display(live.snap)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(plan=plans, script=steps, data=st.data())
 def test_undo_after_any_control_gives_back_the_earlier_trajectory(
     plan: Plan, script: list[Step], data: st.DataObject
@@ -105,7 +105,7 @@ def _floor_of(snap: Snapshot, j: int) -> int:
     return max(math.ceil(seg.planned_s * share), MIN_SEGMENT_S, math.ceil(snap.active_of(j)))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(plan=plans, script=steps, late_by=gaps)
 def test_catch_up_plan_lands_on_time_and_cuts_in_order(
     plan: Plan, script: list[Step], late_by: float

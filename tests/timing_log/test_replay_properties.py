@@ -34,7 +34,7 @@ def _observe(live: LiveSession, seen: list[Seen]) -> None:
     seen.append((live.log_path, len(live.session.engine.events), live.session.snapshot()))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(plan=plans, steps=script)
 def test_replaying_the_written_log_gives_the_live_snapshots(
     plan: Plan, steps: list[tuple[float, Command]]
