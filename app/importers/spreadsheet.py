@@ -347,20 +347,20 @@ def _read_rows(rows: list[_Row], draft: Draft, report: Report) -> None:
         draft.parts.append(part)
         last = part
         timed.append(_Timed(part, start, end, row.line, True))
-    last = timed[-1] if timed else None
+    final = timed[-1] if timed else None
     if (
-        last is not None
-        and isinstance(last.target, DraftPart)
-        and not last.target.items
-        and last.target.budget is None
-        and last.start is not None
-        and END_MARKER.match(fold(last.target.title))
+        final is not None
+        and isinstance(final.target, DraftPart)
+        and not final.target.items
+        and final.target.budget is None
+        and final.start is not None
+        and END_MARKER.match(fold(final.target.title))
     ):
         # « 20h45 ; Fin de séance »: the end of the session, not a part
-        draft.parts.remove(last.target)
+        draft.parts.remove(final.target)
         timed.pop()
-        timed.append(_Timed(DraftPart(title=""), last.start, None, last.line, True))
-        draft.session.hard_end = last.start
+        timed.append(_Timed(DraftPart(title=""), final.start, None, final.line, True))
+        draft.session.hard_end = final.start
     _times(draft, timed, report)
 
 
