@@ -132,6 +132,7 @@ class SegmentRow:
     adjusted_s: int  # planned at the end: adjustments and catch-up included
     intervals: tuple[tuple[float, float], ...]  # when it was the current segment
     actual_s: float  # time it held the room, pauses included
+    open: bool = False  # still running when the log stops (a session never ended)
 
     @property
     def ran(self) -> bool:
@@ -263,6 +264,7 @@ def chart_data_from(
         follow_auto_advance()
         close(end_t)
 
+    unfinished = state.status in (Status.RUNNING, Status.PAUSED)
     segments = tuple(
         SegmentRow(
             index=i,
@@ -274,6 +276,7 @@ def chart_data_from(
             adjusted_s=state.planned(i),
             intervals=tuple(intervals[i]),
             actual_s=state.occupied[i],
+            open=unfinished and i == state.current,
         )
         for i, seg in enumerate(plan.segments)
     )
@@ -714,7 +717,9 @@ def paint_chart(
             painter.drawPath(actual_line)
         y += lay.part_h
         for seg in segs:
-            _draw_segment_row(painter, seg, y, left, lay, font, small, x_of)
+            _draw_segment_row(
+                painter, seg, y, left, lay, font, small, x_of, lang.translate("report", "open")
+            )
             y += lay.row_h
 
     # Lines: planned end, hard end, actual end; then the replay cursor on top.
@@ -869,6 +874,7 @@ def _draw_segment_row(
     font: QFont,
     small: QFont,
     x_of: Callable[[float], float],
+    open_word: str,
 ) -> None:
     fm = QFontMetricsF(font)
     label = QRectF(left + lay.font_px, y, lay.label_w - lay.pad - lay.font_px, lay.row_h)
@@ -909,12 +915,15 @@ def _draw_segment_row(
             x_of(end - seg.overrun_s), actual.top(), x_of(end) - x_of(end - seg.overrun_s), bar_h
         )
         _hatch(painter, hatch, OVERRUN_HATCH, max(3.0, lay.font_px * 0.45), 1.2)
-    if abs(seg.overrun_s) >= 1.0:
+    # An open segment (the log stops while it runs) has no final difference: only an
+    # overrun already reached is a fact.
+    text = _signed_span(seg.overrun_s) if over or not seg.open else ""
+    if seg.open:
+        text = f"{text} {open_word}…".strip()
+    if text and (abs(seg.overrun_s) >= 1.0 or seg.open):
         painter.setFont(small if not over else chart_font(lay.font_px * 0.85, bold=True))
         painter.setPen(OVERRUN_HATCH if over else MUTED)
-        painter.drawText(
-            QPointF(actual.right() + 4, actual.bottom() - bar_h * 0.1), _signed_span(seg.overrun_s)
-        )
+        painter.drawText(QPointF(actual.right() + 4, actual.bottom() - bar_h * 0.1), text)
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,9 @@ def test_segments_that_never_ran_have_no_actual_bar(
     events = [Start(200.0), Pause(500.0), Resume(560.0), Next(900.0), End(1300.0)]
     data = chart_data(read_log(write_log(tmp_path / "short.jsonl", plan, events)))
     assert [s.ran for s in data.segments] == [True, True] + [False] * 6
+    assert not any(s.open for s in data.segments)  # it ended
+    crashed = chart_data(read_log(write_log(tmp_path / "crashed.jsonl", plan, events[:-1])))
+    assert [s.open for s in crashed.segments] == [False, True] + [False] * 6
     counts = bars_by_fill(chart_svg(data))
     assert counts[PLANNED_FILL.name()] == 8
     assert counts[ACTUAL_FILL.name()] + counts[OVERRUN_FILL.name()] == 2
