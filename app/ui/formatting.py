@@ -43,20 +43,22 @@ def minutes(seconds: float) -> int:
 
 
 def minutes_text(n: int) -> str:
-    """ "12 min", or "2 h 05" from an hour on."""
+    """A number of minutes as read on a clock face: "12 min", or "2 h 05" from an hour on."""
     if n >= 60:
         return translate("Formatting", "{h} h {m:02d}").format(h=n // 60, m=n % 60)
     return translate("Formatting", "{n} min").format(n=n)
 
 
 def late_text(late_s: float) -> str:
-    """ "3 min late", "2 min early" or "on time" (under half a minute either way)."""
+    """How late or early, as said aloud: "3 min late", "2 min early", "On time" (under half a
+    minute either way); from an hour on "1 h 05 early" (a rehearsal the morning before)."""
     n = minutes(late_s)
     if n == 0:
         return translate("Formatting", "On time")
+    amount = minutes_text(n)
     if late_s > 0:
-        return translate("Formatting", "{n} min late").format(n=n)
-    return translate("Formatting", "{n} min early").format(n=n)
+        return translate("Formatting", "{amount} late").format(amount=amount)
+    return translate("Formatting", "{amount} early").format(amount=amount)
 
 
 def gap_text(seconds: float) -> str:

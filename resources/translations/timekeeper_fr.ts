@@ -251,27 +251,27 @@
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="56"/>
+        <location filename="../../app/ui/formatting.py" line="57"/>
         <source>On time</source>
         <translation>À l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="58"/>
-        <source>{n} min late</source>
-        <translation>{n} min de retard</translation>
+        <location filename="../../app/ui/formatting.py" line="60"/>
+        <source>{amount} late</source>
+        <translation>{amount} de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="59"/>
-        <source>{n} min early</source>
-        <translation>{n} min d&apos;avance</translation>
+        <location filename="../../app/ui/formatting.py" line="61"/>
+        <source>{amount} early</source>
+        <translation>{amount} d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="66"/>
+        <location filename="../../app/ui/formatting.py" line="68"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="68"/>
+        <location filename="../../app/ui/formatting.py" line="70"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} min {s:02d} s</translation>
     </message>
@@ -325,248 +325,248 @@
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="328"/>
+        <location filename="../../app/ui/moderator.py" line="320"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="330"/>
+        <location filename="../../app/ui/moderator.py" line="322"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="331"/>
+        <location filename="../../app/ui/moderator.py" line="323"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="332"/>
+        <location filename="../../app/ui/moderator.py" line="324"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="333"/>
+        <location filename="../../app/ui/moderator.py" line="325"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="334"/>
+        <location filename="../../app/ui/moderator.py" line="326"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="335"/>
+        <location filename="../../app/ui/moderator.py" line="327"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="336"/>
+        <location filename="../../app/ui/moderator.py" line="328"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="337"/>
+        <location filename="../../app/ui/moderator.py" line="329"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="338"/>
+        <location filename="../../app/ui/moderator.py" line="330"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="339"/>
+        <location filename="../../app/ui/moderator.py" line="331"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="340"/>
+        <location filename="../../app/ui/moderator.py" line="332"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="341"/>
+        <location filename="../../app/ui/moderator.py" line="333"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="342"/>
+        <location filename="../../app/ui/moderator.py" line="334"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="343"/>
+        <location filename="../../app/ui/moderator.py" line="335"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="486"/>
+        <location filename="../../app/ui/moderator.py" line="476"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="504"/>
+        <location filename="../../app/ui/moderator.py" line="494"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="518"/>
+        <location filename="../../app/ui/moderator.py" line="508"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="524"/>
+        <location filename="../../app/ui/moderator.py" line="514"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="537"/>
+        <location filename="../../app/ui/moderator.py" line="527"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="552"/>
+        <location filename="../../app/ui/moderator.py" line="542"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="565"/>
+        <location filename="../../app/ui/moderator.py" line="555"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="583"/>
+        <location filename="../../app/ui/moderator.py" line="573"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="596"/>
+        <location filename="../../app/ui/moderator.py" line="586"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="604"/>
-        <location filename="../../app/ui/moderator.py" line="618"/>
+        <location filename="../../app/ui/moderator.py" line="594"/>
+        <location filename="../../app/ui/moderator.py" line="608"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="609"/>
+        <location filename="../../app/ui/moderator.py" line="599"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="611"/>
+        <location filename="../../app/ui/moderator.py" line="601"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="659"/>
+        <location filename="../../app/ui/moderator.py" line="649"/>
         <source>The running order on disk has an error, so the session goes on unchanged: {error}</source>
         <translation>Le déroulé sur le disque contient une erreur, la séance continue donc sans changement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="675"/>
+        <location filename="../../app/ui/moderator.py" line="665"/>
         <source>The running order was reloaded from disk.</source>
         <translation>Le déroulé a été rechargé depuis le disque.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="685"/>
+        <location filename="../../app/ui/moderator.py" line="675"/>
         <source>The running order was reloaded from disk; the timing goes on as it was.</source>
         <translation>Le déroulé a été rechargé depuis le disque&#xa0;; le minutage continue tel quel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="696"/>
+        <location filename="../../app/ui/moderator.py" line="686"/>
         <source>The running order changed on disk and its segments no longer match the running session: it will be reloaded once the session has ended.</source>
         <translation>Le déroulé a changé sur le disque et ses séquences ne correspondent plus à la séance en cours&#xa0;: il sera rechargé une fois la séance terminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="708"/>
+        <location filename="../../app/ui/moderator.py" line="698"/>
         <source>The running order changed on disk while the session ran.</source>
         <translation>Le déroulé a changé sur le disque pendant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="710"/>
+        <location filename="../../app/ui/moderator.py" line="700"/>
         <source>Reload it</source>
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="719"/>
+        <location filename="../../app/ui/moderator.py" line="709"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="727"/>
+        <location filename="../../app/ui/moderator.py" line="717"/>
         <source>Replay comes with its own window, which this version does not have yet.</source>
         <translation>Le rejeu a sa propre fenêtre, que cette version n&apos;a pas encore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="734"/>
+        <location filename="../../app/ui/moderator.py" line="724"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="738"/>
+        <location filename="../../app/ui/moderator.py" line="728"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="740"/>
+        <location filename="../../app/ui/moderator.py" line="730"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="751"/>
+        <location filename="../../app/ui/moderator.py" line="741"/>
         <source>Importing a programme comes with the importers, not in this version yet.</source>
         <translation>L&apos;import de programme arrive avec les importeurs, pas encore dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="758"/>
+        <location filename="../../app/ui/moderator.py" line="748"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="762"/>
+        <location filename="../../app/ui/moderator.py" line="752"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="764"/>
+        <location filename="../../app/ui/moderator.py" line="754"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="778"/>
+        <location filename="../../app/ui/moderator.py" line="768"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="790"/>
+        <location filename="../../app/ui/moderator.py" line="780"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="792"/>
+        <location filename="../../app/ui/moderator.py" line="782"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="805"/>
+        <location filename="../../app/ui/moderator.py" line="795"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="813"/>
+        <location filename="../../app/ui/moderator.py" line="803"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="834"/>
+        <location filename="../../app/ui/moderator.py" line="824"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="854"/>
+        <location filename="../../app/ui/moderator.py" line="844"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -775,52 +775,52 @@
 <context>
     <name>past_sessions</name>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="136"/>
+        <location filename="../../app/ui/past_sessions.py" line="139"/>
         <source>not ended</source>
         <translation>non terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="140"/>
+        <location filename="../../app/ui/past_sessions.py" line="143"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="142"/>
+        <location filename="../../app/ui/past_sessions.py" line="145"/>
         <source>{span} late</source>
         <translation>{span} de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="143"/>
+        <location filename="../../app/ui/past_sessions.py" line="146"/>
         <source>{span} early</source>
         <translation>{span} d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="163"/>
+        <location filename="../../app/ui/past_sessions.py" line="166"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="171"/>
+        <location filename="../../app/ui/past_sessions.py" line="174"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="172"/>
+        <location filename="../../app/ui/past_sessions.py" line="175"/>
         <source>Session</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="173"/>
+        <location filename="../../app/ui/past_sessions.py" line="176"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="174"/>
+        <location filename="../../app/ui/past_sessions.py" line="177"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="192"/>
+        <location filename="../../app/ui/past_sessions.py" line="195"/>
         <source>{n} timing log(s) in {folder}</source>
         <translation>{n} journal(aux) de minutage dans {folder}</translation>
     </message>
@@ -871,342 +871,615 @@
 <context>
     <name>replay</name>
     <message>
-        <location filename="../../app/ui/replay.py" line="247"/>
+        <location filename="../../app/ui/replay.py" line="258"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="249"/>
+        <location filename="../../app/ui/replay.py" line="260"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="251"/>
+        <location filename="../../app/ui/replay.py" line="262"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="252"/>
+        <location filename="../../app/ui/replay.py" line="263"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="259"/>
+        <location filename="../../app/ui/replay.py" line="270"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="261"/>
+        <location filename="../../app/ui/replay.py" line="272"/>
         <source>{span} late</source>
         <translation>{span} de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="262"/>
+        <location filename="../../app/ui/replay.py" line="273"/>
         <source>{span} early</source>
         <translation>{span} d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="268"/>
+        <location filename="../../app/ui/replay.py" line="279"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="271"/>
+        <location filename="../../app/ui/replay.py" line="282"/>
         <source>Time {sign}{span}</source>
         <translation>Temps {sign}{span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="275"/>
+        <location filename="../../app/ui/replay.py" line="286"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="278"/>
+        <location filename="../../app/ui/replay.py" line="289"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="278"/>
+        <location filename="../../app/ui/replay.py" line="289"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="282"/>
+        <location filename="../../app/ui/replay.py" line="293"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="284"/>
+        <location filename="../../app/ui/replay.py" line="295"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="287"/>
+        <location filename="../../app/ui/replay.py" line="298"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="291"/>
+        <location filename="../../app/ui/replay.py" line="302"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="295"/>
+        <location filename="../../app/ui/replay.py" line="306"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="296"/>
-        <location filename="../../app/ui/replay.py" line="994"/>
+        <location filename="../../app/ui/replay.py" line="307"/>
+        <location filename="../../app/ui/replay.py" line="1017"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="297"/>
+        <location filename="../../app/ui/replay.py" line="308"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="298"/>
+        <location filename="../../app/ui/replay.py" line="309"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="299"/>
+        <location filename="../../app/ui/replay.py" line="310"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="300"/>
+        <location filename="../../app/ui/replay.py" line="311"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="301"/>
+        <location filename="../../app/ui/replay.py" line="312"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="302"/>
+        <location filename="../../app/ui/replay.py" line="313"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="404"/>
+        <location filename="../../app/ui/replay.py" line="415"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="416"/>
+        <location filename="../../app/ui/replay.py" line="427"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="432"/>
+        <location filename="../../app/ui/replay.py" line="443"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="510"/>
+        <location filename="../../app/ui/replay.py" line="521"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="513"/>
+        <location filename="../../app/ui/replay.py" line="524"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="521"/>
+        <location filename="../../app/ui/replay.py" line="532"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="543"/>
+        <location filename="../../app/ui/replay.py" line="554"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="547"/>
+        <location filename="../../app/ui/replay.py" line="558"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="551"/>
+        <location filename="../../app/ui/replay.py" line="562"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="563"/>
+        <location filename="../../app/ui/replay.py" line="574"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="579"/>
+        <location filename="../../app/ui/replay.py" line="590"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="580"/>
+        <location filename="../../app/ui/replay.py" line="591"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="581"/>
+        <location filename="../../app/ui/replay.py" line="592"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="582"/>
+        <location filename="../../app/ui/replay.py" line="593"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="583"/>
+        <location filename="../../app/ui/replay.py" line="594"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="584"/>
+        <location filename="../../app/ui/replay.py" line="595"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="585"/>
+        <location filename="../../app/ui/replay.py" line="596"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="586"/>
+        <location filename="../../app/ui/replay.py" line="597"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="587"/>
+        <location filename="../../app/ui/replay.py" line="598"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="612"/>
+        <location filename="../../app/ui/replay.py" line="623"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="613"/>
+        <location filename="../../app/ui/replay.py" line="624"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="614"/>
+        <location filename="../../app/ui/replay.py" line="625"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="615"/>
+        <location filename="../../app/ui/replay.py" line="626"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="690"/>
+        <location filename="../../app/ui/replay.py" line="714"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="692"/>
+        <location filename="../../app/ui/replay.py" line="716"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="700"/>
+        <location filename="../../app/ui/replay.py" line="724"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="702"/>
+        <location filename="../../app/ui/replay.py" line="726"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="712"/>
+        <location filename="../../app/ui/replay.py" line="736"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="890"/>
+        <location filename="../../app/ui/replay.py" line="914"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="907"/>
+        <location filename="../../app/ui/replay.py" line="931"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="921"/>
+        <location filename="../../app/ui/replay.py" line="945"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="928"/>
+        <location filename="../../app/ui/replay.py" line="952"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="932"/>
+        <location filename="../../app/ui/replay.py" line="956"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="934"/>
+        <location filename="../../app/ui/replay.py" line="958"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="943"/>
+        <location filename="../../app/ui/replay.py" line="967"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="947"/>
+        <location filename="../../app/ui/replay.py" line="971"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="950"/>
+        <location filename="../../app/ui/replay.py" line="974"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="955"/>
+        <location filename="../../app/ui/replay.py" line="979"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="955"/>
+        <location filename="../../app/ui/replay.py" line="979"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="958"/>
+        <location filename="../../app/ui/replay.py" line="982"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="971"/>
+        <location filename="../../app/ui/replay.py" line="994"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="971"/>
+        <location filename="../../app/ui/replay.py" line="994"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="997"/>
+        <location filename="../../app/ui/replay.py" line="1020"/>
         <source>Play</source>
         <translation>Lecture</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="137"/>
+        <source>Timing report</source>
+        <translation>Rapport de minutage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="138"/>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="139"/>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="140"/>
+        <source>Not ended</source>
+        <translation>Non terminée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="141"/>
+        <source>Not started</source>
+        <translation>Pas commencée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="142"/>
+        <source>planned {clock}</source>
+        <translation>prévu {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="143"/>
+        <source>heading for {clock} at the last record</source>
+        <translation>en route vers {clock} au dernier enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="144"/>
+        <source>Against the plan</source>
+        <translation>Par rapport au prévu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="145"/>
+        <source>late</source>
+        <translation>de retard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="146"/>
+        <source>early</source>
+        <translation>d&apos;avance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="147"/>
+        <source>on time</source>
+        <translation>à l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="148"/>
+        <source>Against the hard end</source>
+        <translation>Par rapport à l&apos;heure limite</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="149"/>
+        <source>after the hard end {clock}</source>
+        <translation>après l&apos;heure limite {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="150"/>
+        <source>before the hard end {clock}</source>
+        <translation>avant l&apos;heure limite {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="151"/>
+        <source>no hard end in the plan</source>
+        <translation>pas d&apos;heure limite dans le déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="152"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="153"/>
+        <source>{n} pause(s)</source>
+        <translation>{n} pause(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="154"/>
+        <source>Downtime</source>
+        <translation>Interruption</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="155"/>
+        <source>{n} restart(s) after a crash</source>
+        <translation>{n} redémarrage(s) après un arrêt brutal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="156"/>
+        <source>the app never stopped</source>
+        <translation>l&apos;application ne s&apos;est jamais arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="157"/>
+        <source>Planned against actual</source>
+        <translation>Prévu et réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="158"/>
+        <source>Grey: the plan; blue: what happened; orange and hatched red: overrun. Hatched grey: the app was down (crash) and the session went on.</source>
+        <translation>Gris&#xa0;: le prévu&#xa0;; bleu&#xa0;: ce qui s&apos;est passé&#xa0;; orange et hachures rouges&#xa0;: dépassement. Hachures grises&#xa0;: l&apos;application était arrêtée (arrêt brutal) et la séance a continué.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="163"/>
+        <source>Parts</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="164"/>
+        <source>Segments</source>
+        <translation>Séquences</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="165"/>
+        <source>Segment</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="166"/>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="167"/>
+        <source>Speakers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="168"/>
+        <source>Planned start</source>
+        <translation>Début prévu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="169"/>
+        <source>Actual start</source>
+        <translation>Début réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="170"/>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="171"/>
+        <source>Actual</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="172"/>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="173"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="174"/>
+        <source>Largest overruns</source>
+        <translation>Plus gros dépassements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="175"/>
+        <source>No segment ran over its planned time.</source>
+        <translation>Aucune séquence n&apos;a dépassé son temps prévu.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="176"/>
+        <source>The log had problems; what could be read is reported</source>
+        <translation>Le journal avait des problèmes&#xa0;; ce qui a pu être lu est rapporté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="179"/>
+        <source>Generated by Timekeeper {version} from {file}</source>
+        <translation>Produit par Timekeeper {version} à partir de {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="184"/>
+        <source>open</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="185"/>
+        <source>skipped</source>
+        <translation>sautée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/report_export.py" line="186"/>
+        <source>not reached</source>
+        <translation>non atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="654"/>
+        <source>Controls</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="737"/>
+        <source>planned end {clock}</source>
+        <translation>fin prévue {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="740"/>
+        <source>hard end {clock}</source>
+        <translation>heure limite {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="742"/>
+        <source>ended {clock}</source>
+        <translation>fin {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="745"/>
+        <source>app down ≤ {span}</source>
+        <translation>application arrêtée ≤ {span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="931"/>
+        <source>planned</source>
+        <translation>prévu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="932"/>
+        <source>actual</source>
+        <translation>réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="933"/>
+        <source>overrun</source>
+        <translation>dépassement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="936"/>
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="938"/>
+        <source>app down (crash)</source>
+        <translation>application arrêtée (arrêt brutal)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="941"/>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="943"/>
+        <source>time added/removed</source>
+        <translation>temps ajouté/retiré</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="945"/>
+        <source>undo</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chart.py" line="947"/>
+        <source>blackout / catch-up</source>
+        <translation>écran noir / rattrapage</translation>
     </message>
 </context>
 </TS>
