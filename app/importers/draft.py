@@ -322,7 +322,7 @@ def finish(draft: Draft, report: Report, source: str, origin: str) -> ImportResu
         for diag in report.warnings:
             header.append(f"#   guessed, {diag}")
     header.append("# A part's budget is shared by the segments inside it that have no duration.")
-    body = tomli_w.dumps(data, multiline_strings=True)
+    body = to_toml(data)
     text = "\n".join(_comment_safe(line) for line in header) + "\n" + body
     try:
         plan = parse_running_order(text.encode("utf-8"), source)
@@ -336,6 +336,39 @@ def finish(draft: Draft, report: Report, source: str, origin: str) -> ImportResu
         warnings=list(report.warnings),
         problems=list(report.problems),
     )
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """The file in the seed's layout: one table per part, segment and speaker.
+
+    tomli-w writes every value (quoting, dates, multi-line notes); the layout is fixed here so
+    that every part reads the same way (tomli-w alone would inline the short ones), and so that
+    the loader can point at a line when the user's edit breaks something.
+    """
+    out: list[str] = []
+
+    def scalars(table: dict[str, Any]) -> None:
+        for key, value in table.items():
+            if key in ("session", "parts", "segments", "speakers"):
+                continue
+            out.append(tomli_w.dumps({key: value}, multiline_strings=True).rstrip("\n"))
+
+    scalars(data)
+    out += ["", "[session]"]
+    scalars(data["session"])
+    for part in data["parts"]:
+        out += ["", "[[parts]]"]
+        scalars(part)
+        for person in part.get("speakers", []):
+            out += ["", "[[parts.speakers]]"]
+            scalars(person)
+        for segment in part.get("segments", []):
+            out += ["", "[[parts.segments]]"]
+            scalars(segment)
+            for person in segment.get("speakers", []):
+                out += ["", "[[parts.segments.speakers]]"]
+                scalars(person)
+    return "\n".join(out) + "\n"
 
 
 def _comment_safe(line: str) -> str:
