@@ -35,6 +35,7 @@ from app.engine import (
     Pause,
     Previous,
     Resume,
+    Resumed,
     SetMessage,
     Snapshot,
     Start,
@@ -171,6 +172,8 @@ def random_events(plan: Plan, n: int, seed: int = 7) -> list[Event]:
         lambda t: Blackout(t, rng.random() < 0.5),
         Next,
         Previous,
+        # A restart after a crash: not a control, so an undo after it reaches over it.
+        lambda t: Resumed(t, round(rng.uniform(5, 120), 6)),
     ]
     engine.apply(Start(0.5))
     out.append(Start(0.5))
@@ -282,6 +285,7 @@ def test_timeline_equals_the_fold_at_any_instant_with_many_undos(
     plan = load_running_order(seed_path).plan
     events = random_events(plan, 400)
     assert sum(isinstance(e, Undo) for e in events) > 20
+    assert sum(isinstance(e, Resumed) for e in events) > 5
     header = write_and_read(tmp_path, plan, events).header
     timeline = Timeline(header, events, every=9)
     rng = random.Random(3)
