@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -65,8 +66,10 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     # The laptop screen is the moderator's: the window takes all of it.
     window.showMaximized()
     projector.place_and_show()
-    window.raise_()
-    window.activateWindow()
+    # With one screen the projector is a window on the laptop: the moderator's window comes
+    # back on top once both are mapped (the window manager maps them in the event loop).
+    QTimer.singleShot(0, window.raise_)
+    QTimer.singleShot(0, window.activateWindow)
     controller.start_ticking()
     code = app.exec()
     controller.shutdown()
