@@ -606,6 +606,7 @@ class ReplayWindow(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.fields[key] = value
             grid.addWidget(name, row, col)
             grid.addWidget(value, row, col + 1, 1, span)
