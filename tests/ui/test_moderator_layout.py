@@ -1,0 +1,81 @@
+"""The seed workshop at 1280×800, in English and in French: no text is cut.
+
+A cut button text or a clipped one-line label is what a moderator would notice first on the
+laptop. Wrapped labels may take more lines; one-line labels and buttons must get the width
+their text needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.ui.moderator_harness import Harness, french_installed, seed_window
+
+
+@pytest.fixture
+def moderator(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> Iterator[Harness]:
+    yield from seed_window(qtbot, tmp_path, seed_path)
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    yield from french_installed()
+
+
+def cut_texts(h: Harness) -> list[str]:
+    """Texts of visible buttons and one-line labels narrower than their text."""
+    QApplication.processEvents()  # layouts settle in the event loop, as on screen
+    cut = []
+    for button in h.window.findChildren(QPushButton):
+        if not button.isVisible():
+            continue
+        metrics = QFontMetrics(button.font())
+        for line in button.text().replace("&&", "&").split("\n"):
+            if metrics.horizontalAdvance(line) > button.width() - 4:
+                cut.append(line)
+    for label in h.window.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap() or label.objectName() == "countdown":
+            continue
+        if QFontMetrics(label.font()).horizontalAdvance(label.text()) > label.width():
+            cut.append(f"{label.text()!r} {label.width()}")
+    return cut
+
+
+def late_with_everything_shown(h: Harness) -> None:
+    h.key(Qt.Key.Key_Space)
+    h.advance(600)
+    h.key(Qt.Key.Key_Right)
+    h.advance(500 + 8 * 60)  # overtime, the session late, the slack gone
+    h.window.messages.blink_box.setChecked(True)
+    h.key(Qt.Key.Key_W)
+    h.key(Qt.Key.Key_C)  # the catch-up panel takes its room too
+    h.window.show_notice("A notice")
+
+
+def test_nothing_is_cut_at_1280x800_in_english(moderator: Harness) -> None:
+    late_with_everything_shown(moderator)
+    assert moderator.window.size().width() == 1280
+    assert moderator.window.minimumSizeHint().width() <= 1280
+    assert cut_texts(moderator) == []
+
+
+def test_nothing_is_cut_at_1280x800_in_french(moderator: Harness, french: None) -> None:
+    moderator.window.set_language("fr")
+    late_with_everything_shown(moderator)
+    assert moderator.window.minimumSizeHint().width() <= 1280
+    assert cut_texts(moderator) == []
+
+
+def test_the_countdown_fits_an_hour_of_overtime(moderator: Harness) -> None:
+    moderator.key(Qt.Key.Key_Space)
+    moderator.advance(600 + 3600 + 8 * 60)
+    label = moderator.window.current.countdown_label
+    assert label.text() == "+1:08:00"
+    assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.width()
