@@ -153,16 +153,17 @@ class State:
         segments = self.plan.segments
         while dt > 0:
             cur = self.current
-            rem = self.remaining(cur)
-            if segments[cur].end_action is EndAction.ADVANCE and 0 < rem <= dt:
-                self.active[cur] += rem
-                self.occupied[cur] += rem
-                dt -= rem
-                self.t += rem
-                self._move_on()
-                if self.status is Status.ENDED:
-                    return
-                continue
+            if segments[cur].end_action is EndAction.ADVANCE:
+                rem = self.remaining(cur)
+                if 0 < rem <= dt:
+                    self.active[cur] += rem
+                    self.occupied[cur] += rem
+                    dt -= rem
+                    self.t += rem
+                    self._move_on()
+                    if self.status is Status.ENDED:
+                        return
+                    continue
             self.active[cur] += dt
             self.occupied[cur] += dt
             return
