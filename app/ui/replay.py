@@ -97,6 +97,7 @@ from app.ui.report_export import (
     part_rows,
     segment_headers,
     segment_rows,
+    ui_language,
 )
 
 try:  # The projector's view is another issue's module: until it exists, a plain label.
@@ -388,7 +389,7 @@ class ReplayWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.path = path
         self.log = log
-        self.language = Language(language or _ui_language())
+        self.language = Language(language or ui_language())
         self._elapsed = QElapsedTimer()
         self._elapsed.start()
         self._real = real_clock or (lambda: self._elapsed.nsecsElapsed() / 1e9)
@@ -1063,15 +1064,6 @@ def _table(headers: Sequence[str], rows: Sequence[Row]) -> QTableWidget:
     return table
 
 
-def _ui_language() -> str:
-    """The language the windows run in: the settings' choice, else the system's."""
-    from app.ui.i18n import system_language
-    from app.ui.settings import load_settings
-
-    settings, _ = load_settings()
-    return settings.language or system_language()
-
-
 # -- entry points -------------------------------------------------------------------------------
 
 
@@ -1144,7 +1136,7 @@ def run_replay(path: Path) -> int:
     app.setApplicationName("Timekeeper")
     from app.ui.i18n import install_language
 
-    language = _ui_language()
+    language = ui_language()
     install_language(app, language)
     window = ReplayWindow(log, Path(path), language=language)
     window.show()

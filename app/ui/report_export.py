@@ -860,6 +860,32 @@ def _draw_figures(pages: _Pages, figures: Sequence[Figure]) -> None:
     pages.y += rows * (box_h + gap) + 4
 
 
+# -- for the command line ---------------------------------------------------------------------
+
+REPORT_FORMATS = ("html", "pdf")
+
+
+def ui_language() -> str:
+    """The interface language: the settings' choice, else the system's (as the windows do)."""
+    from app.ui.i18n import system_language
+    from app.ui.settings import load_settings
+
+    settings, _ = load_settings()
+    return settings.language or system_language()
+
+
+def report_bytes(log: TimingLog, fmt: str, language: str | None = None) -> bytes:
+    """`timekeeper report LOG --format html|pdf`: the report as bytes, in ``language`` (the
+    interface language when None). Works without a display (offscreen Qt)."""
+    ensure_gui()
+    lang = language or ui_language()
+    if fmt == "html":
+        return render_html(log, lang).encode("utf-8")
+    if fmt == "pdf":
+        return pdf_bytes(log, lang)
+    raise ValueError(f"unknown report format {fmt!r}; expected one of {REPORT_FORMATS}")
+
+
 # -- the chart alone ----------------------------------------------------------------------------
 
 

@@ -244,3 +244,30 @@ def test_chromium_renders_the_html(
     assert pixels.count(blue) > 500
     distinct = {pixels[i : i + 4] for i in range(0, len(pixels), 4 * 97)}
     assert len(distinct) > 30
+
+
+@pytest.mark.slow
+def test_the_command_line_gets_a_pdf_without_a_display(
+    seed_log: tuple[Path, Seen], tmp_path: Path
+) -> None:
+    """`timekeeper report --format pdf` runs in a terminal, maybe over ssh: no display."""
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    env["WAYLAND_DISPLAY"] = ""
+    out = tmp_path / "out.pdf"
+    code = (
+        "import sys; from pathlib import Path; from app.timing_log.reader import read_log; "
+        "from app.ui.report_export import report_bytes; "
+        "Path(sys.argv[2]).write_bytes(report_bytes(read_log(Path(sys.argv[1])), 'pdf', 'fr'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(seed_log[0]), str(out)],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert out.read_bytes().startswith(b"%PDF") and pages_of(out.read_bytes()) == 2
