@@ -566,6 +566,9 @@ class ModeratorWindow(QMainWindow):
             self._quit_armed.stop()
             if self.projector is not None:
                 self.projector.close()
+            for child in self.findChildren(QWidget):  # replay windows opened from here
+                if child.isWindow() and child.isVisible():
+                    child.close()
             self.help_overlay.hide()
             event.accept()
             return

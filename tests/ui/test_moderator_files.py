@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.engine.clock import FakeClock
@@ -255,3 +255,21 @@ def test_import_of_an_unreadable_programme_says_why(
     moderator.window.import_action.trigger()
     assert no_save == []
     assert any("plain text" in t for t in moderator.window.banners.visible_texts())
+
+
+def test_the_real_replay_window_opens_and_closes_with_the_moderator_window(
+    moderator: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moderator.key(Qt.Key.Key_Space)
+    moderator.advance(30)
+    moderator.click("end")
+    pick(monkeypatch, "getOpenFileName", moderator.controller.log_path)
+    moderator.window.replay_action.trigger()
+    replays = [
+        w
+        for w in moderator.window.findChildren(QWidget)
+        if w.isWindow() and w.isVisible() and w.windowTitle().startswith("Replay")
+    ]
+    assert len(replays) == 1
+    moderator.window.quit_now()
+    assert not replays[0].isVisible()
