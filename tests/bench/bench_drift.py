@@ -22,12 +22,20 @@ dispatcher Qt uses on Linux drives the same QTimerInfoList):
   interval — the missed ticks are dropped, not replayed; then the coarse rounding again.
 - timerWait: the loop sleeps ceil(timeout - now) to the millisecond (roundToMillisecond
   rounds up), then the kernel wakes it up to 50 µs late (Linux default timer slack).
-- A single-shot QTimer stops itself before its slot runs; QTimer.singleShot(ms) with
-  ms < 2000 uses a PreciseTimer (qtimer.cpp/qtimer.h: "coarse timers are worst in their first
-  firing"), which is how the naive re-armed timer is modelled.
+- A single-shot QTimer stops itself before its slot runs. Qt C++'s QTimer::singleShot(ms)
+  uses a PreciseTimer below 2 s (qtimer.cpp: "coarse timers are worst in their first
+  firing"); PySide6's QTimer.singleShot(1000, callable) does not: measured here, its ticks
+  align on the steady clock's half-seconds like a CoarseTimer. Both re-armed variants run.
 - Timers run on CLOCK_MONOTONIC (std::chrono::steady_clock), which stops while the laptop
   sleeps; the engine reads CLOCK_BOOTTIME, which does not.
 - A stall is a slot that blocks the loop (in the real check: time.sleep in a timer slot).
+
+The check against the real thing (PySide6 here, QEventDispatcherGlib): all the counters and
+the real TickDriver on the real engine run in one real event loop for 8 s, with real 200 ms
+stalls and a 5 ms heartbeat timer; a missed heartbeat outside our stalls is the machine
+holding the process up (other work on the CPU), and is fed to the model as a stall too. The
+model then replays the same 8 s (same start instant, same stalls, measured slot costs) and
+each tick and each change of the engine's display is compared: real against model.
 
 Measured, over the 90-minute session (one segment of 90:00, so that nothing resets a count):
 - drift at the end: at the last display update before 90:00 have passed, the error of the
@@ -105,8 +113,13 @@ def coarse_round(timeout: int, interval: int, now: int) -> int:
             multiple = 500
         elif interval_ms % 50 == 0:
             mult50 = interval_ms // 50
-            multiple = 200 if mult50 % 4 == 0 else 100 if mult50 % 2 == 0 else 250
-            if mult50 % 5 != 0 and mult50 % 2 != 0:
+            if mult50 % 4 == 0:
+                multiple = 200
+            elif mult50 % 2 == 0:
+                multiple = 100
+            elif mult50 % 5 == 0:
+                multiple = 250
+            else:
                 multiple = 50
         else:
             multiple = 25
