@@ -35,7 +35,6 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import (
     QCloseEvent,
@@ -92,6 +91,7 @@ from app.ui.report_export import (
     Summary,
     Words,
     build_summary,
+    guard_none_refcount,
     headline,
     part_headers,
     part_rows,
@@ -1082,45 +1082,6 @@ def open_replay(path: Path, parent: QWidget | None = None) -> QWidget:
     window.show()
     window.raise_()
     return window
-
-
-def guard_none_refcount() -> bool:
-    """Keep the interpreter alive under a PySide6 that drops references to None and True.
-
-    PySide6-Essentials 6.12.0 on Python 3.11 returns None from every void method (setPen,
-    setText, setValue...) without taking a reference, and True from ``Signal.emit`` likewise,
-    so their reference counts fall by one per call until CPython aborts ("none_dealloc",
-    "bool_dealloc") — within a second of 60x playback, within the hour in a live session
-    (one ``updated`` signal a second). Python 3.12 made these objects immortal, which hides
-    the bug there; 6.11.3 does not have it. The leak is detected (not guessed from a version
-    number) and each leaking object is given a reference count no process can use up, as
-    3.12 does. Returns True if applied. The real fix is the dependency pin; this keeps the
-    windows of this module alive meanwhile.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    from PySide6.QtCore import QPointF
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    point, probe = QPointF(), _Probe()
-    leaking: list[object] = []
-    before = sys.getrefcount(None)
-    for _ in range(16):
-        point.setX(1.0)
-    if sys.getrefcount(None) < before:
-        leaking.append(None)
-    before = sys.getrefcount(True)
-    for _ in range(16):
-        probe.ping.emit()
-    if sys.getrefcount(True) < before:
-        leaking += [True, False]
-    import ctypes
-
-    for immortal in leaking:
-        ctypes.c_ssize_t.from_address(id(immortal)).value += 1 << 40
-    return bool(leaking)
 
 
 def run_replay(path: Path) -> int:

@@ -44,8 +44,8 @@ from app.engine import (
 from app.model import load_running_order
 from app.timing_log.format import LogHeader, event_line
 from app.timing_log.reader import TimingLog, read_log
-from app.ui.replay import ReplayWindow, guard_none_refcount
-from app.ui.report_export import export_chart, pdf_bytes, render_html
+from app.ui.replay import ReplayWindow
+from app.ui.report_export import export_chart, guard_none_refcount, pdf_bytes, render_html
 
 try:
     from tests.bench.figures import Figure

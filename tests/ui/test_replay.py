@@ -51,6 +51,7 @@ from app.ui import replay
 from app.ui.chart import ChartWidget
 from app.ui.projector import ProjectorView
 from app.ui.replay import ReplayWindow, Timeline, open_replay, run_replay
+from app.ui.report_export import guard_none_refcount
 
 Seen = list[tuple[float, Snapshot]]
 
@@ -459,7 +460,7 @@ def test_survives_a_pyside_that_drops_references_to_none_and_true(qtbot: QtBot) 
 
     from PySide6.QtCore import QPointF
 
-    replay.guard_none_refcount()
+    guard_none_refcount()
     point = QPointF()
     for _ in range(50_000):
         point.setX(1.0)
