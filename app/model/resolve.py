@@ -119,7 +119,7 @@ def resolve(doc: RunningOrderFile) -> Plan:
                 Segment(
                     title=part.title,
                     kind=part.kind or SegmentKind.TALK,
-                    duration=part.budget,
+                    duration=format_duration(part.budget),
                     speakers=part.speakers,
                     notes=part.notes,
                     thresholds=part.thresholds,

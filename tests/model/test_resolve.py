@@ -217,3 +217,13 @@ def test_over_budget_names_the_part_the_field_and_the_overshoot(
     assert f"{format_duration(over)} more than its budget of {format_duration(budget)}" in (
         str(error)
     )
+
+
+def test_a_part_without_segments_keeps_a_budget_longer_than_24_minutes() -> None:
+    """Regression: the part's budget (seconds) was re-read as minutes: 25' became 25 h."""
+    from app.model import parse_running_order
+
+    data = b'format = 1\n[session]\ntitle = "x"\nstart = "12:00"\n'
+    data += b'[[parts]]\ntitle = "D\xc3\xa9jeuner"\nkind = "break"\nbudget = "1h30"\n'
+    plan = parse_running_order(data, "lunch.toml")
+    assert [s.planned_s for s in plan.segments] == [5400]
