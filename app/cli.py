@@ -16,6 +16,7 @@ from pathlib import Path
 from app import __version__
 from app.model import Plan, RunningOrderError, format_duration, json_schema, load_running_order
 from app.timing_log.errors import LogError
+from app.timing_log.reader import TimingLog
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -111,6 +112,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_html(log: TimingLog) -> bytes:
+    from app.ui.report_export import report_bytes
+
+    return report_bytes(log, "html")
+
+
+def _report_pdf(log: TimingLog) -> bytes:
+    from app.ui.report_export import report_bytes
+
+    return report_bytes(log, "pdf")
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     from app.ui.launch import platform_problem
 
@@ -151,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.timing_log.commands import register as register_log
 
     register_importers(sub)
-    register_log(sub)
+    register_log(sub, {"html": _report_html, "pdf": _report_pdf})
 
     replay = sub.add_parser("replay", help="replay a timing log in a window")
     replay.add_argument("log", type=Path)

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from app.timing_log.errors import LogError
-from app.timing_log.reader import read_header, read_log
+from app.timing_log.reader import TimingLog, read_header, read_log
 from app.timing_log.report import FORMATS, build_report, render
+
+# Formats rendered outside this package (HTML and PDF need Qt's painter): the CLI passes them in,
+# so that this package never imports the UI.
+Renderer = Callable[[TimingLog], bytes]
 
 EXIT_OK = 0
 
 
-def register(sub: Any) -> None:
+def register(sub: Any, extra_formats: Mapping[str, Renderer] | None = None) -> None:
+    extra = dict(extra_formats or {})
     report = sub.add_parser(
         "report",
         help="summarise a timing log: planned against actual, per segment and per part",
@@ -26,7 +32,10 @@ def register(sub: Any) -> None:
     )
     report.add_argument("log", type=Path, help="a timing log (.jsonl)")
     report.add_argument(
-        "--format", choices=FORMATS, default="text", help="text (default), csv or json"
+        "--format",
+        choices=(*FORMATS, *extra),
+        default="text",
+        help="text (default), csv, json" + "".join(f", {name}" for name in extra),
     )
     report.add_argument(
         "-o",
@@ -35,14 +44,17 @@ def register(sub: Any) -> None:
         metavar="FILE",
         help="write the report to FILE (replaced if it exists) instead of printing it",
     )
-    report.set_defaults(func=cmd_report)
+    report.set_defaults(func=cmd_report, extra_formats=extra)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     log_path: Path = args.log
     log = read_log(log_path)
-    text = render(build_report(log), args.format)
-    data = text.encode("utf-8")
+    extra: dict[str, Renderer] = getattr(args, "extra_formats", {})
+    if args.format in extra:
+        data = extra[args.format](log)
+    else:
+        data = render(build_report(log), args.format).encode("utf-8")
     if args.output is None:
         _write_stdout(data)
     else:
