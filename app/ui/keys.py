@@ -26,25 +26,27 @@ def tr(text: str) -> str:
 
 
 KEY_ACTIONS: tuple[KeyAction, ...] = (
-    KeyAction("toggle", ("Space",), QT_TRANSLATE_NOOP("keys", "Start / pause / resume")),
-    KeyAction("next", ("Right", "PgDown"), QT_TRANSLATE_NOOP("keys", "Next segment")),
+    KeyAction("toggle", ("Space",), str(QT_TRANSLATE_NOOP("keys", "Start / pause / resume"))),
+    KeyAction("next", ("Right", "PgDown"), str(QT_TRANSLATE_NOOP("keys", "Next segment"))),
     KeyAction(
         "previous",
         ("Left", "PgUp"),
-        QT_TRANSLATE_NOOP("keys", "Previous segment (resumes its time)"),
+        str(QT_TRANSLATE_NOOP("keys", "Previous segment (resumes its time)")),
     ),
-    KeyAction("add_minute", ("+", "="), QT_TRANSLATE_NOOP("keys", "Add a minute")),
-    KeyAction("remove_minute", ("-",), QT_TRANSLATE_NOOP("keys", "Remove a minute")),
-    KeyAction("blackout", ("B", "."), QT_TRANSLATE_NOOP("keys", "Blackout of the projector")),
-    KeyAction("wrap_up", ("W",), QT_TRANSLATE_NOOP("keys", "Message: please wrap up")),
-    KeyAction("clear_message", ("Esc",), QT_TRANSLATE_NOOP("keys", "Clear the message")),
-    KeyAction("undo", ("Ctrl+Z",), QT_TRANSLATE_NOOP("keys", "Undo the last control")),
+    KeyAction("add_minute", ("+", "="), str(QT_TRANSLATE_NOOP("keys", "Add a minute"))),
+    KeyAction("remove_minute", ("-",), str(QT_TRANSLATE_NOOP("keys", "Remove a minute"))),
+    KeyAction("blackout", ("B", "."), str(QT_TRANSLATE_NOOP("keys", "Blackout of the projector"))),
+    KeyAction("wrap_up", ("W",), str(QT_TRANSLATE_NOOP("keys", "Message: please wrap up"))),
+    KeyAction("clear_message", ("Esc",), str(QT_TRANSLATE_NOOP("keys", "Clear the message"))),
+    KeyAction("undo", ("Ctrl+Z",), str(QT_TRANSLATE_NOOP("keys", "Undo the last control"))),
     KeyAction(
-        "toggle_fullscreen", ("F11",), QT_TRANSLATE_NOOP("keys", "Projector full screen on/off")
+        "toggle_fullscreen",
+        ("F11",),
+        str(QT_TRANSLATE_NOOP("keys", "Projector full screen on/off")),
     ),
-    KeyAction("help", ("F1", "?"), QT_TRANSLATE_NOOP("keys", "This help")),
+    KeyAction("help", ("F1", "?"), str(QT_TRANSLATE_NOOP("keys", "This help"))),
     KeyAction(
-        "quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("keys", "Quit (press twice during a session)")
+        "quit", ("Ctrl+Q",), str(QT_TRANSLATE_NOOP("keys", "Quit (press twice during a session)"))
     ),
 )
 
