@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -170,22 +169,12 @@ def loads_or_refuses(data: bytes, fmt: str) -> None:
     except RunningOrderError as exc:
         assert str(exc).startswith(f"fuzz.{fmt}")
         return
-    except ValidationError as exc:  # pragma: no cover - the known bug below, until it is fixed
-        if _KNOWN_BUG in str(exc):
-            return
-        raise
     assert plan.segments  # a plan the engine can run: at least one segment
 
 
-# Known bug found by this fuzzing (app/model/resolve.py): a part without segments whose
-# budget is over 24 minutes gets Segment(duration=<budget in seconds>), which the Duration
-# validator reads as minutes; over 24 h it raises a raw pydantic ValidationError (exit 1,
-# "unexpected error"). The xfail below fails as soon as it is fixed: then drop this filter.
-_KNOWN_BUG = "a duration must be at most 24 h"
-
-
-@pytest.mark.xfail(reason="known bug: part budget in seconds read as minutes", strict=True)
 def test_a_part_without_segments_may_last_more_than_24_minutes() -> None:
+    """Found by this fuzzing: such a part's budget was re-read as minutes, and a raw pydantic
+    ValidationError escaped the loader (fixed in app/model/resolve.py)."""
     data = b'format = 1\n[session]\ntitle = "x"\nstart = "12:00"\n'
     data += b'[[parts]]\ntitle = "Pause d\xc3\xa9jeuner"\nbudget = "1h30"\n'
     try:
@@ -231,9 +220,6 @@ def test_load_running_order_from_disk(data: bytes, suffix: str) -> None:
         load_running_order(path)
     except RunningOrderError as exc:
         assert str(exc).startswith(str(path))
-    except ValidationError as exc:  # pragma: no cover - the known bug, until it is fixed
-        if _KNOWN_BUG not in str(exc):
-            raise
 
 
 # -- timing logs --------------------------------------------------------------------------
