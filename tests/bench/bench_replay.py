@@ -46,20 +46,7 @@ from app.timing_log.format import LogHeader, event_line
 from app.timing_log.reader import TimingLog, read_log
 from app.ui.replay import ReplayWindow
 from app.ui.report_export import export_chart, guard_none_refcount, pdf_bytes, render_html
-
-try:
-    from tests.bench.figures import Figure
-except ImportError:  # before the shared figures module lands: the same fields
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class Figure:  # type: ignore[no-redef]
-        name: str
-        value: float
-        unit: str
-        target: str = ""
-        ok: bool | None = None
-
+from tests.bench.figures import Figure
 
 SEED = (
     Path(__file__).resolve().parents[2]
