@@ -15,6 +15,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from app import paths
 from app.engine import FakeClock, Status
 from app.timing_log.live import LiveSession
@@ -283,5 +285,38 @@ def test_moderator_is_told_where_the_log_went(qtbot: object) -> None:
         clock.advance(5.0)
         assert controller.next()
         assert_whole(live.log_path, events_given(live))
+    finally:
+        controller.shutdown()
+
+
+@pytest.mark.xfail(
+    reason=(
+        "known bug (app/ui/controller._check_log): the retry timer is not started while the "
+        "log is in the fallback folder, even when writing there fails too and events wait in "
+        "memory; they are written only at the next control (lost if the app dies first)"
+    ),
+    strict=True,
+)
+def test_the_app_retries_when_the_fallback_fails_too(qtbot: object) -> None:
+    from app.ui.controller import LiveController
+    from tests.faults.helpers import seed
+
+    tmp = Path(tempfile.gettempdir())
+    disk = FaultyDisk(refuse_open={paths.data_dir(): errno.EACCES})
+    clock = FakeClock()
+    loaded = seed()
+    live = live_session(paths.logs_dir(), clock, disk, loaded)
+    controller = LiveController(live, loaded, clock, paths.logs_dir())
+    statuses: list[str] = []
+    controller.log_status.connect(statuses.append)
+    try:
+        assert controller.toggle()
+        assert live.writer.used_fallback
+        disk.fill(tmp)
+        clock.advance(3.0)
+        assert controller.adjust(60)
+        assert "kept in memory" in statuses[-1]
+        assert live.writer.pending == 1
+        assert controller._retry.isActive()
     finally:
         controller.shutdown()
