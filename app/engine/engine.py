@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from app.engine.events import Event, Undo
+from app.engine.events import Event, PlanChanged, Undo
 from app.engine.snapshot import Snapshot, build_snapshot
-from app.engine.state import State
+from app.engine.state import State, same_segments
 from app.model.plan import Plan
 
 
@@ -41,6 +41,15 @@ def _resolve_undos(events: Iterable[Event]) -> tuple[list[Event], list[Event | N
             stack.append(len(kept))
         kept.append(event)
     return ordered, kept, stack
+
+
+def plan_in_force(plan: Plan, events: Iterable[Event]) -> Plan:
+    """The plan after the edits taken in during the session (PlanChanged events), which is
+    what the moderator ran: reports and charts compare the actual times with it."""
+    for event in events:
+        if isinstance(event, PlanChanged) and same_segments(plan, event.plan):
+            plan = event.plan
+    return plan
 
 
 def effective_events(events: Iterable[Event]) -> list[Event]:
@@ -73,7 +82,7 @@ class Engine:
     def __init__(
         self, plan: Plan, events: Sequence[Event] = (), *, planned_start_t: float = 0.0
     ) -> None:
-        self.plan = plan
+        self.initial_plan = plan  # the log header's plan; PlanChanged events may follow it
         self.planned_start_t = planned_start_t
         # A log is folded in one pass, as fold_state does: the engine that continues a crashed
         # session and the report or replay of its log read the same events the same way.
@@ -83,6 +92,11 @@ class Engine:
         self._state = _fold_effective(plan, [e for e in kept if e is not None])
         if ordered:
             self._state.advance(ordered[-1].t)
+
+    @property
+    def plan(self) -> Plan:
+        """The plan in force now: the header's, or the last edit taken in."""
+        return self._state.plan
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -115,7 +129,7 @@ class Engine:
                 return False
             self._undoable.pop()
             self._events.append(event)
-            self._state = fold_state(self.plan, self._events)
+            self._state = fold_state(self.initial_plan, self._events)
             self._state.advance(event.t)
             return True
         self._state.advance(event.t)

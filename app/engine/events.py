@@ -11,6 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
+from pydantic import ValidationError
+
+from app.model.plan import Plan
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -116,6 +120,22 @@ class Resumed(Event):
     undoable: ClassVar[bool] = False
 
 
+@dataclass(frozen=True, slots=True)
+class PlanChanged(Event):
+    """The running-order file was edited and taken in during the session.
+
+    Only an edit that keeps every segment in place is taken in while a session runs (same
+    count, same titles): the events' segment indices keep their meaning. The new plan travels
+    in the log, so recovery, replay and reports see what the moderator saw. Not a control:
+    undo never takes it back (the file on disk would still say otherwise).
+    """
+
+    plan: Plan
+    source_sha256: str
+    kind: ClassVar[str] = "plan_changed"
+    undoable: ClassVar[bool] = False
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
@@ -134,6 +154,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         End,
         Undo,
         Resumed,
+        PlanChanged,
     )
 }
 
@@ -158,7 +179,11 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     out: dict[str, Any] = {"type": event.kind}
     for name in _FIELDS[event.kind][1]:
         value = getattr(event, name)
-        out[name] = [list(pair) for pair in value] if name == "durations" else value
+        if name == "durations":
+            value = [list(pair) for pair in value]
+        elif name == "plan":
+            value = value.model_dump(mode="json")
+        out[name] = value
     return out
 
 
@@ -245,6 +270,21 @@ def _check_catch_up(event: ApplyCatchUp) -> Event:
     return ApplyCatchUp(t=event.t, durations=tuple(pairs))
 
 
+def _check_plan_changed(event: PlanChanged) -> Event:
+    raw: Any = event.plan
+    if not isinstance(event.source_sha256, str):
+        raise ValueError("source_sha256 must be text")
+    if isinstance(raw, Plan):
+        return event
+    if not isinstance(raw, dict):
+        raise ValueError("plan must be an object")
+    try:
+        plan = Plan.model_validate(raw)
+    except ValidationError:
+        raise ValueError("plan is not a resolved running order") from None
+    return PlanChanged(t=event.t, plan=plan, source_sha256=event.source_sha256)
+
+
 _CHECKS: dict[type[Event], Callable[[Any], Event]] = {
     Goto: _check_goto,
     Adjust: _check_adjust,
@@ -253,4 +293,5 @@ _CHECKS: dict[type[Event], Callable[[Any], Event]] = {
     Blackout: _check_on,
     Resumed: _check_resumed,
     ApplyCatchUp: _check_catch_up,
+    PlanChanged: _check_plan_changed,
 }

@@ -23,6 +23,7 @@ from app.engine.events import (
     Goto,
     Next,
     Pause,
+    PlanChanged,
     Previous,
     Resume,
     Resumed,
@@ -32,6 +33,7 @@ from app.engine.events import (
 )
 from app.engine.snapshot import Snapshot
 from app.engine.state import Status
+from app.model.plan import Plan
 
 Sink = Callable[[Event, datetime], None]
 
@@ -165,6 +167,10 @@ class Session:
         if not plan.durations:
             return False
         return self._emit(plan.as_event(self.now()))
+
+    def replace_plan(self, plan: Plan, source_sha256: str) -> bool:
+        """Take in an edited running order that keeps every segment in place."""
+        return self._emit(PlanChanged(self.now(), plan, source_sha256))
 
     def end(self) -> bool:
         return self._emit(End(self.now()))

@@ -23,6 +23,7 @@ from app.engine.events import (
     Goto,
     Next,
     Pause,
+    PlanChanged,
     Previous,
     Resume,
     Resumed,
@@ -315,6 +316,12 @@ class State:
     def _apply_end(self, event: End) -> None:
         self._end()
 
+    def _accepts_plan_changed(self, event: PlanChanged) -> bool:
+        return event.plan != self.plan and same_segments(self.plan, event.plan)
+
+    def _apply_plan_changed(self, event: PlanChanged) -> None:
+        self.plan = event.plan
+
     def _accepts_resumed(self, event: Resumed) -> bool:
         return True
 
@@ -372,7 +379,17 @@ _RULES: dict[type[Event], _Rule] = {
     ApplyCatchUp: (State._accepts_catch_up, State._apply_catch_up),
     End: (State._accepts_end, State._apply_end),
     Resumed: (State._accepts_resumed, State._apply_resumed),
+    PlanChanged: (State._accepts_plan_changed, State._apply_plan_changed),
 }
+
+
+def same_segments(old: Plan, new: Plan) -> bool:
+    """Same count, same titles, same parts: the events' segment indices keep their meaning."""
+    return (
+        len(old.segments) == len(new.segments)
+        and all(a.title == b.title for a, b in zip(old.segments, new.segments, strict=True))
+        and [(p.first, p.count) for p in old.parts] == [(p.first, p.count) for p in new.parts]
+    )
 
 
 def _rule_of(event: Event) -> _Rule | None:

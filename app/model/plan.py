@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime, time, timedelta
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from app.model.schema import EndAction, SegmentKind
 
@@ -73,6 +73,29 @@ class Plan(_Frozen):
     room: str = ""
     parts: tuple[PlannedPart, ...]
     segments: tuple[PlannedSegment, ...]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Plan:
+        """A plan read back from a log must hang together: the engine indexes with it."""
+        if not self.segments or not self.parts:
+            raise ValueError("a plan has at least one part and one segment")
+        offset = 0
+        for i, seg in enumerate(self.segments):
+            if seg.index != i or not 0 <= seg.part < len(self.parts):
+                raise ValueError(f"segment {i} has a wrong index or part")
+            if seg.planned_s < 0 or seg.offset_s != offset:
+                raise ValueError(f"segment {i} has a wrong duration or offset")
+            offset += seg.planned_s
+        first = 0
+        for i, part in enumerate(self.parts):
+            if part.index != i or part.first != first or part.count < 1:
+                raise ValueError(f"part {i} does not cover its segments")
+            if any(self.segments[j].part != i for j in part.segment_indices):
+                raise ValueError(f"part {i} does not cover its segments")
+            first += part.count
+        if first != len(self.segments):
+            raise ValueError("the parts do not cover every segment")
+        return self
 
     @property
     def total_s(self) -> int:

@@ -52,6 +52,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     log = read_log(log_path)
     extra: dict[str, Renderer] = getattr(args, "extra_formats", {})
     if args.format in extra:
+        if args.format == "pdf" and args.output is None and sys.stdout.isatty():
+            raise LogError("a PDF is not for a terminal: add -o report.pdf")
         data = extra[args.format](log)
     else:
         data = render(build_report(log), args.format).encode("utf-8")

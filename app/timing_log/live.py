@@ -97,12 +97,14 @@ def find_unfinished(
     for path in candidates:
         try:
             header = read_header(path)
-            if header.source_sha256 != loaded.sha256 or header.session_slug != slug:
+            if header.session_slug != slug:
                 continue
             if found is not None and header.created != found.header.created:
                 break  # an older log: history
             log = read_log(path)
         except LogError:
+            continue
+        if loaded.sha256 not in (header.source_sha256, log.source_sha256):
             continue
         if found is None or log.last_seq > found.last_seq:
             found = log

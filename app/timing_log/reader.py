@@ -17,7 +17,7 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from app.engine.engine import fold_state
-from app.engine.events import Event, EventFormatError, event_from_dict
+from app.engine.events import Event, EventFormatError, PlanChanged, event_from_dict
 from app.engine.state import Status
 from app.timing_log.errors import LogError
 from app.timing_log.format import SCHEMA_VERSION, LogHeader
@@ -51,6 +51,15 @@ class TimingLog:
     @property
     def last_wall(self) -> datetime:
         return self.records[-1].wall if self.records else self.header.created
+
+    @property
+    def source_sha256(self) -> str:
+        """The hash of the running-order file as last taken in (edits during the session
+        travel in PlanChanged events)."""
+        for record in reversed(self.records):
+            if isinstance(record.event, PlanChanged):
+                return record.event.source_sha256
+        return self.header.source_sha256
 
     @property
     def finished(self) -> bool:

@@ -145,6 +145,7 @@ def build_report(log: TimingLog) -> Report:
     events = log.events
     last_t = events[-1].t if events else 0.0
     snap = fold(plan, events, last_t, header.planned_start_t)
+    plan = snap.plan  # edits taken in during the session count: the moderator ran that plan
 
     def wall(t: float | None) -> datetime | None:
         return None if t is None else _wall(header, t)

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app import paths
 from app.engine.display import format_span
-from app.engine.engine import effective_events
+from app.engine.engine import effective_events, plan_in_force
 from app.engine.events import (
     Adjust,
     ApplyCatchUp,
@@ -211,7 +211,7 @@ def chart_data_from(
     warnings: Iterable[str] = (),
     name: str = "",
 ) -> ChartData:
-    plan = header.plan
+    plan = plan_in_force(header.plan, events)
     n = len(plan.segments)
     intervals: list[list[tuple[float, float]]] = [[] for _ in range(n)]
     markers: list[Marker] = []

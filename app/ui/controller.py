@@ -18,7 +18,7 @@ from app.engine.session import Session
 from app.engine.snapshot import Snapshot
 from app.model.loader import LoadedRunningOrder
 from app.model.plan import Plan
-from app.timing_log.live import LiveSession, discard_and_start_over
+from app.timing_log.live import LiveSession, discard_and_start_over, start_session
 from app.ui.tick import TickDriver
 
 RETRY_MS = 5000
@@ -140,6 +140,24 @@ class LiveController(QObject):
     def apply_catch_up(self, plan: CatchUpPlan) -> bool:
         return self._after(self.session.apply_catch_up(plan))
 
+    def replace_plan(self, loaded: LoadedRunningOrder) -> bool:
+        """Take in an edited file that keeps every segment in place; the edit is logged, so
+        recovery, replay and reports follow it."""
+        changed = self.session.replace_plan(loaded.plan, loaded.sha256)
+        if changed:
+            self.loaded = loaded
+        return self._after(changed)
+
+    def load(self, loaded: LoadedRunningOrder) -> None:
+        """Open another running order (only while no session runs: the caller checks)."""
+        self.live.writer.close()
+        self.live = start_session(loaded, self.clock, self.logs_dir)
+        self.loaded = loaded
+        self._check_log()
+        self.session_replaced.emit()
+        self.ticks.stop()
+        self.refresh()
+
     def start_over(self) -> None:
         """The recovery banner's action: close the resumed log, begin a fresh session."""
         self.live = discard_and_start_over(self.live, self.loaded, self.clock, self.logs_dir)
@@ -153,7 +171,9 @@ class LiveController(QObject):
     def _check_log(self) -> None:
         error = self.live.writer.error
         self.log_status.emit(error or "")
-        if error and not self.live.writer.used_fallback:
+        # Lines waiting in memory are retried on a timer, wherever the log now goes (data
+        # folder or fallback): they must reach a disk even if no further control is given.
+        if self.live.writer.pending:
             if not self._retry.isActive():
                 self._retry.start()
         else:

@@ -91,7 +91,6 @@ from app.ui.report_export import (
     Summary,
     Words,
     build_summary,
-    guard_none_refcount,
     headline,
     part_headers,
     part_rows,
@@ -1086,7 +1085,6 @@ def open_replay(path: Path, parent: QWidget | None = None) -> QWidget:
 
 def run_replay(path: Path) -> int:
     """`timekeeper replay LOG`: the replay window on its own; 2 when the log is unusable."""
-    guard_none_refcount()
     try:
         log = read_log(path)
     except LogError as exc:

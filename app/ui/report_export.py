@@ -18,7 +18,6 @@ characters.
 
 from __future__ import annotations
 
-import ctypes
 import html
 import math
 import re
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -61,51 +60,9 @@ LARGEST_OVERRUNS = 3
 PDF_RESOLUTION = 300  # dpi; the drawing is in points and scaled, so this is only precision
 
 
-_GUARDED = False
-
-
-def guard_none_refcount() -> bool:
-    """Keep the interpreter alive under a PySide6 that drops references to None and True.
-
-    PySide6-Essentials 6.12.0 on Python 3.11 returns None from every void method (setPen,
-    setText, setValue...) without taking a reference, and True from ``Signal.emit`` likewise,
-    so their reference counts fall by one per call until CPython aborts ("none_dealloc",
-    "bool_dealloc") — within a second of 60x playback, within the hour in a live session
-    (one ``updated`` signal a second). Python 3.12 made these objects immortal, which hides
-    the bug there; 6.11.3 does not have it. The leak is detected (not guessed from a version
-    number) and each leaking object is given a reference count no process can use up, as
-    3.12 does. Returns True if applied. The real fix is the dependency pin; this keeps the
-    process alive meanwhile (once per process: the replay and report entry points call it).
-    """
-    global _GUARDED
-    if _GUARDED or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return _GUARDED
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    point, probe = QPointF(), _Probe()
-    leaking: list[object] = []
-    before = sys.getrefcount(None)
-    for _ in range(16):
-        point.setX(1.0)
-    if sys.getrefcount(None) < before:
-        leaking.append(None)
-    before = sys.getrefcount(True)
-    for _ in range(16):
-        probe.ping.emit()
-    if sys.getrefcount(True) < before:
-        leaking += [True, False]
-    for immortal in leaking:
-        ctypes.c_ssize_t.from_address(id(immortal)).value += 1 << 40
-    _GUARDED = bool(leaking)
-    return _GUARDED
-
-
 def ensure_gui() -> QGuiApplication:
     """Fonts and painting need a QGuiApplication. `timekeeper report --format pdf` runs in a
     terminal, maybe without a display, so one is created on the offscreen platform there."""
-    guard_none_refcount()
     app = QGuiApplication.instance()
     if app is None:
         app = QGuiApplication([sys.argv[0] if sys.argv else "timekeeper", "-platform", "offscreen"])

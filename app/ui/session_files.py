@@ -1,19 +1,15 @@
 """Opening and reloading running-order files under a live controller.
 
-The controller has no "load another file" command yet, so these helpers do what such a
-command would, through the controller's public attributes and signals (see the report for
-the method they could become). Nothing here runs while a session counts unless the reload
-keeps every segment in place: then the timing state (the events) is folded again over the
-new plan and nothing the moderator did is lost.
+Nothing here runs while a session counts unless the reload keeps every segment in place:
+then the edit is logged as a PlanChanged event and the events fold over the new plan, so
+nothing the moderator did is lost and a crash after the edit resumes on the edited plan.
 """
 
 from __future__ import annotations
 
-from app.engine.engine import Engine
-from app.engine.state import Status
+from app.engine.state import Status, same_segments
 from app.model.loader import LoadedRunningOrder
 from app.model.plan import Plan
-from app.timing_log.live import start_session
 from app.ui.controller import LiveController
 
 
@@ -24,9 +20,7 @@ def session_running(controller: LiveController) -> bool:
 
 def segments_match(old: Plan, new: Plan) -> bool:
     """Same count and same titles: the events' segment indices still mean the same segments."""
-    return len(old.segments) == len(new.segments) and all(
-        a.title == b.title for a, b in zip(old.segments, new.segments, strict=True)
-    )
+    return same_segments(old, new)
 
 
 def replace_session(controller: LiveController, loaded: LoadedRunningOrder) -> None:
@@ -34,19 +28,9 @@ def replace_session(controller: LiveController, loaded: LoadedRunningOrder) -> N
 
     Only while no session runs: the caller checks ``session_running`` first.
     """
-    controller.live.writer.close()
-    controller.live = start_session(loaded, controller.clock, controller.logs_dir)
-    controller.loaded = loaded
-    controller.session_replaced.emit()
-    controller.ticks.stop()
-    controller.refresh()
+    controller.load(loaded)
 
 
 def swap_plan(controller: LiveController, loaded: LoadedRunningOrder) -> None:
     """Keep the session's events and fold them over the edited plan (same segments)."""
-    session = controller.live.session
-    old = session.engine
-    session.engine = Engine(loaded.plan, old.events, planned_start_t=old.planned_start_t)
-    controller.loaded = loaded
-    controller.ticks.stop()
-    controller.refresh()
+    controller.replace_plan(loaded)

@@ -24,8 +24,9 @@ dispatcher Qt uses on Linux drives the same QTimerInfoList):
   rounds up), then the kernel wakes it up to 50 µs late (Linux default timer slack).
 - A single-shot QTimer stops itself before its slot runs. Qt C++'s QTimer::singleShot(ms)
   uses a PreciseTimer below 2 s (qtimer.cpp: "coarse timers are worst in their first
-  firing"); PySide6's QTimer.singleShot(1000, callable) does not: measured here, its ticks
-  align on the steady clock's half-seconds like a CoarseTimer. Both re-armed variants run.
+  firing"); PySide6 6.12's QTimer.singleShot(1000, callable) does not: measured, its ticks
+  align on the steady clock's half-seconds like a CoarseTimer. Both re-armed variants run
+  (with explicit timer types in the real check, so that it holds whatever PySide does).
 - Timers run on CLOCK_MONOTONIC (std::chrono::steady_clock), which stops while the laptop
   sleeps; the engine reads CLOCK_BOOTTIME, which does not.
 - A stall is a slot that blocks the loop (in the real check: time.sleep in a timer slot).
@@ -276,7 +277,7 @@ def _visible(x: int, y: int, hidden: list[tuple[int, int]]) -> list[tuple[int, i
 class Naive:
     """A counter decremented by a 1-second timer: ``repeating`` (QTimer.start(1000), the
     default CoarseTimer), or a single-shot re-armed at the end of its slot, ``coarse`` as
-    PySide6's QTimer.singleShot(1000, f) does (measured: it aligns like a CoarseTimer) or
+    PySide6 6.12's QTimer.singleShot(1000, f) does (measured: it aligns like a CoarseTimer) or
     ``precise`` as Qt C++'s QTimer::singleShot(1000, ...) does (< 2 s: PreciseTimer)."""
 
     def __init__(self, loop: Loop, kind: str, cost: int = NAIVE_COST) -> None:
@@ -304,7 +305,7 @@ class Naive:
 
 NAIVE = {
     "repeating": "naive QTimer 1 s repeating (CoarseTimer, the default)",
-    "coarse": "naive QTimer.singleShot(1000) re-armed (PySide6: coarse)",
+    "coarse": "naive single-shot re-armed, CoarseTimer (PySide6 singleShot)",
     "precise": "naive single-shot re-armed, PreciseTimer (Qt C++ default)",
 }
 
@@ -522,10 +523,10 @@ def real_check(seed: int = 7) -> RealRun:
     repeating.setInterval(1000)  # CoarseTimer: the default
     repeating.timeout.connect(recorder("repeating", None))
 
-    def coarse_rearm() -> None:
-        QTimer.singleShot(1000, coarse_tick)
-
-    coarse_tick = recorder("coarse", coarse_rearm)
+    coarse = QTimer()
+    coarse.setSingleShot(True)
+    coarse.setTimerType(Qt.TimerType.CoarseTimer)
+    coarse.timeout.connect(recorder("coarse", lambda: coarse.start(1000)))
     precise = QTimer()
     precise.setSingleShot(True)
     precise.setTimerType(Qt.TimerType.PreciseTimer)
@@ -567,7 +568,7 @@ def real_check(seed: int = 7) -> RealRun:
         run.boot_minus_steady = time.clock_gettime_ns(time.CLOCK_BOOTTIME) - steady()
         run.wall_minus_steady = time.time_ns() - steady()
         repeating.start()
-        QTimer.singleShot(1000, coarse_tick)
+        coarse.start(1000)
         precise.start(1000)
         assert session.start()
         engine_refresh()
@@ -578,7 +579,7 @@ def real_check(seed: int = 7) -> RealRun:
 
     QTimer.singleShot(0, press_start)
     app.exec()
-    for timer in (repeating, precise, stall, heartbeat):
+    for timer in (repeating, coarse, precise, stall, heartbeat):
         timer.stop()
     driver.stop()
     return run

@@ -45,7 +45,7 @@ from app.model import load_running_order
 from app.timing_log.format import LogHeader, event_line
 from app.timing_log.reader import TimingLog, read_log
 from app.ui.replay import ReplayWindow
-from app.ui.report_export import export_chart, guard_none_refcount, pdf_bytes, render_html
+from app.ui.report_export import export_chart, pdf_bytes, render_html
 from tests.bench.figures import Figure
 
 SEED = (
@@ -129,8 +129,6 @@ def _below(name: str, ms: float, limit_ms: float) -> Figure:
 def run() -> list[Figure]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     figures: list[Figure] = []
-    if guard_none_refcount():  # PySide6 6.12.0 on Python 3.11 would abort mid-benchmark
-        figures.append(Figure("replay: PySide6 None-refcount bug guarded", 1, "flag"))
     with tempfile.TemporaryDirectory() as tmp:
         path = make_log(Path(tmp) / "bench.jsonl")
         log = read_log(path)

@@ -15,8 +15,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
-
 from app import paths
 from app.engine import FakeClock, Status
 from app.timing_log.live import LiveSession
@@ -289,14 +287,6 @@ def test_moderator_is_told_where_the_log_went(qtbot: object) -> None:
         controller.shutdown()
 
 
-@pytest.mark.xfail(
-    reason=(
-        "known bug (app/ui/controller._check_log): the retry timer is not started while the "
-        "log is in the fallback folder, even when writing there fails too and events wait in "
-        "memory; they are written only at the next control (lost if the app dies first)"
-    ),
-    strict=True,
-)
 def test_the_app_retries_when_the_fallback_fails_too(qtbot: object) -> None:
     from app.ui.controller import LiveController
     from tests.faults.helpers import seed

@@ -107,14 +107,6 @@ def test_the_window_keeps_counting_and_shows_the_error(qtbot: object, session_fi
         controller.shutdown()
 
 
-@pytest.mark.xfail(
-    reason=(
-        "known bug (app/ui/session_files.swap_plan): an edit taken in during the session is "
-        "not in the log, so the log's plan and hash no longer match the file and a crash "
-        "after it starts a new session instead of resuming (report and replay use the old plan)"
-    ),
-    strict=True,
-)
 def test_an_edit_taken_in_during_the_session_survives_a_crash(
     qtbot: object, session_file: Path
 ) -> None:

@@ -23,6 +23,7 @@ from app.engine import (
     Goto,
     Next,
     Pause,
+    PlanChanged,
     Previous,
     Resume,
     Resumed,
@@ -55,6 +56,11 @@ EVERY_EVENT: list[Event] = [
     ApplyCatchUp(38.0, ((6, 780), (7, 240))),
     Undo(39.0),
     Resumed(400.123456, 312.5),
+    PlanChanged(
+        400.5,
+        seed_plan().model_copy(update={"title": "Édité pendant la séance"}),
+        "cd" * 32,
+    ),
     End(401.0),
 ]
 

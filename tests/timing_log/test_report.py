@@ -239,7 +239,7 @@ def test_a_folder_and_an_unknown_format_are_bad_input(
     code, _, err = run(capsys, str(tmp_path))
     assert code == 2 and "this is a folder" in err
     live, _ = play_seed(tmp_path / "logs")
-    code, _, err = run(capsys, str(live.log_path), "--format", "pdf")
+    code, _, err = run(capsys, str(live.log_path), "--format", "docx")
     assert code == 2 and "invalid choice" in err
 
 

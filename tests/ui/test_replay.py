@@ -48,10 +48,8 @@ from app.timing_log.format import LogHeader, event_line
 from app.timing_log.live import start_session
 from app.timing_log.reader import read_log
 from app.ui import replay
-from app.ui.chart import ChartWidget
 from app.ui.projector import ProjectorView
 from app.ui.replay import ReplayWindow, Timeline, open_replay, run_replay
-from app.ui.report_export import guard_none_refcount
 
 Seen = list[tuple[float, Snapshot]]
 
@@ -450,23 +448,3 @@ def test_fallback_label_is_gone(qtbot: QtBot, seed_log: tuple[Path, Seen]) -> No
     window = window_for(qtbot, seed_log[0])
     assert replay.ProjectorView is ProjectorView
     assert not isinstance(window.projector, QLabel)
-
-
-def test_survives_a_pyside_that_drops_references_to_none_and_true(qtbot: QtBot) -> None:
-    """PySide6 6.12.0 on Python 3.11 loses a reference to None per void call and to True per
-    signal emit; a replay played at 60x made tens of thousands of such calls a minute and
-    CPython aborted. After the guard, far more calls than any session makes are harmless."""
-    import sys
-
-    from PySide6.QtCore import QPointF
-
-    guard_none_refcount()
-    point = QPointF()
-    for _ in range(50_000):
-        point.setX(1.0)
-    assert sys.getrefcount(None) > 1000
-    chart = ChartWidget()
-    qtbot.addWidget(chart)
-    for _ in range(20_000):
-        chart.seek.emit(1.0)
-    assert sys.getrefcount(True) > 1000
