@@ -8,7 +8,7 @@ SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest bench translations clean
+.PHONY: run test lint typecheck pytest bench translations lupdate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ translations: $(STAMP) $(QM)
 
 resources/translations/%.qm: resources/translations/%.ts
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing UI strings: refresh the French source, translate the new entries, `make translations`.
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate app/ui/*.py app/ui/widgets/*.py -ts resources/translations/timekeeper_fr.ts -no-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

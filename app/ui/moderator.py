@@ -17,10 +17,8 @@ rules shape it:
 from __future__ import annotations
 
 import contextlib
-import importlib
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -84,14 +82,6 @@ OWN_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 Handler = Callable[[], object]
-
-
-def _optional_module(name: str) -> ModuleType | None:
-    """Another issue's module, when it is there (replay, importers)."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
 
 
 class ModeratorWindow(QMainWindow):
@@ -239,6 +229,7 @@ class ModeratorWindow(QMainWindow):
         self.open_action = self.file_menu.addAction("", self.open_running_order)
         self.import_action = self.file_menu.addAction("", self.import_programme)
         self.replay_action = self.file_menu.addAction("", self.open_replay)
+        self.past_action = self.file_menu.addAction("", self.show_past_sessions)
         self.logs_action = self.file_menu.addAction("", self.open_logs_folder)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.request_quit)
@@ -323,6 +314,7 @@ class ModeratorWindow(QMainWindow):
         self.open_action.setText(translate("Moderator", "&Open running order…"))
         self.import_action.setText(translate("Moderator", "&Import programme…"))
         self.replay_action.setText(translate("Moderator", "Open timing log for &replay…"))
+        self.past_action.setText(translate("Moderator", "&Past sessions…"))
         self.logs_action.setText(translate("Moderator", "Open &logs folder"))
         self.quit_action.setText(translate("Moderator", "&Quit") + "\tCtrl+Q")
         self.settings_menu.setTitle(translate("Moderator", "&Settings"))
@@ -713,17 +705,6 @@ class ModeratorWindow(QMainWindow):
             )
 
     def open_replay(self) -> None:
-        replay = _optional_module("app.ui.replay")
-        opener = getattr(replay, "open_replay", None) if replay is not None else None
-        if opener is None:
-            self.show_notice(
-                translate(
-                    "Moderator",
-                    "Replay comes with its own window, which this version does not have yet.",
-                ),
-                timeout_ms=NOTICE_MS,
-            )
-            return
         if self._refuse_while_running(translate("Moderator", "Opening a timing log")):
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -733,21 +714,31 @@ class ModeratorWindow(QMainWindow):
             translate("Moderator", "Timing logs (*{suffix})").format(suffix=SUFFIX),
         )
         if path:
-            opener(Path(path), self)
+            from app.ui.replay import open_replay
+
+            open_replay(Path(path), self)
+
+    def show_past_sessions(self) -> QWidget:
+        """File → Past sessions…: the logs of the data folder, a double click replays one.
+        A separate window, not a dialog: the live session and its keys carry on."""
+        from app.ui.past_sessions import PastSessionsWidget
+
+        window = getattr(self, "_past_window", None)
+        if window is None:
+            window = PastSessionsWidget(self.controller.logs_dir)
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            window.setParent(self, window.windowFlags())
+            window.resize(760, 420)
+            self._past_window = window
+        window.setWindowTitle(translate("Moderator", "Timekeeper — Past sessions"))
+        window.refresh()
+        window.show()
+        window.raise_()
+        return window
 
     def import_programme(self) -> None:
         """File → Import programme…: a programme (text, CSV, schedule XML) becomes a running
         order file the moderator saves, which then opens as the session."""
-        importers = _optional_module("app.importers")
-        if importers is None or getattr(importers, "import_file", None) is None:
-            self.show_notice(
-                translate(
-                    "Moderator",
-                    "Importing a programme comes with the importers, not in this version yet.",
-                ),
-                timeout_ms=NOTICE_MS,
-            )
-            return
         if self._refuse_while_running(translate("Moderator", "Importing a programme")):
             return
         path, _ = QFileDialog.getOpenFileName(

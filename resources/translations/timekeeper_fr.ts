@@ -315,258 +315,258 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="82"/>
+        <location filename="../../app/ui/moderator.py" line="80"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="83"/>
+        <location filename="../../app/ui/moderator.py" line="81"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="320"/>
+        <location filename="../../app/ui/moderator.py" line="311"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="322"/>
+        <location filename="../../app/ui/moderator.py" line="313"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="323"/>
+        <location filename="../../app/ui/moderator.py" line="314"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="324"/>
+        <location filename="../../app/ui/moderator.py" line="315"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="325"/>
+        <location filename="../../app/ui/moderator.py" line="316"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="326"/>
+        <location filename="../../app/ui/moderator.py" line="317"/>
+        <source>&amp;Past sessions…</source>
+        <translation>&amp;Sessions passées…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="318"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="327"/>
+        <location filename="../../app/ui/moderator.py" line="319"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="328"/>
+        <location filename="../../app/ui/moderator.py" line="320"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="329"/>
+        <location filename="../../app/ui/moderator.py" line="321"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="330"/>
+        <location filename="../../app/ui/moderator.py" line="322"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="331"/>
+        <location filename="../../app/ui/moderator.py" line="323"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="332"/>
+        <location filename="../../app/ui/moderator.py" line="324"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="333"/>
+        <location filename="../../app/ui/moderator.py" line="325"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="334"/>
+        <location filename="../../app/ui/moderator.py" line="326"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="335"/>
+        <location filename="../../app/ui/moderator.py" line="327"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="476"/>
+        <location filename="../../app/ui/moderator.py" line="468"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="494"/>
+        <location filename="../../app/ui/moderator.py" line="486"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="508"/>
+        <location filename="../../app/ui/moderator.py" line="500"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="514"/>
+        <location filename="../../app/ui/moderator.py" line="506"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="527"/>
+        <location filename="../../app/ui/moderator.py" line="519"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="542"/>
+        <location filename="../../app/ui/moderator.py" line="534"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="555"/>
+        <location filename="../../app/ui/moderator.py" line="547"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="573"/>
+        <location filename="../../app/ui/moderator.py" line="568"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="586"/>
+        <location filename="../../app/ui/moderator.py" line="581"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="594"/>
-        <location filename="../../app/ui/moderator.py" line="608"/>
+        <location filename="../../app/ui/moderator.py" line="589"/>
+        <location filename="../../app/ui/moderator.py" line="603"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="599"/>
+        <location filename="../../app/ui/moderator.py" line="594"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="601"/>
+        <location filename="../../app/ui/moderator.py" line="596"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="649"/>
+        <location filename="../../app/ui/moderator.py" line="644"/>
         <source>The running order on disk has an error, so the session goes on unchanged: {error}</source>
         <translation>Le déroulé sur le disque contient une erreur, la séance continue donc sans changement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="665"/>
+        <location filename="../../app/ui/moderator.py" line="660"/>
         <source>The running order was reloaded from disk.</source>
         <translation>Le déroulé a été rechargé depuis le disque.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="675"/>
+        <location filename="../../app/ui/moderator.py" line="670"/>
         <source>The running order was reloaded from disk; the timing goes on as it was.</source>
         <translation>Le déroulé a été rechargé depuis le disque&#xa0;; le minutage continue tel quel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="686"/>
+        <location filename="../../app/ui/moderator.py" line="681"/>
         <source>The running order changed on disk and its segments no longer match the running session: it will be reloaded once the session has ended.</source>
         <translation>Le déroulé a changé sur le disque et ses séquences ne correspondent plus à la séance en cours&#xa0;: il sera rechargé une fois la séance terminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="698"/>
+        <location filename="../../app/ui/moderator.py" line="693"/>
         <source>The running order changed on disk while the session ran.</source>
         <translation>Le déroulé a changé sur le disque pendant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="700"/>
+        <location filename="../../app/ui/moderator.py" line="695"/>
         <source>Reload it</source>
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="709"/>
+        <location filename="../../app/ui/moderator.py" line="704"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="717"/>
-        <source>Replay comes with its own window, which this version does not have yet.</source>
-        <translation>Le rejeu a sa propre fenêtre, que cette version n&apos;a pas encore.</translation>
+        <location filename="../../app/ui/moderator.py" line="733"/>
+        <source>Timekeeper — Past sessions</source>
+        <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="724"/>
+        <location filename="../../app/ui/moderator.py" line="708"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="728"/>
+        <location filename="../../app/ui/moderator.py" line="712"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="730"/>
+        <location filename="../../app/ui/moderator.py" line="714"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="741"/>
-        <source>Importing a programme comes with the importers, not in this version yet.</source>
-        <translation>L&apos;import de programme arrive avec les importeurs, pas encore dans cette version.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="748"/>
+        <location filename="../../app/ui/moderator.py" line="742"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="752"/>
+        <location filename="../../app/ui/moderator.py" line="746"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="754"/>
+        <location filename="../../app/ui/moderator.py" line="748"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="768"/>
+        <location filename="../../app/ui/moderator.py" line="762"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="780"/>
+        <location filename="../../app/ui/moderator.py" line="774"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="782"/>
+        <location filename="../../app/ui/moderator.py" line="776"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="795"/>
+        <location filename="../../app/ui/moderator.py" line="789"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="803"/>
+        <location filename="../../app/ui/moderator.py" line="797"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="824"/>
+        <location filename="../../app/ui/moderator.py" line="818"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="844"/>
+        <location filename="../../app/ui/moderator.py" line="838"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -757,17 +757,17 @@
         <translation>Annuler la dernière commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="43"/>
+        <location filename="../../app/ui/keys.py" line="45"/>
         <source>Projector full screen on/off</source>
         <translation>Projecteur en plein écran ou non</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="45"/>
+        <location filename="../../app/ui/keys.py" line="47"/>
         <source>This help</source>
         <translation>Cette aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="47"/>
+        <location filename="../../app/ui/keys.py" line="49"/>
         <source>Quit (press twice during a session)</source>
         <translation>Quitter (deux fois pendant une séance)</translation>
     </message>
@@ -957,7 +957,7 @@
     </message>
     <message>
         <location filename="../../app/ui/replay.py" line="307"/>
-        <location filename="../../app/ui/replay.py" line="1017"/>
+        <location filename="../../app/ui/replay.py" line="1018"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1087,124 +1087,124 @@
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="623"/>
+        <location filename="../../app/ui/replay.py" line="624"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="624"/>
+        <location filename="../../app/ui/replay.py" line="625"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="625"/>
+        <location filename="../../app/ui/replay.py" line="626"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="626"/>
+        <location filename="../../app/ui/replay.py" line="627"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="714"/>
+        <location filename="../../app/ui/replay.py" line="715"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="716"/>
+        <location filename="../../app/ui/replay.py" line="717"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="724"/>
+        <location filename="../../app/ui/replay.py" line="725"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="726"/>
+        <location filename="../../app/ui/replay.py" line="727"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="736"/>
+        <location filename="../../app/ui/replay.py" line="737"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="914"/>
+        <location filename="../../app/ui/replay.py" line="915"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="931"/>
+        <location filename="../../app/ui/replay.py" line="932"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="945"/>
+        <location filename="../../app/ui/replay.py" line="946"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="952"/>
+        <location filename="../../app/ui/replay.py" line="953"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="956"/>
+        <location filename="../../app/ui/replay.py" line="957"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="958"/>
+        <location filename="../../app/ui/replay.py" line="959"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="967"/>
+        <location filename="../../app/ui/replay.py" line="968"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="971"/>
+        <location filename="../../app/ui/replay.py" line="972"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="974"/>
+        <location filename="../../app/ui/replay.py" line="975"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="979"/>
+        <location filename="../../app/ui/replay.py" line="980"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="979"/>
+        <location filename="../../app/ui/replay.py" line="980"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="982"/>
+        <location filename="../../app/ui/replay.py" line="983"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="994"/>
+        <location filename="../../app/ui/replay.py" line="995"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="994"/>
+        <location filename="../../app/ui/replay.py" line="995"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="1020"/>
+        <location filename="../../app/ui/replay.py" line="1021"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
@@ -1397,6 +1397,7 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
         <translation>Produit par Timekeeper {version} à partir de {file}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/chart.py" line="721"/>
         <location filename="../../app/ui/report_export.py" line="184"/>
         <source>open</source>
         <translation>en cours</translation>
@@ -1412,72 +1413,72 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="654"/>
+        <location filename="../../app/ui/chart.py" line="657"/>
         <source>Controls</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="737"/>
+        <location filename="../../app/ui/chart.py" line="742"/>
         <source>planned end {clock}</source>
         <translation>fin prévue {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="740"/>
+        <location filename="../../app/ui/chart.py" line="745"/>
         <source>hard end {clock}</source>
         <translation>heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="742"/>
+        <location filename="../../app/ui/chart.py" line="747"/>
         <source>ended {clock}</source>
         <translation>fin {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="745"/>
+        <location filename="../../app/ui/chart.py" line="750"/>
         <source>app down ≤ {span}</source>
         <translation>application arrêtée ≤ {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="931"/>
+        <location filename="../../app/ui/chart.py" line="940"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="932"/>
+        <location filename="../../app/ui/chart.py" line="941"/>
         <source>actual</source>
         <translation>réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="933"/>
+        <location filename="../../app/ui/chart.py" line="942"/>
         <source>overrun</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="936"/>
+        <location filename="../../app/ui/chart.py" line="945"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="938"/>
+        <location filename="../../app/ui/chart.py" line="947"/>
         <source>app down (crash)</source>
         <translation>application arrêtée (arrêt brutal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="941"/>
+        <location filename="../../app/ui/chart.py" line="950"/>
         <source>message</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="943"/>
+        <location filename="../../app/ui/chart.py" line="952"/>
         <source>time added/removed</source>
         <translation>temps ajouté/retiré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="945"/>
+        <location filename="../../app/ui/chart.py" line="954"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="947"/>
+        <location filename="../../app/ui/chart.py" line="956"/>
         <source>blackout / catch-up</source>
         <translation>écran noir / rattrapage</translation>
     </message>

@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -20,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from app.engine.clock import FakeClock
 from app.engine.state import Status
 from app.model import load_running_order
-from app.ui import moderator as moderator_module
+from app.ui import replay as replay_module
 from app.ui.settings import load_settings
 from app.ui.widgets.running_order import COL_TITLE
 from tests.conftest import PROGRAMME
@@ -214,21 +213,26 @@ def test_open_timing_log_for_replay(moderator: Harness, monkeypatch: pytest.Monk
     moderator.click("end")
     pick(monkeypatch, "getOpenFileName", moderator.controller.log_path)
     opened: list[tuple[Path, object]] = []
-    fake = SimpleNamespace(open_replay=lambda path, parent: opened.append((path, parent)))
-    monkeypatch.setattr(moderator_module, "_optional_module", lambda name: fake)
+    monkeypatch.setattr(
+        replay_module, "open_replay", lambda path, parent: opened.append((path, parent))
+    )
     moderator.window.replay_action.trigger()
     assert opened == [(moderator.controller.log_path, moderator.window)]
 
 
-def test_replay_placeholder_when_the_replay_window_is_missing(
+def test_past_sessions_lists_the_logs_and_opens_one_in_replay(
     moderator: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    no_picker(monkeypatch)
-    monkeypatch.setattr(moderator_module, "_optional_module", lambda name: None)
-    moderator.window.replay_action.trigger()
-    assert any("replay" in t.lower() for t in moderator.window.banners.visible_texts())
-    moderator.window.import_action.trigger()
-    assert any("importers" in t for t in moderator.window.banners.visible_texts())
+    moderator.key(Qt.Key.Key_Space)
+    moderator.advance(30)
+    moderator.key(Qt.Key.Key_Right)
+    window = moderator.window.show_past_sessions()
+    assert QApplication.activeModalWidget() is None  # a window, not a dialog: keys still work
+    assert window.table.rowCount() == 1
+    assert window.sessions[0].path == moderator.controller.log_path
+    replay = window.open_row(0)
+    assert replay is not None and replay.isVisible()
+    replay.close()
 
 
 def test_import_programme_saves_and_opens_the_running_order(
