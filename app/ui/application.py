@@ -63,11 +63,11 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     for problem in (settings_problem, save_problem, language_problem, *live.warnings):
         if problem:
             window.show_notice(problem)
-    # The laptop screen is the moderator's: the window takes all of it.
-    window.showMaximized()
+    # The projector first: with one screen it is a window on the laptop, and the window
+    # manager stacks the window mapped last on top, which must be the moderator's (it takes
+    # the whole laptop screen and the keyboard).
     projector.place_and_show()
-    # With one screen the projector is a window on the laptop: the moderator's window comes
-    # back on top once both are mapped (the window manager maps them in the event loop).
+    window.showMaximized()
     QTimer.singleShot(0, window.raise_)
     QTimer.singleShot(0, window.activateWindow)
     controller.start_ticking()
