@@ -7,13 +7,14 @@ that file: the state is rebuilt by the same fold, and a ``resumed`` event record
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import __version__
 from app.engine.clock import Clock
-from app.engine.engine import Engine
+from app.engine.engine import Engine, plan_in_force
 from app.engine.events import Event
 from app.engine.session import Session
 from app.model.loader import LoadedRunningOrder
@@ -88,7 +89,45 @@ def find_unfinished(
     A log the writer moved to the ``fallback`` folder is looked for there too: of the copies
     of one log (same header), the one with the most events is the log.
     """
-    slug = session_slug(loaded)
+    return _newest_unfinished(
+        logs_dir,
+        session_slug(loaded),
+        now,
+        fallback,
+        lambda log: loaded.sha256 in (log.header.source_sha256, log.source_sha256),
+    )
+
+
+def running_order_from_log(
+    source: Path, logs_dir: Path, now: datetime, fallback: Path | None = None
+) -> tuple[LoadedRunningOrder, TimingLog] | None:
+    """The running order of an unfinished session of ``source``, read from its log.
+
+    For a restart after a crash when the file itself can no longer be read (saved with an
+    error meanwhile): the log carries the plan the session ran, so the session resumes and the
+    file's error is shown beside it instead of stopping the app.
+    """
+    wanted = str(source.resolve())
+    log = _newest_unfinished(
+        logs_dir,
+        slugify(source.stem),
+        now,
+        fallback,
+        lambda log: log.header.source == wanted,
+    )
+    if log is None:
+        return None
+    plan = plan_in_force(log.header.plan, log.events)
+    return LoadedRunningOrder(plan=plan, source=str(source), sha256=log.source_sha256), log
+
+
+def _newest_unfinished(
+    logs_dir: Path,
+    slug: str,
+    now: datetime,
+    fallback: Path | None,
+    matches: Callable[[TimingLog], bool],
+) -> TimingLog | None:
     pattern = f"*_{slug}*{SUFFIX}"
     candidates = sorted(
         _glob(logs_dir, pattern) + _glob(fallback, pattern), key=_newest_first, reverse=True
@@ -104,7 +143,7 @@ def find_unfinished(
             log = read_log(path)
         except LogError:
             continue
-        if loaded.sha256 not in (header.source_sha256, log.source_sha256):
+        if not matches(log):
             continue
         if found is None or log.last_seq > found.last_seq:
             found = log

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 from app import paths
 from app.engine.clock import SystemClock
 from app.model import RunningOrderError, load_running_order
-from app.timing_log.live import start_session
+from app.timing_log.live import running_order_from_log, start_session
+from app.timing_log.writer import fallback_dir
 from app.ui.controller import LiveController
 from app.ui.i18n import install_language, system_language
 from app.ui.settings import Settings, load_settings, save_settings
@@ -46,11 +47,19 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
         )
 
     path = choose_session(session_path, settings)
+    file_problem = None
     try:
         loaded = load_running_order(path)
     except RunningOrderError as exc:
-        print(f"timekeeper: {exc}", file=sys.stderr)
-        return 2
+        # After a crash, a file saved with an error must not stop the session: its log holds
+        # the plan it ran, so it resumes on that and the error is shown beside it.
+        logs = paths.logs_dir()
+        found = running_order_from_log(path, logs, SystemClock().wall(), fallback_dir(logs))
+        if found is None:
+            print(f"timekeeper: {exc}", file=sys.stderr)
+            return 2
+        loaded = found[0]
+        file_problem = f"{exc} — the session resumed on the plan kept in its timing log"
     settings = settings.model_copy(update={"last_session": str(path.resolve())})
     save_problem = save_settings(settings)
 
@@ -60,7 +69,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     from app.ui.moderator import open_windows
 
     window, projector = open_windows(controller, settings)
-    for problem in (settings_problem, save_problem, language_problem, *live.warnings):
+    for problem in (settings_problem, save_problem, language_problem, file_problem, *live.warnings):
         if problem:
             window.show_notice(problem)
     # The projector first: with one screen it is a window on the laptop, and the window
