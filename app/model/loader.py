@@ -51,7 +51,7 @@ class LoadedRunningOrder:
     sha256: str  # of the file's bytes: recovery matches a log to the file it ran
 
 
-def load_running_order(path: str | Path) -> LoadedRunningOrder:
+def load_running_order(path: str | Path, defaults: Thresholds | None = None) -> LoadedRunningOrder:
     """Read, validate and resolve the running order at ``path``."""
     path = Path(path)
     name = str(path)
@@ -68,11 +68,13 @@ def load_running_order(path: str | Path) -> LoadedRunningOrder:
         raise RunningOrderError(name, "too large for a running order (more than 4 MB)")
     suffix = path.suffix.lower()
     fmt = "json" if suffix == ".json" else "toml"
-    plan = parse_running_order(data, name, fmt)
+    plan = parse_running_order(data, name, fmt, defaults)
     return LoadedRunningOrder(plan=plan, source=name, sha256=hashlib.sha256(data).hexdigest())
 
 
-def parse_running_order(data: bytes, source: str, fmt: str = "toml") -> Plan:
+def parse_running_order(
+    data: bytes, source: str, fmt: str = "toml", defaults: Thresholds | None = None
+) -> Plan:
     """Validate and resolve a running order given as bytes (``fmt`` is toml or json)."""
     text = _decode(data, source)
     raw = _parse_json(text, source) if fmt == "json" else _parse_toml(text, source)
@@ -87,7 +89,7 @@ def parse_running_order(data: bytes, source: str, fmt: str = "toml") -> Plan:
     except RecursionError:
         raise RunningOrderError(source, "nested too deeply to be a running order") from None
     try:
-        return resolve(doc)
+        return resolve(doc, defaults)
     except BudgetError as exc:
         line = _locate(text, exc.path) if fmt == "toml" else None
         raise RunningOrderError(source, str(exc), line=line, path=exc.path) from None

@@ -42,14 +42,22 @@ def share(total: int, count: int) -> list[int]:
     return [base + 1 if i < extra else base for i in range(count)]
 
 
-def thresholds_for(planned_s: int, session: Thresholds, own: Thresholds | None) -> tuple[int, int]:
-    """(warning_s, final_s): a segment's own values win, else the session's, else defaults."""
+def thresholds_for(
+    planned_s: int,
+    session: Thresholds,
+    own: Thresholds | None,
+    defaults: Thresholds | None = None,
+) -> tuple[int, int]:
+    """(warning_s, final_s): a segment's own values win, else the session file's, else the
+    moderator's defaults (app settings), else 2' and 30 s — a short segment warning at 20 %."""
     warning = own.warning if own and own.warning is not None else session.warning
     final = own.final if own and own.final is not None else session.final
     if warning is None:
-        warning = min(DEFAULT_WARNING_S, round(planned_s * DEFAULT_WARNING_FRACTION))
+        base = defaults.warning if defaults and defaults.warning is not None else DEFAULT_WARNING_S
+        warning = min(base, round(planned_s * DEFAULT_WARNING_FRACTION))
     if final is None:
-        final = min(DEFAULT_FINAL_S, warning)
+        base = defaults.final if defaults and defaults.final is not None else DEFAULT_FINAL_S
+        final = min(base, warning)
     warning = min(warning, planned_s)
     final = min(final, warning)
     return warning, final
@@ -103,7 +111,7 @@ def _speakers(people: list[Speaker]) -> tuple[PlannedSpeaker, ...]:
     )
 
 
-def resolve(doc: RunningOrderFile) -> Plan:
+def resolve(doc: RunningOrderFile, defaults: Thresholds | None = None) -> Plan:
     """Turn a validated file into a Plan, or raise BudgetError naming the part."""
     session = doc.session
     parts: list[PlannedPart] = []
@@ -129,7 +137,7 @@ def resolve(doc: RunningOrderFile) -> Plan:
             durations = [part.budget]
         first = len(segments)
         for seg, planned in zip(items, durations, strict=True):
-            warning, final = thresholds_for(planned, session.thresholds, seg.thresholds)
+            warning, final = thresholds_for(planned, session.thresholds, seg.thresholds, defaults)
             segments.append(
                 PlannedSegment(
                     index=len(segments),

@@ -16,7 +16,7 @@ from app.timing_log.live import running_order_from_log, start_session
 from app.timing_log.writer import fallback_dir
 from app.ui.controller import LiveController
 from app.ui.i18n import install_language, system_language
-from app.ui.settings import Settings, load_settings, save_settings
+from app.ui.settings import Settings, load_settings, save_settings, threshold_defaults
 
 
 def choose_session(requested: Path | None, settings: Settings) -> Path:
@@ -49,7 +49,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     path = choose_session(session_path, settings)
     file_problem = None
     try:
-        loaded = load_running_order(path)
+        loaded = load_running_order(path, threshold_defaults(settings))
     except RunningOrderError as exc:
         # After a crash, a file saved with an error must not stop the session: its log holds
         # the plan it ran, so it resumes on that and the error is shown beside it.

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine.snapshot import Snapshot
-from app.model import RunningOrderError, load_running_order
+from app.model import RunningOrderError, format_duration, load_running_order
 from app.timing_log.format import SUFFIX
 from app.ui.banner import BannerArea, Kind
 from app.ui.controller import LiveController
@@ -59,7 +59,7 @@ from app.ui.i18n import current_language, install_language
 from app.ui.keys import install_shortcuts
 from app.ui.projector import ProjectorView, ProjectorWindow
 from app.ui.session_files import replace_session, segments_match, session_running, swap_plan
-from app.ui.settings import Settings, save_settings
+from app.ui.settings import Settings, save_settings, threshold_defaults
 from app.ui.theme import Theme, theme_named
 from app.ui.widgets.catchup import CatchUpPanel
 from app.ui.widgets.controls import WRAP_UP, ControlBar, MessageBar
@@ -82,6 +82,12 @@ OWN_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 Handler = Callable[[], object]
+
+
+# Choices of the Settings menu for the default thresholds (None: what the running order or the
+# built-in default says).
+WARNING_CHOICES: tuple[int | None, ...] = (None, 60, 120, 180, 300)
+FINAL_CHOICES: tuple[int | None, ...] = (None, 15, 30, 60)
 
 
 class ModeratorWindow(QMainWindow):
@@ -244,6 +250,24 @@ class ModeratorWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        self.warning_menu = self.settings_menu.addMenu("")
+        self.warning_group = QActionGroup(self)
+        self.warning_actions: dict[int | None, QAction] = {}
+        for seconds in WARNING_CHOICES:
+            action = self.warning_menu.addAction("")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, v=seconds: self.set_thresholds(warning_s=v))
+            self.warning_group.addAction(action)
+            self.warning_actions[seconds] = action
+        self.final_menu = self.settings_menu.addMenu("")
+        self.final_group = QActionGroup(self)
+        self.final_actions: dict[int | None, QAction] = {}
+        for seconds in FINAL_CHOICES:
+            action = self.final_menu.addAction("")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, v=seconds: self.set_thresholds(final_s=v))
+            self.final_group.addAction(action)
+            self.final_actions[seconds] = action
         self.theme_menu = self.settings_menu.addMenu("")
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -319,6 +343,20 @@ class ModeratorWindow(QMainWindow):
         self.quit_action.setText(translate("Moderator", "&Quit") + "\tCtrl+Q")
         self.settings_menu.setTitle(translate("Moderator", "&Settings"))
         self.language_menu.setTitle(translate("Moderator", "&Language"))
+        self.warning_menu.setTitle(translate("Moderator", "&Warning phase from"))
+        self.final_menu.setTitle(translate("Moderator", "&Final phase from"))
+        for choices, actions in (
+            (WARNING_CHOICES, self.warning_actions),
+            (FINAL_CHOICES, self.final_actions),
+        ):
+            for seconds in choices:
+                actions[seconds].setText(
+                    translate("Moderator", "As the running order says (default)")
+                    if seconds is None
+                    else translate("Moderator", "{time} left").format(time=format_duration(seconds))
+                )
+        self.warning_actions[self.settings.warning_s].setChecked(True)
+        self.final_actions[self.settings.final_s].setChecked(True)
         self.theme_menu.setTitle(translate("Moderator", "&Theme"))
         self.theme_actions["dark"].setText(translate("Moderator", "Dark"))
         self.theme_actions["light"].setText(translate("Moderator", "Light"))
@@ -603,7 +641,7 @@ class ModeratorWindow(QMainWindow):
         if self._refuse_while_running(translate("Moderator", "Opening a running order")):
             return False
         try:
-            loaded = load_running_order(path)
+            loaded = load_running_order(path, threshold_defaults(self.settings))
         except RunningOrderError as exc:
             self.show_notice(_one_line(str(exc)))
             return False
@@ -637,7 +675,7 @@ class ModeratorWindow(QMainWindow):
         if source.is_file() and str(source) not in self.watcher.files():
             self.watcher.addPath(str(source))
         try:
-            loaded = load_running_order(source)
+            loaded = load_running_order(source, threshold_defaults(self.settings))
         except RunningOrderError as exc:
             self.banners.show_banner(
                 "reload",
@@ -823,6 +861,18 @@ class ModeratorWindow(QMainWindow):
             )
         self._save_settings(language=language)
         self.retranslate()
+
+    def set_thresholds(self, **changes: int | None) -> None:
+        """Default phase thresholds for running orders that set none. Taken in at once: the
+        plan is resolved again and, keeping every segment, goes in the log as an edit."""
+        self._save_settings(**changes)
+        source = Path(self.controller.loaded.source)
+        try:
+            loaded = load_running_order(source, threshold_defaults(self.settings))
+        except RunningOrderError as exc:
+            self.show_notice(_one_line(str(exc)))
+            return
+        self.controller.replace_plan(loaded)
 
     def set_theme(self, name: str) -> None:
         self.apply_theme(theme_named(name))

@@ -15,6 +15,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app import paths
+from app.model.schema import Thresholds
 
 
 class Settings(BaseModel):
@@ -26,6 +27,14 @@ class Settings(BaseModel):
     final_s: int | None = Field(default=None, ge=1, le=600)
     theme: Literal["dark", "light"] = "dark"
     last_session: str | None = None
+
+
+def threshold_defaults(settings: Settings) -> Thresholds | None:
+    """The moderator's default phase thresholds (seconds, already validated here), for the
+    running orders that set none of their own."""
+    if settings.warning_s is None and settings.final_s is None:
+        return None
+    return Thresholds.model_construct(warning=settings.warning_s, final=settings.final_s)
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:

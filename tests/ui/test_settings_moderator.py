@@ -142,3 +142,23 @@ def test_projector_screen_choice(qtbot: QtBot, tmp_path: Path, seed_path: Path) 
     assert load_settings()[0].projector_screen is None
     h.window.quit_now()
     controller.shutdown()
+
+
+def test_default_thresholds_from_the_settings_apply_at_once(moderator: Harness) -> None:
+    """Settings → Warning phase from 5' left: the seed sets no thresholds, so its segments
+    take the moderator's default, or 20 % of a segment too short for it (the built-in rule);
+    the running session takes it in at once and the log records it as an edit."""
+    moderator.key(Qt.Key.Key_Space)
+    moderator.window.warning_actions[300].trigger()
+    assert moderator.window.settings.warning_s == 300
+    assert load_settings()[0].warning_s == 300
+    plan = moderator.controller.plan
+    assert plan.segments[4].warning_s == 180  # 15' of questions: 20 % is 3:00, below 5:00
+    assert plan.segments[0].warning_s == 120  # 10': 20 % is 2:00
+    assert moderator.events[-1].kind == "plan_changed"
+    moderator.window.final_actions[60].trigger()
+    assert moderator.controller.plan.segments[4].final_s == 60
+    moderator.window.warning_actions[60].trigger()
+    assert moderator.controller.plan.segments[0].warning_s == 60  # the setting itself
+    moderator.window.warning_actions[None].trigger()
+    assert moderator.controller.plan.segments[0].warning_s == 120  # back to the built-in rule
