@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from app.ui.controller import LiveController
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,22 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
         "quit", ("Ctrl+Q",), str(QT_TRANSLATE_NOOP("keys", "Quit (press twice during a session)"))
     ),
 )
+
+
+def session_handlers(controller: LiveController) -> dict[str, Callable[[], object]]:
+    """The keys that are plain controls of the session, the same in every window; a window
+    adds its own (help, quit, full screen) and may replace any of these."""
+    c = controller
+    return {
+        "toggle": c.toggle,
+        "next": c.next,
+        "previous": c.previous,
+        "add_minute": lambda: c.adjust(60),
+        "remove_minute": lambda: c.adjust(-60),
+        "blackout": c.blackout,
+        "clear_message": c.clear_message,
+        "undo": c.undo,
+    }
 
 
 def key_label(action: KeyAction) -> str:

@@ -56,7 +56,7 @@ from app.ui.controller import LiveController
 from app.ui.formatting import clock, escape_mnemonic, gap_text
 from app.ui.help import HelpOverlay
 from app.ui.i18n import current_language, install_language
-from app.ui.keys import install_shortcuts
+from app.ui.keys import install_shortcuts, session_handlers
 from app.ui.projector import ProjectorView, ProjectorWindow
 from app.ui.session_files import replace_session, segments_match, session_running, swap_plan
 from app.ui.settings import Settings, save_settings, threshold_defaults
@@ -285,17 +285,10 @@ class ModeratorWindow(QMainWindow):
         self.help_action = self.help_menu.addAction("", self.toggle_help)
 
     def _key_handlers(self) -> dict[str, Handler]:
-        c = self.controller
         return {
-            "toggle": c.toggle,
-            "next": c.next,
-            "previous": c.previous,
-            "add_minute": lambda: c.adjust(60),
-            "remove_minute": lambda: c.adjust(-60),
-            "blackout": c.blackout,
+            **session_handlers(self.controller),
             "wrap_up": self.wrap_up,
             "clear_message": self.escape,
-            "undo": c.undo,
             "toggle_fullscreen": self.toggle_projector_fullscreen,
             "help": self.toggle_help,
             "quit": self.request_quit,

@@ -57,7 +57,7 @@ from app.engine.snapshot import Snapshot
 from app.engine.state import Status
 from app.model.plan import PlannedSegment, PlannedSpeaker
 from app.ui.controller import LiveController
-from app.ui.keys import KEY_ACTIONS
+from app.ui.keys import KEY_ACTIONS, session_handlers
 from app.ui.settings import Settings
 
 # -- look ---------------------------------------------------------------------------------
@@ -776,15 +776,8 @@ class ProjectorWindow(QWidget):
     def default_handlers(self) -> dict[str, Handler]:
         c = self.controller
         return {
-            "toggle": c.toggle,
-            "next": c.next,
-            "previous": c.previous,
-            "add_minute": lambda: c.adjust(60),
-            "remove_minute": lambda: c.adjust(-60),
-            "blackout": c.blackout,
+            **session_handlers(c),
             "wrap_up": lambda: c.message(wrap_up_text()),
-            "clear_message": c.clear_message,
-            "undo": c.undo,
             "toggle_fullscreen": self.toggle_fullscreen,
         }
 
