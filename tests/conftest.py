@@ -13,9 +13,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "sessions" / "aict-2020-atelier-developpement-economique.toml"
-SHARED = REPO.parent / "shared"
-PROGRAMME = SHARED / "programme" / "aict-2020-atelier-developpement-economique.txt"
-TWO_SCREENS = SHARED / "qt" / "two-screens.json"
+# Copies of ../shared/programme/ (the seed workshop as it arrived, as text) and of
+# ../shared/qt/two-screens.json (a laptop and a 1920x1080 projector for Qt's offscreen
+# platform): a clone tests on its own, without the shared folder beside it.
+DATA = REPO / "tests" / "data"
+PROGRAMME = DATA / "aict-2020-atelier-developpement-economique.txt"
+TWO_SCREENS = DATA / "two-screens.json"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
