@@ -1,26 +1,27 @@
 """The child process of bench_ui: the real app, started as `timekeeper --lang en` starts it
-(app.cli.main, then app.ui.application.run_application with the system clock), with probes.
+(app.cli.main -> run_gui -> run_application: the system clock, both windows), with probes.
 
-Run as a script by bench_ui (``python tests/bench/ui_child.py MODE [SECONDS]``), with
+bench_ui runs it as a script (``python tests/bench/ui_child.py MODE [SECONDS]``) with
 QT_QPA_PLATFORM=offscreen and TIMEKEEPER_HOME in a temporary folder. The QApplication is made
-here before the app is started, exactly as run_application would make it, so that the probes
-can be installed; everything else is the app's own code. The result is one JSON line on
-stdout (prefixed with ``RESULT``); the app's own output goes to stderr.
+here, as run_application would make it, so that probes can be installed before the app runs;
+all the rest is the app's own code. The result is one line on stdout, ``RESULT {json}``.
 
 Modes:
-- ``startup``: CLOCK_MONOTONIC (time.monotonic, system-wide, so comparable with the parent's
-  reading before it spawned this process) when the script starts, when the app's modules
-  are imported, when the first window is exposed and once that window has been painted (the
-  event loop's next turn: a QWidgetWindow paints synchronously while it handles the expose);
-  then the app quits.
-- ``flip SECONDS``: Space is pressed (LiveController.toggle, what the key calls), then for
-  SECONDS every paint of the projector window's ProjectorView and of the moderator window's
-  countdown label is recorded: start and end of the paint on the engine's clock
-  (SystemClock.monotonic, CLOCK_BOOTTIME), with the figure it draws; so is every time-out of
-  the TickDriver's timer. The second boundaries themselves are computed from the engine:
-  the session's origin and the snapshot taken when counting began.
-- ``cpu SECONDS``: Space is pressed, one second to settle, then the process's CPU time
-  (time.process_time: all threads) over SECONDS of wall time; then the peak RSS (VmHWM).
+- ``startup``: CLOCK_MONOTONIC readings (time.monotonic: system-wide, comparable with the
+  parent's reading just before it spawned this process) when this script starts, once Qt is
+  imported and the QApplication made, when the first window is exposed, and on the event
+  loop's next turn, when that window has been painted (a QWidgetWindow paints its backing
+  store synchronously while it handles the expose event). Then the app exits.
+- ``flip SECONDS``: Space is pressed (LiveController.toggle, what the key calls), and for
+  SECONDS each paint of the projector window's ProjectorView and of the moderator window's
+  countdown label is timed, begin and end, with the figure it draws; so is the end of the
+  window's repaint that contained it (its UpdateRequest), each expiry of the TickDriver's
+  timer and the end of each refresh it drives. All on the engine's clock (SystemClock,
+  CLOCK_BOOTTIME). The second boundaries are computed from the engine: the session's
+  monotonic origin plus the session times at which the snapshot taken by Space says the
+  figure changes (its next_change_in, then every whole second).
+- ``cpu SECONDS``: Space is pressed; after a second to settle, the process's CPU time
+  (time.process_time: every thread) over SECONDS of wall time; then the peak RSS (VmHWM).
 """
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ from __future__ import annotations
 import json
 import sys
 import time
+import traceback
+from collections.abc import Callable
+from typing import Any
 
 T_SCRIPT = time.monotonic()
 
-SETTLE_S = 1.0  # after the windows are up, before Space is pressed
-QUIT_GRACE_MS = 200
+SETTLE_MS = 1000  # after the event loop starts, before Space is pressed
+CPU_SETTLE_MS = 1000  # after Space, before the CPU time is read
+FLIP_TAIL_MS = 600  # after the last boundary: its repaint must be in
 
 
 def _status_kb(field: str) -> int:
@@ -46,21 +51,42 @@ def _status_kb(field: str) -> int:
 def main() -> int:
     mode = sys.argv[1]
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
+    if mode not in ("startup", "flip", "cpu"):
+        print(f"ui_child: unknown mode {mode}", file=sys.stderr)
+        return 2
 
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QWindow
     from PySide6.QtWidgets import QApplication
 
     qt_app = QApplication(sys.argv[:1])
-    result: dict[str, object] = {"mode": mode}
+    result: dict[str, Any] = {"mode": mode, "script": T_SCRIPT, "qt_ready": time.monotonic()}
     errors: list[str] = []
+    keep: list[object] = []  # probes and timers must outlive the functions that make them
 
     def fail(text: str) -> None:
         errors.append(text)
         qt_app.exit(1)
 
+    def later(ms: int, fn: Callable[[], None]) -> None:
+        """A precise single-shot timer (QTimer.singleShot may be coarse: 5 % of 15 s)."""
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+
+        def guarded() -> None:
+            try:
+                fn()
+            except Exception:
+                traceback.print_exc()
+                fail("a probe raised")
+
+        timer.timeout.connect(guarded)
+        timer.start(ms)
+        keep.append(timer)
+
     class FirstExpose(QObject):
-        """Application-wide, removed at the first exposed window."""
+        """Application-wide until the first window is exposed, then removed."""
 
         def __init__(self) -> None:
             super().__init__()
@@ -68,11 +94,7 @@ def main() -> int:
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             self.events += 1
-            if (
-                event.type() == QEvent.Type.Expose
-                and isinstance(obj, QWindow)
-                and "exposed" not in result
-            ):
+            if event.type() == QEvent.Type.Expose and isinstance(obj, QWindow) and obj.isExposed():
                 result["exposed"] = time.monotonic()
                 result["first_window"] = obj.title()
                 result["filtered_events"] = self.events
@@ -82,183 +104,195 @@ def main() -> int:
 
     def painted() -> None:
         result["painted"] = time.monotonic()
-        QTimer.singleShot(0, qt_app.quit)
+        # exit, not quit: quit() closes the windows, and the moderator's asks to confirm.
+        QTimer.singleShot(0, lambda: qt_app.exit(0))
 
-    if mode == "startup":
-        probe = FirstExpose()
-        qt_app.installEventFilter(probe)
-    elif mode in ("flip", "cpu"):
-        QTimer.singleShot(round(SETTLE_S * 1000), lambda: _guarded(fail, start, mode, seconds))
-    else:
-        print(f"unknown mode {mode}", file=sys.stderr)
-        return 2
-
-    # What start() installs must outlive it: kept here.
-    keep: list[object] = []
-
-    def start(mode: str, seconds: float) -> None:
+    def start() -> None:
         from app.ui.moderator import ModeratorWindow
         from app.ui.projector import ProjectorWindow
 
         tops = QApplication.topLevelWidgets()
         window = next(w for w in tops if isinstance(w, ModeratorWindow))
         projector = next(w for w in tops if isinstance(w, ProjectorWindow))
-        controller = window.controller
         result["moderator_size"] = [window.width(), window.height()]
         result["projector_size"] = [projector.view.width(), projector.view.height()]
         result["projector_screen"] = projector.projecting_on
         if mode == "flip":
-            keep.append(_flip(qt_app, window, projector, controller, seconds, result, fail))
+            keep.append(_flip(window, projector, seconds, result, later, fail))
         else:
-            keep.append(_cpu(qt_app, controller, seconds, result))
+            _cpu(window.controller, seconds, result, later, fail)
 
-    result["imported"] = None  # set below, once app.cli is imported
+    if mode == "startup":
+        probe = FirstExpose()
+        keep.append(probe)
+        qt_app.installEventFilter(probe)
+    else:
+        later(SETTLE_MS, start)
+
     from app.cli import main as timekeeper
 
-    result["imported"] = time.monotonic()
-    result["script"] = T_SCRIPT
     code = timekeeper(["--lang", "en"])
     if errors:
-        print("; ".join(errors), file=sys.stderr)
+        print("ui_child: " + "; ".join(errors), file=sys.stderr)
         return 1
     if code != 0:
-        print(f"the app exited with {code}", file=sys.stderr)
+        print(f"ui_child: the app exited with {code}", file=sys.stderr)
         return 1
     print("RESULT " + json.dumps(result), flush=True)
     return 0
 
 
-def _guarded(fail, fn, *args) -> None:  # type: ignore[no-untyped-def]
-    """A probe that raises must stop the run, not leave a traceback and a hung loop."""
-    import traceback
-
-    try:
-        fn(*args)
-    except Exception:
-        traceback.print_exc()
-        fail("probe failed")
-
-
-def _flip(qt_app, window, projector, controller, seconds, result, fail):  # type: ignore[no-untyped-def]
+def _flip(
+    window: Any,
+    projector: Any,
+    seconds: float,
+    result: dict[str, Any],
+    later: Callable[[int, Callable[[], None]], None],
+    fail: Callable[[str], None],
+) -> object:
     from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
 
     from app.engine.display import countdown_text
+    from app.ui import tick
 
-    now = controller.clock.monotonic  # CLOCK_BOOTTIME: the engine's clock
+    controller = window.controller
+    now = controller.clock.monotonic  # the engine's clock (CLOCK_BOOTTIME on Linux)
 
     class PaintProbe(QObject):
-        """Times each paint of one widget, start and end, with the figure it draws.
+        """Each paint of one widget: [begin, end, figure drawn, end of the window's repaint].
 
-        The paint is run from inside the filter (``obj.event``) so that its end can be
-        timed; the filter then reports the event handled, so it is painted once.
+        The paint is run from inside the filter (``obj.event``) so that its end can be timed;
+        the filter then says the event was handled, so the widget paints once.
         """
 
-        def __init__(self, text_of) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, figure: Callable[[], str]) -> None:
             super().__init__()
-            self.text_of = text_of
-            self.paints: list[tuple[float, float, str]] = []
+            self.figure = figure
+            self.paints: list[list[Any]] = []
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() != QEvent.Type.Paint:
                 return False
             begin = now()
-            text = self.text_of()
+            figure = self.figure()
             obj.event(event)
-            self.paints.append((begin, now(), text))
+            end = now()
+            self.paints.append([begin, end, figure, end])
+            return True
+
+    class FrameProbe(QObject):
+        """A top-level window's repaint (UpdateRequest: every dirty widget painted, then the
+        backing store flushed): its end is when the paints inside it reach the screen."""
+
+        def __init__(self, inner: PaintProbe) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() != QEvent.Type.UpdateRequest:
+                return False
+            before = len(self.inner.paints)
+            obj.event(event)
+            end = now()
+            for paint in self.inner.paints[before:]:
+                paint[3] = end
             return True
 
     class TimerProbe(QObject):
-        """The TickDriver's timer expiring: before its time-out is emitted."""
+        """The TickDriver's timer expiring, before its time-out is emitted."""
 
         def __init__(self) -> None:
             super().__init__()
-            self.fired: list[float] = []
+            self.expired: list[float] = []
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Timer:
-                self.fired.append(now())
+                self.expired.append(now())
             return False
 
-    def projector_text() -> str:
+    def projector_figure() -> str:
         snap = projector.view.snapshot
         return snap.countdown if snap is not None else ""
 
     label = window.current.countdown_label
-    probes = {
-        "projector": (projector.view, PaintProbe(projector_text)),
+    paint_probes = {
+        "projector": (projector.view, PaintProbe(projector_figure)),
         "moderator": (label, PaintProbe(label.text)),
     }
-    for widget, probe in probes.values():
-        widget.installEventFilter(probe)
-    timers = controller.ticks.findChildren(QTimer)
+    installed: list[tuple[QObject, QObject]] = []
+    for widget, probe in paint_probes.values():
+        installed.append((widget, probe))
+        installed.append((widget.window(), FrameProbe(probe)))
     timer_probe = TimerProbe()
-    for timer in timers:
-        timer.installEventFilter(timer_probe)
+    for timer in controller.ticks.findChildren(QTimer):
+        installed.append((timer, timer_probe))
+    for target, probe in installed:
+        target.installEventFilter(probe)
+    refreshed: list[float] = []
+    # Connected after the controller's own refresh: runs once the refresh (the snapshot and
+    # every window's slot) is done.
+    controller.ticks.fired.connect(lambda: refreshed.append(now()))
 
     if not controller.toggle():  # Space: the first segment starts counting
         fail("Space did not start the session")
-        return None
+        return installed
     snap = controller.last
+    if not snap.running or snap.next_change_in is None:
+        fail("the session is not counting after Space")
+        return installed
     origin = controller.session.origin_mono
-    if not snap.running:
-        fail("the session is not running after Space")
-        return None
-    # The boundaries, from the engine: the figure changes every whole second of remaining
-    # time, the first one next_change_in after the snapshot taken by the command.
-    first = snap.t + snap.next_change_in
-    boundaries = []
-    k = 0
-    while first + k <= snap.t + seconds:
-        at = first + k
+    boundaries: list[tuple[float, str]] = []
+    at = snap.t + snap.next_change_in
+    while at <= snap.t + seconds:
         remaining = snap.remaining_s - (at - snap.t)
         boundaries.append((origin + at, countdown_text(remaining - 0.5)))
-        k += 1
+        at += 1.0
 
     def finish() -> None:
-        for widget, probe in probes.values():
-            widget.removeEventFilter(probe)
-        for timer in timers:
-            timer.removeEventFilter(timer_probe)
+        for target, probe in installed:
+            target.removeEventFilter(probe)
         result["boundaries"] = boundaries
-        result["paints"] = {name: probe.paints for name, (_, probe) in probes.items()}
-        result["fired"] = timer_probe.fired
+        result["paints"] = {name: probe.paints for name, (_, probe) in paint_probes.items()}
+        result["expired"] = timer_probe.expired
+        result["refreshed"] = refreshed
         result["wakeups"] = controller.ticks.wakeups
-        result["margin_s"] = _margin()
-        qt_app.quit()
+        result["margin_s"] = tick.MARGIN_S
+        QApplication.instance().exit(0)
 
-    QTimer.singleShot(round((seconds + 0.6) * 1000), finish)
-    return probes, timer_probe
-
-
-def _margin() -> float:
-    from app.ui import tick
-
-    return tick.MARGIN_S
+    later(round(seconds * 1000) + FLIP_TAIL_MS, finish)
+    return installed
 
 
-def _cpu(qt_app, controller, seconds, result):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTimer
+def _cpu(
+    controller: Any,
+    seconds: float,
+    result: dict[str, Any],
+    later: Callable[[int, Callable[[], None]], None],
+    fail: Callable[[str], None],
+) -> None:
+    from PySide6.QtWidgets import QApplication
 
     if not controller.toggle():
-        result["error"] = "Space did not start the session"
+        fail("Space did not start the session")
+        return
     state: dict[str, float] = {}
 
     def begin() -> None:
         state["wall"], state["cpu"] = time.monotonic(), time.process_time()
         state["wakeups"] = controller.ticks.wakeups
-        QTimer.singleShot(round(seconds * 1000), end)
+        later(round(seconds * 1000), end)
 
     def end() -> None:
-        result["wall_s"] = time.monotonic() - state["wall"]
         result["cpu_s"] = time.process_time() - state["cpu"]
+        result["wall_s"] = time.monotonic() - state["wall"]
         result["wakeups"] = controller.ticks.wakeups - state["wakeups"]
         result["running"] = controller.last.running
         result["vm_hwm_kb"] = _status_kb("VmHWM")
         result["vm_rss_kb"] = _status_kb("VmRSS")
-        QTimer.singleShot(QUIT_GRACE_MS, qt_app.quit)
+        QApplication.instance().exit(0)
 
-    QTimer.singleShot(1000, begin)
-    return state
+    later(CPU_SETTLE_MS, begin)
 
 
 if __name__ == "__main__":
