@@ -8,7 +8,7 @@ SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint typecheck pytest bench translations lupdate clean
+.PHONY: run test test-tools lint typecheck pytest bench translations lupdate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,22 @@ $(STAMP): pyproject.toml
 run: $(STAMP) translations
 	$(BIN)/timekeeper $(SESSION)
 
-test: $(STAMP) translations lint typecheck pytest
+test: $(STAMP) translations test-tools lint typecheck pytest
+
+# Tools some tests use: Chromium renders the HTML report, Xvfb + xrandr unplug a real screen.
+# Installed when missing and possible (root with apt-get); otherwise those tests say they are
+# skipped and why, and everything else runs.
+TEST_TOOLS := chromium:chromium Xvfb:xvfb xrandr:x11-xserver-utils
+test-tools:
+	@missing=""; for pair in $(TEST_TOOLS); do cmd=$${pair%%:*}; pkg=$${pair##*:}; \
+	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing test tools:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null 2>&1 \
+	      || echo "note: could not install$$missing; the tests that need them will be skipped"; \
+	  else echo "note:$$missing not installed; the tests that need them will be skipped"; fi; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
