@@ -38,8 +38,11 @@ class SystemClock:
 
 
 class FakeClock:
-    """A clock tests move by hand. ``advance`` moves both readings, ``jump_wall`` only the wall
-    clock (a time-zone change or an NTP correction), ``suspend`` only... both, as BOOTTIME does.
+    """A clock tests move by hand, so that no test waits for time to pass.
+
+    ``advance`` moves both readings: time passing, including a laptop suspend (BOOTTIME counts
+    it). ``jump_wall`` moves only the wall clock: an NTP correction or a manual change, which
+    must never move a countdown.
     """
 
     def __init__(self, wall: datetime | None = None, monotonic: float = 1000.0) -> None:
