@@ -43,7 +43,9 @@ class LiveController(QObject):
         self.clock = clock
         self.logs_dir = logs_dir
         self._last: Snapshot | None = None
-        self.ticks = TickDriver(self._next_change_in, self._wall_fraction, self)
+        self.ticks = TickDriver(
+            self._next_change_in, self._wall_fraction, self, now=self._session_now
+        )
         self.ticks.fired.connect(self.refresh)
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
@@ -85,6 +87,9 @@ class LiveController(QObject):
 
     def _next_change_in(self) -> float | None:
         return self.snapshot().next_change_in
+
+    def _session_now(self) -> float:
+        return self.live.session.now()
 
     def _wall_fraction(self) -> float:
         return self.clock.wall().microsecond / 1_000_000

@@ -358,7 +358,7 @@ class EngineDriven:
         self.display.figure_errors.append((boot, snap.active_s - (boot - self.started) / NS))
         self.loop.spend(self.cost)
         delay = TickDriver.delay_s(self.driver)  # type: ignore[arg-type]
-        self.loop.start(self.timer, max(1, round(delay * 1000)))
+        self.loop.start(self.timer, max(1, math.ceil(delay * 1000)))
 
 
 Counter = Naive | EngineDriven
