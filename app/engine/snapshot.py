@@ -7,6 +7,7 @@ per repaint than the rows a view actually redraws.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -106,6 +107,50 @@ class Snapshot:
             return None
         return next_change(self.remaining_s)
 
+    def next_shown_change_in(self, wall_offset_s: float = 0.0) -> float:
+        """Seconds until a figure shown from this snapshot next changes (always > 0).
+
+        ``wall_offset_s`` is how far past a whole minute the wall clock reads at session
+        time 0 (``origin_wall``'s seconds): clock times are shown as HH:MM of
+        ``origin_wall + t``, so their minutes turn at ``t ≡ -wall_offset_s (mod 60)``.
+
+        - Running: the countdown's next figure (the phase, the overtime detail and the
+          progress change with it). The segment's and the part's used times tick once a
+          second too, on their own phase after a pause or a segment change; they are shown
+          as of the countdown's change, at most a second behind, never ahead.
+        - Paused: the next whole second of the segment's actual time (``occupied_s``, pauses
+          included), which the running order shows rounded down.
+        - Ready: once the planned start has passed, the projected end moves: its next whole
+          wall second (lateness, slack, the catch-up plan are all counted in those);
+          before, the planned start itself.
+        - Whenever the projected end or the next segment's projected start moves (paused, in
+          overtime, ready), the next instant one of their clock times (HH:MM), the lateness
+          (nearest minute), the slack (minutes) or the catch-up attention (30 s late) turns.
+        - Always: the clock's next minute.
+        """
+        t = self.t
+        waits = [_until_grid(t, -wall_offset_s, 60.0)]
+        status = self.status
+        if status is Status.RUNNING:
+            waits.append(next_change(self.remaining_s))
+        elif status is Status.PAUSED:
+            waits.append(math.floor(self.occupied_s) + 1.0 - self.occupied_s)
+        elif status is Status.READY:
+            if t < self.planned_start_t:
+                waits.append(self.planned_start_t - t)
+            else:
+                waits.append(_until_grid(t, -wall_offset_s, 1.0))
+        if status is Status.PAUSED or (status is Status.RUNNING and self.remaining_s <= 0):
+            end = self.projected_end_t
+            waits.append(_until_grid(end, -wall_offset_s, 60.0))  # its clock time
+            waits.append(_until_grid(end, self.planned_end_t + 30.0, 60.0))  # late, nearest min
+            hard = self.hard_end_t
+            if hard is not None:
+                waits.append(_until_grid(end, hard, 30.0))  # slack; 30 s past it
+            next_start = t + max(0.0, self.remaining_s)
+            waits.append(_until_grid(next_start, -wall_offset_s, 60.0))
+        return min(waits)
+
     # -- schedule -------------------------------------------------------------------------
 
     @property
@@ -192,6 +237,12 @@ class Snapshot:
     def gaps(self) -> tuple[tuple[float, float], ...]:
         """(t, seconds) for each time the app came back after being down."""
         return tuple(self._state.gaps)
+
+
+def _until_grid(x: float, anchor: float, step: float) -> float:
+    """Seconds until ``x``, growing a second a second, next reaches ``anchor + k·step``."""
+    left = (anchor - x) % step
+    return left if left > 0 else step
 
 
 def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:

@@ -43,9 +43,7 @@ class LiveController(QObject):
         self.clock = clock
         self.logs_dir = logs_dir
         self._last: Snapshot | None = None
-        self.ticks = TickDriver(
-            self._next_change_in, self._wall_fraction, self, now=self._session_now
-        )
+        self.ticks = TickDriver(self._next_change_in, None, self, now=self._session_now)
         self.ticks.fired.connect(self.refresh)
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
@@ -86,13 +84,17 @@ class LiveController(QObject):
             self.ticks.arm()
 
     def _next_change_in(self) -> float | None:
-        return self.snapshot().next_change_in
+        """Until anything either window shows changes: the countdown while it runs, the
+        segment's actual time while paused, clock times (HH:MM) at their minute."""
+        return self.snapshot().next_shown_change_in(self._wall_offset())
 
     def _session_now(self) -> float:
         return self.live.session.now()
 
-    def _wall_fraction(self) -> float:
-        return self.clock.wall().microsecond / 1_000_000
+    def _wall_offset(self) -> float:
+        """Seconds past a whole minute of the session's clock (``wall_of``) at time 0."""
+        origin = self.live.session.origin_wall.astimezone()
+        return origin.second + origin.microsecond / 1_000_000
 
     # -- commands -------------------------------------------------------------------------
 
