@@ -25,6 +25,8 @@ RETRY_MS = 5000
 
 
 class LiveController(QObject):
+    # The room's view first: the projector window repaints before the moderator's views.
+    room_updated = Signal(object)
     updated = Signal(object)  # a fresh Snapshot, after a command or when time shows a change
     log_status = Signal(str)  # "" when the log is healthy, else one sentence for the moderator
     session_replaced = Signal()  # after "start over": views forget per-session state
@@ -79,6 +81,7 @@ class LiveController(QObject):
 
     def refresh(self) -> None:
         self._last = self.snapshot()
+        self.room_updated.emit(self._last)
         self.updated.emit(self._last)
         if not self.ticks.active:
             self.ticks.arm()

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QRegion,
     QResizeEvent,
     QScreen,
     QShortcut,
@@ -138,6 +139,11 @@ class TextItem:
         painter.setPen(self.color)
         painter.drawText(self.rect, int(self.align | Qt.AlignmentFlag.AlignVCenter), self.text)
 
+    def bounds(self) -> QRect:
+        """Every pixel the paint may touch: the box, and room for overhanging glyphs."""
+        pad = 2.0 + 0.25 * self.font.pixelSize()
+        return self.rect.adjusted(-pad, -pad, pad, pad).toAlignedRect()
+
 
 @dataclass(frozen=True)
 class FillItem:
@@ -153,6 +159,9 @@ class FillItem:
             painter.drawRoundedRect(self.rect, self.radius, self.radius)
         else:
             painter.fillRect(self.rect, self.color)
+
+    def bounds(self) -> QRect:
+        return self.rect.adjusted(-2.0, -2.0, 2.0, 2.0).toAlignedRect()
 
 
 @dataclass(frozen=True)
@@ -181,6 +190,14 @@ class CountdownItem:
         for char, x, w in self.cells:
             painter.drawText(QPointF(x + (w - fm.horizontalAdvance(char)) / 2, self.baseline), char)
 
+    def bounds(self) -> QRect:
+        fm = QFontMetricsF(self.font)
+        pad = 2.0 + 0.1 * self.font.pixelSize()
+        left = self.cells[0][1] if self.cells else self.ink.left()
+        top = self.baseline - fm.ascent()
+        box = QRectF(left, top, self.width(), fm.ascent() + fm.descent())
+        return box.united(self.ink).adjusted(-pad, -pad, pad, pad).toAlignedRect()
+
 
 Item = TextItem | FillItem | CountdownItem
 
@@ -188,12 +205,30 @@ Item = TextItem | FillItem | CountdownItem
 @dataclass
 class Scene:
     items: list[Item] = field(default_factory=list)
+    _bounds: list[QRect] | None = field(default=None, compare=False, repr=False)
 
     def add(self, *items: Item) -> None:
         self.items.extend(items)
 
     def texts(self) -> list[TextItem | CountdownItem]:
         return [i for i in self.items if isinstance(i, TextItem | CountdownItem)]
+
+    def bounds(self) -> list[QRect]:
+        """Each item's paint bounds, in drawing order (measured once per scene)."""
+        if self._bounds is None:
+            self._bounds = [item.bounds() for item in self.items]
+        return self._bounds
+
+    def changed(self, other: Scene) -> QRegion:
+        """Where the picture of ``other`` differs from this one's: the bounds of every item
+        one has and the other has not (the same item at the same place paints the same)."""
+        region = QRegion()
+        for scene, rival in ((self, other), (other, self)):
+            kept = rival.items
+            for item, box in zip(scene.items, scene.bounds(), strict=True):
+                if item not in kept:
+                    region += box
+        return region
 
 
 # -- fitting text -------------------------------------------------------------------------
@@ -401,6 +436,7 @@ class ProjectorView(QWidget):
         self._blink.setInterval(BLINK_INTERVAL_MS)
         self._blink.timeout.connect(self._toggle_blink)
         self._scene: Scene | None = None
+        self._pending: QRegion | None = None  # marked by render since repaint_pending
 
     # -- input ----------------------------------------------------------------------------
 
@@ -417,8 +453,17 @@ class ProjectorView(QWidget):
         elif not blinking and self._blink.isActive():
             self._blink.stop()
             self._blink_visible = True
-        self._scene = None
-        self.update()
+        shown, self._scene = self._scene, None
+        if shown is None or not self.isVisible():
+            self._pending = QRegion(self.rect())
+            self.update()
+            return
+        # Only what changed is painted again (each second: the figure and the progress bar);
+        # the backing store keeps the rest of the picture, drawn from the previous scene.
+        changed = shown.changed(self.scene())
+        self._pending = changed if self._pending is None else self._pending.united(changed)
+        if not changed.isEmpty():
+            self.update(changed)
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -432,6 +477,12 @@ class ProjectorView(QWidget):
     @property
     def blink_visible(self) -> bool:
         return self._blink_visible
+
+    def repaint_pending(self) -> None:
+        """Paint what ``render`` marked as changed now rather than on the next loop turn."""
+        if self._pending is not None and not self._pending.isEmpty():
+            self.repaint(self._pending)
+        self._pending = None
 
     def relayout(self) -> None:
         """Lay out again on the next paint (the language changed, say)."""
@@ -479,9 +530,12 @@ class ProjectorView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(self.rect(), BLACK)
-        for item in self.scene().items:
-            item.paint(painter)
+        region = event.region()
+        painter.fillRect(region.boundingRect(), BLACK)  # clipped to the region by Qt
+        scene = self.scene()
+        for item, box in zip(scene.items, scene.bounds(), strict=True):
+            if region.intersects(box):
+                item.paint(painter)
         painter.end()
 
     # -- layout ---------------------------------------------------------------------------
@@ -754,7 +808,7 @@ class ProjectorWindow(QWidget):
         self.handlers: dict[str, Handler] = self.default_handlers()
         self.handlers.update(extra_handlers or {})
         self._install_keys()
-        controller.updated.connect(self._on_updated)
+        controller.room_updated.connect(self._on_updated)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(self._on_screen_added)
@@ -809,7 +863,11 @@ class ProjectorWindow(QWidget):
         return wall.astimezone().strftime("%H:%M")
 
     def _on_updated(self, snapshot: Snapshot) -> None:
+        """Paint at once, before the moderator's window is even told: what the room sees
+        turns first, and it does not wait behind the moderator's slots and repaint."""
         self.view.render(snapshot, self._wall_text(snapshot))
+        if self.view.isVisible():
+            self.view.repaint_pending()
 
     # -- screens --------------------------------------------------------------------------
     #
