@@ -183,12 +183,28 @@ class CountdownItem:
     def width(self) -> float:
         return sum(w for _, _, w in self.cells)
 
-    def paint(self, painter: QPainter) -> None:
+    def paint(self, painter: QPainter, region: QRegion | None = None) -> None:
+        """Draw the figure; with ``region``, only the characters whose ink falls in it."""
         painter.setFont(self.font)
         painter.setPen(self.color)
         fm = QFontMetricsF(self.font)
-        for char, x, w in self.cells:
+        glyphs = self.glyph_bounds() if region is not None else None
+        for i, (char, x, w) in enumerate(self.cells):
+            if glyphs is not None and region is not None and not region.intersects(glyphs[i]):
+                continue
             painter.drawText(QPointF(x + (w - fm.horizontalAdvance(char)) / 2, self.baseline), char)
+
+    def glyph_bounds(self) -> list[QRect]:
+        """Each character's ink as drawn, with room for antialiasing: a character that
+        is the same in the same cell paints the same pixels."""
+        fm = QFontMetricsF(self.font)
+        pad = 2.0 + 0.02 * self.font.pixelSize()
+        boxes = []
+        for char, x, w in self.cells:
+            left = x + (w - fm.horizontalAdvance(char)) / 2
+            ink = fm.boundingRect(char).translated(left, self.baseline)
+            boxes.append(ink.adjusted(-pad, -pad, pad, pad).toAlignedRect())
+        return boxes
 
     def bounds(self) -> QRect:
         fm = QFontMetricsF(self.font)
@@ -196,7 +212,19 @@ class CountdownItem:
         left = self.cells[0][1] if self.cells else self.ink.left()
         top = self.baseline - fm.ascent()
         box = QRectF(left, top, self.width(), fm.ascent() + fm.descent())
+        for glyph in self.glyph_bounds():
+            box = box.united(QRectF(glyph))
         return box.united(self.ink).adjusted(-pad, -pad, pad, pad).toAlignedRect()
+
+    def same_cells(self, other: CountdownItem) -> bool:
+        """The same figure's shape, place, size and colour: only characters may differ."""
+        return (
+            self.role == other.role
+            and self.font == other.font
+            and self.color == other.color
+            and self.baseline == other.baseline
+            and [c[1:] for c in self.cells] == [c[1:] for c in other.cells]
+        )
 
 
 Item = TextItem | FillItem | CountdownItem
@@ -223,12 +251,30 @@ class Scene:
         """Where the picture of ``other`` differs from this one's: the bounds of every item
         one has and the other has not (the same item at the same place paints the same)."""
         region = QRegion()
+        mine, theirs = _figure(self), _figure(other)
+        figures = mine is not None and theirs is not None and mine.same_cells(theirs)
+        if figures and mine is not None and theirs is not None:
+            # The same figure a second later: only the characters that turned (usually the
+            # last digit) are painted again, not the whole huge figure.
+            old, new = mine.glyph_bounds(), theirs.glyph_bounds()
+            for i, (a, b) in enumerate(zip(mine.cells, theirs.cells, strict=True)):
+                if a[0] != b[0]:
+                    region += old[i]
+                    region += new[i]
         for scene, rival in ((self, other), (other, self)):
             kept = rival.items
             for item, box in zip(scene.items, scene.bounds(), strict=True):
+                if figures and isinstance(item, CountdownItem):
+                    continue
                 if item not in kept:
                     region += box
         return region
+
+
+def _figure(scene: Scene) -> CountdownItem | None:
+    """The scene's figure, when it has exactly one."""
+    found = [i for i in scene.items if isinstance(i, CountdownItem)]
+    return found[0] if len(found) == 1 else None
 
 
 # -- fitting text -------------------------------------------------------------------------
@@ -534,7 +580,11 @@ class ProjectorView(QWidget):
         painter.fillRect(region.boundingRect(), BLACK)  # clipped to the region by Qt
         scene = self.scene()
         for item, box in zip(scene.items, scene.bounds(), strict=True):
-            if region.intersects(box):
+            if not region.intersects(box):
+                continue
+            if isinstance(item, CountdownItem):
+                item.paint(painter, region)
+            else:
                 item.paint(painter)
         painter.end()
 
