@@ -9,7 +9,8 @@ Never early: a Qt timer does not fire before its interval, and the interval is r
 to the millisecond, so the only way to wake before the change is the engine's clock reading
 a hair behind Qt's. Given ``now`` (the clock ``next_change_in`` is measured on), the driver
 remembers the instant it aims at and, if it wakes before it, re-arms for what is left instead
-of repainting the old figure.
+of repainting the old figure. The same re-arming makes a long sleep two: one until
+``LEAD_S`` before the change, a short precise one for the rest.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 # microsecond, and floating point may put a figure computed at the boundary itself on the
 # old side. 0.2 ms is far above both and far below what an eye sees.
 MARGIN_S = 0.0002
+# A long sleep ends late (~1.5 ms for a second here: the kernel and the event loop round),
+# a short one much less: with ``now``, the driver sleeps until this much before the change,
+# then for the rest.
+LEAD_S = 0.01
 # The longest sleep: nothing that moves is left unwatched for longer (a wall clock stepped or
 # a laptop suspended while the session is ready or over shows right after at most this).
 MAX_SLEEP_S = 10.0
@@ -71,9 +76,12 @@ class TickDriver(QObject):
 
     def arm(self) -> None:
         self.last_delay_s = self.delay_s()
+        delay = self.last_delay_s
         if self._now is not None:
-            self._due = self._now() + self.last_delay_s - MARGIN_S
-        self._start(self.last_delay_s)
+            self._due = self._now() + delay - MARGIN_S
+            if delay > 2 * LEAD_S:
+                delay -= LEAD_S  # the rest after the wake-up (_on_timeout)
+        self._start(delay)
 
     def _start(self, delay_s: float) -> None:
         # Up to the next whole millisecond: a QTimer never fires before its interval.
@@ -91,7 +99,7 @@ class TickDriver(QObject):
         if self._now is not None and self._due is not None:
             left = self._due - self._now()
             if left > 0:  # before the change: the old figure would be painted again
-                self.early_wakeups += 1
+                self.early_wakeups += 1  # (the lead's wake-up, or a clock a hair behind)
                 self._start(left + MARGIN_S)
                 return
         self.wakeups += 1

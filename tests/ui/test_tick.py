@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from pytestqt.qtbot import QtBot
 
-from app.ui.tick import MARGIN_S, TickDriver
+from app.ui.tick import LEAD_S, MARGIN_S, TickDriver
 
 
 def test_interval_is_rounded_up_and_aimed_just_after_the_change(qtbot: QtBot) -> None:
@@ -35,3 +37,12 @@ def test_wall_seconds_only_when_asked(qtbot: QtBot) -> None:
     assert TickDriver(lambda: None).delay_s() > 1.0  # nothing moves: a long sleep
     assert TickDriver(lambda: None, lambda: 0.75).delay_s() == 0.25 + MARGIN_S
     assert TickDriver(lambda: 0.1, lambda: 0.75).delay_s() == 0.1 + MARGIN_S
+
+
+def test_a_long_sleep_ends_with_a_short_one(qtbot: QtBot) -> None:
+    """A second-long timer ends ~1.5 ms late, a 10 ms one far less: sleep in two."""
+    clock = {"t": 0.0}
+    driver = TickDriver(lambda: 0.5, now=lambda: clock["t"])
+    driver.arm()
+    assert driver._timer.interval() == math.ceil((0.5 + MARGIN_S - LEAD_S) * 1000)
+    driver.stop()
