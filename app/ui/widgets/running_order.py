@@ -114,10 +114,15 @@ class RunningOrderTree(QTreeWidget):
         self.part_items: list[QTreeWidgetItem] = []
         self.segment_items: list[QTreeWidgetItem] = []
         self._last_current = -1
+        # What each row shows was drawn from these inputs: a row whose inputs are unchanged
+        # is not rendered again (each second, only the current segment and its part change).
+        self._row_keys: dict[tuple[str, int], tuple[object, ...]] = {}
+        self._keys_plan: Plan | None = None
         self.itemDoubleClicked.connect(self._on_double_click)
         self.retranslate()
 
     def retranslate(self) -> None:
+        self._row_keys.clear()
         self.setHeaderLabels(
             [
                 translate("RunningOrder", "Running order"),
@@ -155,12 +160,14 @@ class RunningOrderTree(QTreeWidget):
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         self._last_current = -1
+        self._row_keys.clear()
 
     # -- building ---------------------------------------------------------------------------
 
     def set_plan(self, plan: Plan) -> None:
         """Rebuild the rows for a (new) plan; figures are filled by ``show_snapshot``."""
         self.clear()
+        self._row_keys.clear()
         self.part_items, self.segment_items = [], []
         bold = QFont(self.font())
         bold.setBold(True)
@@ -205,25 +212,62 @@ class RunningOrderTree(QTreeWidget):
     def show_snapshot(self, snap: Snapshot) -> None:
         if len(self.segment_items) != len(snap.plan.segments):
             self.set_plan(snap.plan)
+        if snap.plan is not self._keys_plan:  # an edited plan: every row again
+            self._row_keys.clear()
+            self._keys_plan = snap.plan
+        keys = self._row_keys
         for part in snap.plan.parts:
-            item = self.part_items[part.index]
-            used = part.budget_s - snap.part_left_of(part.index)
             left = snap.part_left_of(part.index)
+            used = part.budget_s - left
+            shown_left = left_span(left) if left >= 0 else span(-left)
+            key: tuple[object, ...] = (
+                snap.planned_start_of(part.first),
+                part.budget_s,
+                span(used) if used > 0 else "",
+                left >= 0,
+                shown_left,
+            )
+            if keys.get(("part", part.index)) == key:
+                continue
+            keys["part", part.index] = key
+            item = self.part_items[part.index]
             _set(item, COL_AT, self._clock_of(snap.planned_start_of(part.first)))
             _set(item, COL_PLANNED, planned_span(part.budget_s))
             _set(item, COL_ACTUAL, span(used) if used > 0 else "")
             if left >= 0:
-                text = translate("RunningOrder", "{t} left").format(t=left_span(left))
+                text = translate("RunningOrder", "{t} left").format(t=shown_left)
             else:
-                text = translate("RunningOrder", "over by {t}").format(t=span(-left))
+                text = translate("RunningOrder", "over by {t}").format(t=shown_left)
             _set(item, COL_STATE, text)
             over = QBrush(QColor(self._theme.countdown[Phase.OVERTIME])) if left < 0 else QBrush()
             item.setForeground(COL_STATE, over)
         for index, item in enumerate(self.segment_items):
+            key = self._segment_key(snap, index)
+            if keys.get(("segment", index)) == key:
+                continue
+            keys["segment", index] = key
             self._render_segment(snap, index, item)
         if snap.current != self._last_current:
             self._highlight(snap.current)
             self.scrollToItem(self.segment_items[snap.current])
+
+    @staticmethod
+    def _segment_key(snap: Snapshot, index: int) -> tuple[object, ...]:
+        """Everything ``_render_segment`` reads, as shown (whole seconds, words' inputs)."""
+        state = snap.row_state(index)
+        planned = snap.planned_of(index)
+        actual = snap.actual_of(index)
+        active = snap.active_of(index)
+        return (
+            snap.planned_start_of(index),
+            planned,
+            snap.plan.segments[index].planned_s,
+            state,
+            span(actual) if state is not RowState.UPCOMING or actual else "",
+            active > planned,
+            span(active - planned) if state is RowState.DONE and active > planned else "",
+            (snap.status, snap.phase) if state is RowState.CURRENT else None,
+        )
 
     def _render_segment(self, snap: Snapshot, index: int, item: QTreeWidgetItem) -> None:
         seg = snap.plan.segments[index]
