@@ -390,9 +390,13 @@ class ModeratorWindow(QMainWindow):
     def show_snapshot(self, snap: Snapshot) -> None:
         """Show one Snapshot everywhere (called by the controller once per visible change)."""
         self._snap = snap
+        # The countdown first, and on screen at once: the rest of the window follows on the
+        # next turn of the event loop, a few milliseconds later.
+        self.current.show_snapshot(snap)
+        if self.isVisible():
+            self.current.countdown_label.repaint()
         self.schedule.show_snapshot(snap)
         self.tree.show_snapshot(snap)
-        self.current.show_snapshot(snap)
         self.controls.show_snapshot(snap, self.controller.session.engine.can_undo, self._late(snap))
         if snap.message is not None:
             self.messages.set_blink(snap.blink)
