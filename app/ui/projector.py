@@ -197,12 +197,12 @@ class CountdownItem:
     def glyph_bounds(self) -> list[QRect]:
         """Each character's ink as drawn, with room for antialiasing: a character that
         is the same in the same cell paints the same pixels."""
-        fm = QFontMetricsF(self.font)
         pad = 2.0 + 0.02 * self.font.pixelSize()
+        key = self.font.key()
         boxes = []
         for char, x, w in self.cells:
-            left = x + (w - fm.horizontalAdvance(char)) / 2
-            ink = fm.boundingRect(char).translated(left, self.baseline)
+            advance, ink = _glyph(self.font, key, char)
+            ink = ink.translated(x + (w - advance) / 2, self.baseline)
             boxes.append(ink.adjusted(-pad, -pad, pad, pad).toAlignedRect())
         return boxes
 
@@ -228,6 +228,19 @@ class CountdownItem:
 
 
 Item = TextItem | FillItem | CountdownItem
+
+_GLYPHS: dict[tuple[str, str], tuple[float, QRectF]] = {}
+
+
+def _glyph(font: QFont, key: str, char: str) -> tuple[float, QRectF]:
+    """A character's advance and ink box at the baseline's origin (``key``: the font's)."""
+    found = _GLYPHS.get((key, char))
+    if found is None:
+        fm = QFontMetricsF(font)
+        if len(_GLYPHS) > 512:
+            _GLYPHS.clear()
+        found = _GLYPHS[key, char] = (fm.horizontalAdvance(char), fm.boundingRect(char))
+    return found
 
 
 @dataclass
@@ -400,14 +413,23 @@ def _digit_ratios() -> tuple[float, float]:
     return ink.height() / 1000, widest / 1000
 
 
+@lru_cache(maxsize=32)
+def _figure_metrics(px: int) -> tuple[QFont, QFontMetricsF, float, QRectF]:
+    """The figure's font at ``px``, its metrics, the widest digit's advance and the digits'
+    ink box (measured once per size: the figure is laid out again every second)."""
+    font = make_font(px, bold=True, digits=True)
+    fm = QFontMetricsF(font)
+    digit_w = max(fm.horizontalAdvance(d) for d in "0123456789")
+    return font, fm, digit_w, fm.tightBoundingRect("0123456789")
+
+
 def countdown_item(
     role: str, text: str, box: QRectF, color: QColor, *, ink_share: float = 0.9
 ) -> CountdownItem:
     """The figure as large as ``box`` allows: digit ink ``ink_share`` of its height, or less
     when the width is what limits (overtime's ``+``, hours)."""
     ink_ratio, digit_ratio = _digit_ratios()
-    ref = make_font(1000, bold=True, digits=True)
-    ref_fm = QFontMetricsF(ref)
+    ref_fm = _figure_metrics(1000)[1]
 
     def cell_ratio(char: str) -> float:
         return digit_ratio if char.isdigit() else ref_fm.horizontalAdvance(char) / 1000
@@ -415,13 +437,10 @@ def countdown_item(
     width_ratio = sum(cell_ratio(c) for c in text) or 1.0
     px = min(box.height() * ink_share / ink_ratio, box.width() / width_ratio)
     px = max(1.0, math.floor(px))
-    font = make_font(px, bold=True, digits=True)
-    fm = QFontMetricsF(font)
-    digit_w = max(fm.horizontalAdvance(d) for d in "0123456789")
+    font, fm, digit_w, ink_rect = _figure_metrics(int(px))
     widths = [digit_w if c.isdigit() else fm.horizontalAdvance(c) for c in text]
     total = sum(widths)
     x = box.left() + (box.width() - total) / 2
-    ink_rect = fm.tightBoundingRect("0123456789")
     ink_h = ink_rect.height()
     ink_top = box.top() + (box.height() - ink_h) / 2
     baseline = ink_top - ink_rect.top()
