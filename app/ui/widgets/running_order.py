@@ -105,7 +105,9 @@ class RunningOrderTree(QTreeWidget):
         # contents would measure every row again at each changed second.
         for col in (COL_AT, COL_PLANNED, COL_ACTUAL, COL_STATE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        self.setItemDelegate(_WrappingDelegate(self))
+        # Only the titles wrap: the figure columns keep Qt's own delegate, so that measuring
+        # a row again (each changed second) does not call into Python for every column.
+        self.setItemDelegateForColumn(COL_TITLE, _WrappingDelegate(self))
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
