@@ -88,8 +88,15 @@ class LiveController(QObject):
 
     def _next_change_in(self) -> float | None:
         """Until anything either window shows changes: the countdown while it runs, the
-        segment's actual time while paused, clock times (HH:MM) at their minute."""
-        return self.snapshot().next_shown_change_in(self._wall_offset())
+        segment's actual time while paused, clock times (HH:MM) at their minute.
+
+        Asked right after each refresh: the snapshot just taken answers (every command
+        refreshes, so it holds the session's state), counted from now rather than from its
+        own time, instead of a second snapshot a few milliseconds later."""
+        snap = self._last
+        if snap is None:
+            return self.snapshot().next_shown_change_in(self._wall_offset())
+        return snap.next_shown_change_in(self._wall_offset()) - (self._session_now() - snap.t)
 
     def _session_now(self) -> float:
         return self.live.session.now()

@@ -392,9 +392,10 @@ class ModeratorWindow(QMainWindow):
         self._snap = snap
         # The countdown first, and on screen at once: the rest of the window follows on the
         # next turn of the event loop, a few milliseconds later.
-        self.current.show_snapshot(snap)
+        self.current.show_countdown(snap)
         if self.isVisible():
             self.current.countdown_label.repaint()
+        self.current.show_snapshot(snap, countdown=False)
         self.schedule.show_snapshot(snap)
         self.tree.show_snapshot(snap)
         self.controls.show_snapshot(snap, self.controller.session.engine.can_undo, self._late(snap))

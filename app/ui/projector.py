@@ -196,7 +196,15 @@ class CountdownItem:
 
     def glyph_bounds(self) -> list[QRect]:
         """Each character's ink as drawn, with room for antialiasing: a character that
-        is the same in the same cell paints the same pixels."""
+        is the same in the same cell paints the same pixels (measured once per item: the
+        paint, the scene's bounds and the comparison with the next scene all ask)."""
+        found: list[QRect] | None = self.__dict__.get("_glyph_boxes")
+        if found is None:
+            found = self._measure_glyphs()
+            self.__dict__["_glyph_boxes"] = found  # frozen: not a field, never compared
+        return found
+
+    def _measure_glyphs(self) -> list[QRect]:
         pad = 2.0 + 0.02 * self.font.pixelSize()
         key = self.font.key()
         boxes = []
@@ -502,6 +510,8 @@ class ProjectorView(QWidget):
         self._blink.timeout.connect(self._toggle_blink)
         self._scene: Scene | None = None
         self._pending: QRegion | None = None  # marked by render since repaint_pending
+        # The live screen's header items, with what they were laid out for (segment, size).
+        self._header: tuple[tuple[object, float, float], tuple[Item, ...]] | None = None
 
     # -- input ----------------------------------------------------------------------------
 
@@ -552,6 +562,7 @@ class ProjectorView(QWidget):
     def relayout(self) -> None:
         """Lay out again on the next paint (the language changed, say)."""
         self._scene = None
+        self._header = None
         self.update()
 
     def _toggle_blink(self) -> None:
@@ -728,21 +739,16 @@ class ProjectorView(QWidget):
         seg = snap.segment
         colour = PHASE_COLOURS[snap.phase]
         if not has_message:
-            header = QRectF(band)
-            if seg.speakers:
-                people = QRectF(header.left(), header.top(), header.width(), header.height() * 0.63)
-                self._speakers(scene, seg, people, name_share=0.6)
-                title = QRectF(
-                    header.left(),
-                    people.bottom(),
-                    header.width(),
-                    header.bottom() - people.bottom(),
-                )
-                text_block(
-                    scene, "title", seg.title, title, max_px=0.045 * h, max_lines=2, color=DIM
-                )
+            # Who speaks and on what: laid out once per segment and size, then the same
+            # items each second (the scenes' comparison finds them unchanged at once).
+            key = (seg, w, h)
+            cached = self._header
+            if cached is not None and cached[0] == key:
+                scene.add(*cached[1])
             else:
-                self._speakers(scene, seg, header, name_share=1.0)
+                first = len(scene.items)
+                self._live_header(scene, seg, band)
+                self._header = (key, tuple(scene.items[first:]))
         figure = QRectF(stage.left(), 0.285 * h, stage.width(), 0.48 * h)
         scene.add(countdown_item("countdown", snap.countdown, figure, colour))
         label = phase_label(snap)
@@ -772,6 +778,22 @@ class ProjectorView(QWidget):
                 QRectF(w - t, 0, t, h),
             ):
                 scene.add(FillItem("overtime_frame", edge, colour))
+
+    def _live_header(self, scene: Scene, seg: PlannedSegment, band: QRectF) -> None:
+        h = float(self.height())
+        header = QRectF(band)
+        if seg.speakers:
+            people = QRectF(header.left(), header.top(), header.width(), header.height() * 0.63)
+            self._speakers(scene, seg, people, name_share=0.6)
+            title = QRectF(
+                header.left(),
+                people.bottom(),
+                header.width(),
+                header.bottom() - people.bottom(),
+            )
+            text_block(scene, "title", seg.title, title, max_px=0.045 * h, max_lines=2, color=DIM)
+        else:
+            self._speakers(scene, seg, header, name_share=1.0)
 
     def _up_next(self, scene: Scene, snap: Snapshot, stage: QRectF, band: QRectF | None) -> None:
         """Between segments: who comes next, on what, and how long they have.

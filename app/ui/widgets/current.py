@@ -219,7 +219,18 @@ class CurrentPanel(QFrame):
             return translate("CurrentSegment", "Paused: Space resumes")
         return translate("CurrentSegment", "Running")
 
-    def show_snapshot(self, snap: Snapshot) -> None:
+    def show_countdown(self, snap: Snapshot) -> None:
+        """The figure alone (its text and colour): what the window paints at once."""
+        if snap.ended:
+            self.countdown_label.setText("—")
+        else:
+            self.countdown_label.setText(snap.countdown)
+        theme = self._theme
+        colour = theme.countdown[snap.phase] if snap.status is not Status.READY else theme.text
+        set_style(self.countdown_label, f"QLabel {{ color: {colour}; }}")
+
+    def show_snapshot(self, snap: Snapshot, *, countdown: bool = True) -> None:
+        """Everything; ``countdown=False`` when ``show_countdown`` has just shown the figure."""
         self._snap = snap
         theme = self._theme
         seg = snap.segment
@@ -236,12 +247,8 @@ class CurrentPanel(QFrame):
         )
         self.status_label.setText(self.status_text(snap))
 
-        if snap.ended:
-            self.countdown_label.setText("—")
-        else:
-            self.countdown_label.setText(snap.countdown)
-        colour = theme.countdown[chip_phase] if snap.status is not Status.READY else theme.text
-        set_style(self.countdown_label, f"QLabel {{ color: {colour}; }}")
+        if countdown:
+            self.show_countdown(snap)
 
         plan_text = planned_span(seg.planned_s)
         if snap.overtime and not snap.ended:
