@@ -117,6 +117,8 @@ class ModeratorWindow(QMainWindow):
         self._start_over_armed.setInterval(CONFIRM_MS)
         self._start_over_armed.timeout.connect(self._show_resume_banner)
         self._pending_reload = False
+        self._clock_session: object = None  # clock_of's memo: the session it is for
+        self._clocks: dict[float, str] = {}
 
         self._fit_screen()
         self.setMinimumSize(960, 600)
@@ -319,8 +321,18 @@ class ModeratorWindow(QMainWindow):
     # -- texts --------------------------------------------------------------------------------
 
     def clock_of(self, t: float) -> str:
-        """Session time -> local clock HH:MM (the session may be replaced: look it up now)."""
-        return clock(self.controller.live.session.wall_of(t))
+        """Session time -> local clock HH:MM (the session may be replaced: look it up now).
+
+        Remembered per session and time: the planned starts are asked for again each second.
+        """
+        session = self.controller.live.session
+        if self._clock_session is not session or len(self._clocks) > 256:
+            self._clock_session = session
+            self._clocks.clear()
+        text = self._clocks.get(t)
+        if text is None:
+            text = self._clocks[t] = clock(session.wall_of(t))
+        return text
 
     def retranslate(self) -> None:
         """Every text of the window in the current language (session content is left as is)."""

@@ -56,6 +56,7 @@ class CountdownLabel(QLabel):
     MIN_PX = 28
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self._fitted: tuple[str, int, str] | None = None  # what _fit last measured for
         super().__init__("00:00", parent)
         self.setObjectName("countdown")
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -78,10 +79,13 @@ class CountdownLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        font = QFont(self.font())
         # Measure a figure of the same shape with the widest digits: the size then does not
-        # jump from one second to the next.
+        # jump from one second to the next (nor does it need measuring again each second).
         sample = "".join("0" if c.isdigit() else c for c in self.text())
+        fitted = (sample, self.width(), self.font().key())
+        if fitted == self._fitted:
+            return
+        font = QFont(self.font())
         px = self.MAX_PX
         while px > self.MIN_PX:
             font.setPixelSize(px)
@@ -90,6 +94,7 @@ class CountdownLabel(QLabel):
             px -= 4
         if font.pixelSize() != self.font().pixelSize():
             self.setFont(font)
+        self._fitted = (sample, self.width(), self.font().key())
 
 
 class CurrentPanel(QFrame):
