@@ -53,30 +53,36 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self._tree = tree
-        # Qt asks for size hints far more often than titles or widths change.
-        self._heights: dict[tuple[str, int, str], int] = {}
+        # Qt asks for size hints far more often than titles or widths change (each second,
+        # for the rows whose figures changed): the whole hint is remembered, styled measure
+        # included, until the theme changes (``forget``).
+        self._sizes: dict[tuple[str, int, str, int], QSize] = {}
+
+    def forget(self) -> None:
+        self._sizes.clear()
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        size = super().sizeHint(option, index)
         if index.column() != COL_TITLE:
-            return size
+            return super().sizeHint(option, index)
         depth = 0 if not index.parent().isValid() else 1
         width = max(40, self._tree.columnWidth(COL_TITLE) - depth * self._tree.indentation() - 14)
         data = index.data(Qt.ItemDataRole.FontRole)
         font = data if isinstance(data, QFont) else option.font
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        key = (text, width, font.key())
-        height = self._heights.get(key)
-        if height is None:
+        key = (text, width, font.key(), option.state.value)
+        found = self._sizes.get(key)
+        if found is None:
+            size = super().sizeHint(option, index)
             rect = QFontMetrics(font).boundingRect(
                 QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
             )
-            height = self._heights[key] = rect.height() + 6
-            if len(self._heights) > 4096:
-                self._heights.clear()
-        return QSize(size.width(), max(size.height(), height))
+            height = rect.height() + 6
+            if len(self._sizes) > 4096:
+                self._sizes.clear()
+            found = self._sizes[key] = QSize(size.width(), max(size.height(), height))
+        return QSize(found)
 
 
 class RunningOrderTree(QTreeWidget):
@@ -107,7 +113,8 @@ class RunningOrderTree(QTreeWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         # Only the titles wrap: the figure columns keep Qt's own delegate, so that measuring
         # a row again (each changed second) does not call into Python for every column.
-        self.setItemDelegateForColumn(COL_TITLE, _WrappingDelegate(self))
+        self._titles = _WrappingDelegate(self)
+        self.setItemDelegateForColumn(COL_TITLE, self._titles)
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
@@ -161,6 +168,7 @@ class RunningOrderTree(QTreeWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
+        self._titles.forget()
         self._last_current = -1
         self._row_keys.clear()
 
