@@ -45,7 +45,7 @@ class LiveController(QObject):
         self.clock = clock
         self.logs_dir = logs_dir
         self._last: Snapshot | None = None
-        self.ticks = TickDriver(self._next_change_in, None, self, now=self._session_now)
+        self.ticks = TickDriver(self._next_change_in, self, now=self._session_now)
         self.ticks.fired.connect(self.refresh)
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)

@@ -37,10 +37,8 @@ class TickDriver(QObject):
     """Calls ``due`` at each moment something on screen changes; emits ``fired``.
 
     ``next_change_in`` gives the seconds until the next change of anything shown (None: only
-    ``MAX_SLEEP_S`` later). ``wall_fraction``, when given, is the wall clock's fraction of
-    its second, for a view showing wall-clock seconds: the driver then also wakes at each
-    whole wall second. The live windows show none (their clock reads HH:MM, which
-    ``next_change_in`` covers). ``now`` is the clock ``next_change_in`` counts on.
+    ``MAX_SLEEP_S`` later); clock times (HH:MM) are among the figures it covers, so there is
+    no separate wall-clock wake-up. ``now`` is the clock ``next_change_in`` counts on.
     """
 
     fired = Signal()
@@ -48,14 +46,12 @@ class TickDriver(QObject):
     def __init__(
         self,
         next_change_in: Callable[[], float | None],
-        wall_fraction: Callable[[], float] | None = None,
         parent: QObject | None = None,
         *,
         now: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         self._next_change_in = next_change_in
-        self._wall_fraction = wall_fraction
         self._now = now
         self._due: float | None = None
         self._timer = QTimer(self)
@@ -70,8 +66,6 @@ class TickDriver(QObject):
         """Seconds until the next displayed change, plus the margin."""
         change = self._next_change_in()
         delay = MAX_SLEEP_S if change is None else min(change, MAX_SLEEP_S)
-        if self._wall_fraction is not None:
-            delay = min(delay, 1.0 - self._wall_fraction())
         return max(0.0, delay) + MARGIN_S
 
     def arm(self) -> None:

@@ -325,7 +325,7 @@ class SimClock:
 
 class EngineDriven:
     """The app: Session + Engine on the clock, and TickDriver's delay_s aiming a precise
-    single-shot timer at the next change of a shown figure (countdown or wall clock)."""
+    single-shot timer at the next change of a shown figure (as the live windows do)."""
 
     name = "engine + TickDriver"
 
@@ -339,9 +339,10 @@ class EngineDriven:
             origin_wall=self.clock.wall(),
         )
         self.timer = Timer(self.refresh, coarse=False, single=True)
+        origin = self.session.origin_wall
+        self.wall_offset = origin.second + origin.microsecond / 1_000_000
         self.driver = SimpleNamespace(
-            _next_change_in=lambda: self.session.snapshot().next_change_in,
-            _wall_fraction=lambda: self.clock.wall().microsecond / 1_000_000,
+            _next_change_in=lambda: self.session.snapshot().next_shown_change_in(self.wall_offset),
         )
         self.refreshes: list[int] = []
 
@@ -535,9 +536,9 @@ def real_check(seed: int = 7) -> RealRun:
     session = Session(
         Engine(ninety_minutes()), clock, origin_mono=clock.monotonic(), origin_wall=clock.wall()
     )
+    origin = session.origin_wall
     driver = TickDriver(
-        lambda: session.snapshot().next_change_in,
-        lambda: clock.wall().microsecond / 1_000_000,
+        lambda: session.snapshot().next_shown_change_in(origin.second + origin.microsecond / 1e6)
     )
 
     def engine_refresh() -> None:

@@ -33,10 +33,10 @@ def test_a_wake_up_before_the_change_re_arms_instead_of_repainting(qtbot: QtBot)
     driver.stop()
 
 
-def test_wall_seconds_only_when_asked(qtbot: QtBot) -> None:
+def test_the_driver_sleeps_until_the_next_shown_change(qtbot: QtBot) -> None:
     assert TickDriver(lambda: None).delay_s() > 1.0  # nothing moves: a long sleep
-    assert TickDriver(lambda: None, lambda: 0.75).delay_s() == 0.25 + MARGIN_S
-    assert TickDriver(lambda: 0.1, lambda: 0.75).delay_s() == 0.1 + MARGIN_S
+    assert TickDriver(lambda: 0.1).delay_s() == 0.1 + MARGIN_S
+    assert TickDriver(lambda: 0.75).delay_s() == 0.75 + MARGIN_S  # no wall-second wake-up
 
 
 def test_a_long_sleep_ends_with_a_short_one(qtbot: QtBot) -> None:
