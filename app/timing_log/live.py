@@ -251,4 +251,4 @@ def discard_and_start_over(
     """The banner's "start over": the crashed log is ended as it is, a new one begins."""
     live.session.end()
     live.writer.close()
-    return start_session(loaded, clock, logs_dir, recover=False, opener=live.writer._opener)
+    return start_session(loaded, clock, logs_dir, recover=False, opener=live.writer.opener)

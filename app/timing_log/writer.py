@@ -67,6 +67,11 @@ class LogWriter:
         self.used_fallback = False
 
     @property
+    def opener(self) -> Opener:
+        """How this writer opens files (a test's faulty disk carries over to a new log)."""
+        return self._opener
+
+    @property
     def pending(self) -> int:
         return len(self._lines) - self._written
 
