@@ -509,15 +509,18 @@ class ProjectorView(QWidget):
         self._blink.setInterval(BLINK_INTERVAL_MS)
         self._blink.timeout.connect(self._toggle_blink)
         self._scene: Scene | None = None
-        self._pending: QRegion | None = None  # marked by render since repaint_pending
         # The live screen's header items, with what they were laid out for (segment, size).
         self._header: tuple[tuple[object, float, float], tuple[Item, ...]] | None = None
 
     # -- input ----------------------------------------------------------------------------
 
-    def render(self, snapshot: Snapshot, wall_text: str | None = None) -> None:  # type: ignore[override]
+    def render(  # type: ignore[override]
+        self, snapshot: Snapshot, wall_text: str | None = None, *, at_once: bool = False
+    ) -> None:
         """Show ``snapshot``. ``wall_text`` is the clock time for the end screen ("17:26");
         without it the end screen reads the system clock (the only clock the view ever reads).
+        ``at_once`` paints now rather than on the next turn of the event loop (what the room
+        sees must not wait behind the moderator's window).
         """
         self._snapshot = snapshot
         self._wall_text = wall_text
@@ -529,15 +532,18 @@ class ProjectorView(QWidget):
             self._blink.stop()
             self._blink_visible = True
         shown, self._scene = self._scene, None
-        if shown is None or not self.isVisible():
-            self._pending = QRegion(self.rect())
-            self.update()
+        visible = self.isVisible()
+        if shown is None or not visible:
+            changed = QRegion(self.rect())
+        else:
+            # Only what changed is painted again (each second: the figure and the progress
+            # bar); the backing store keeps the rest of the picture, from the previous scene.
+            changed = shown.changed(self.scene())
+        if changed.isEmpty():
             return
-        # Only what changed is painted again (each second: the figure and the progress bar);
-        # the backing store keeps the rest of the picture, drawn from the previous scene.
-        changed = shown.changed(self.scene())
-        self._pending = changed if self._pending is None else self._pending.united(changed)
-        if not changed.isEmpty():
+        if at_once and visible:
+            self.repaint(changed)  # also paints what an earlier update() left pending
+        else:
             self.update(changed)
 
     @property
@@ -552,12 +558,6 @@ class ProjectorView(QWidget):
     @property
     def blink_visible(self) -> bool:
         return self._blink_visible
-
-    def repaint_pending(self) -> None:
-        """Paint what ``render`` marked as changed now rather than on the next loop turn."""
-        if self._pending is not None and not self._pending.isEmpty():
-            self.repaint(self._pending)
-        self._pending = None
 
     def relayout(self) -> None:
         """Lay out again on the next paint (the language changed, say)."""
@@ -956,9 +956,7 @@ class ProjectorWindow(QWidget):
     def _on_updated(self, snapshot: Snapshot) -> None:
         """Paint at once, before the moderator's window is even told: what the room sees
         turns first, and it does not wait behind the moderator's slots and repaint."""
-        self.view.render(snapshot, self._wall_text(snapshot))
-        if self.view.isVisible():
-            self.view.repaint_pending()
+        self.view.render(snapshot, self._wall_text(snapshot), at_once=True)
 
     # -- screens --------------------------------------------------------------------------
     #

@@ -169,7 +169,8 @@ def _flip_figures(r: dict[str, Any]) -> list[Figure]:
     margin_ms = r["margin_s"] * 1e3
     figures += [
         Figure(
-            f"flip: TickDriver timer expiry after the boundary, p50 (MARGIN_S {margin_ms:g} ms)",
+            f"flip: TickDriver timer ({r['backend']}) expiry after the boundary, p50"
+            f" (MARGIN_S {margin_ms:g} ms)",
             _rank(timer_ms, 0.5),
             "ms",
         ),

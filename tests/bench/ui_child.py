@@ -150,7 +150,7 @@ def _flip(
     later: Callable[[int, Callable[[], None]], None],
     fail: Callable[[str], None],
 ) -> object:
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.engine.display import countdown_text
@@ -200,14 +200,15 @@ def _flip(
             return True
 
     class TimerProbe(QObject):
-        """The TickDriver's timer expiring, before its time-out is emitted."""
+        """The TickDriver's timer expiring, before the driver hears of it: its QTimer's
+        timer event, or its timerfd's socket notifier turning readable."""
 
         def __init__(self) -> None:
             super().__init__()
             self.expired: list[float] = []
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Timer:
+            if event.type() in (QEvent.Type.Timer, QEvent.Type.SockAct):
                 self.expired.append(now())
             return False
 
@@ -225,7 +226,10 @@ def _flip(
         installed.append((widget, probe))
         installed.append((widget.window(), FrameProbe(probe)))
     timer_probe = TimerProbe()
-    for timer in controller.ticks.findChildren(QTimer):
+    for timer in [
+        *controller.ticks.findChildren(QTimer),
+        *controller.ticks.findChildren(QSocketNotifier),
+    ]:
         installed.append((timer, timer_probe))
     for target, probe in installed:
         target.installEventFilter(probe)
@@ -258,6 +262,7 @@ def _flip(
         result["refreshed"] = refreshed
         result["wakeups"] = controller.ticks.wakeups
         result["margin_s"] = tick.MARGIN_S
+        result["backend"] = controller.ticks.backend
         QApplication.instance().exit(0)
 
     later(round(seconds * 1000) + FLIP_TAIL_MS, finish)

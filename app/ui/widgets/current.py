@@ -28,6 +28,7 @@ from app.model.plan import PlannedSegment
 from app.ui.formatting import left_span, planned_span, span
 from app.ui.theme import DARK, PHASE_SYMBOLS, Theme, phase_word
 from app.ui.widgets import plain_label, set_style
+from app.ui.widgets.steady_label import SteadyLabel
 
 translate = QCoreApplication.translate
 
@@ -48,18 +49,18 @@ def note_lines(segment: PlannedSegment) -> list[str]:
     return lines
 
 
-class CountdownLabel(QLabel):
+class CountdownLabel(SteadyLabel):
     """The countdown as large as its room allows, never cut: "+1:08:00" after an hour of
-    overtime must fit where "08:20" did, so the font shrinks to the label's width."""
+    overtime must fit where "08:20" did, so the font shrinks to the label's width. A second
+    that passes repaints it without laying the window out again (SteadyLabel)."""
 
     MAX_PX = 96
     MIN_PX = 28
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._fitted: tuple[str, int, str] | None = None  # what _fit last measured for
-        super().__init__("00:00", parent)
+        super().__init__("00:00", parent, wrap=False)
         self.setObjectName("countdown")
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setMinimumWidth(160)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         font = QFont("DejaVu Sans")
@@ -125,7 +126,7 @@ class CurrentPanel(QFrame):
         self.countdown_label = CountdownLabel(self)
         grid.addWidget(self.countdown_label, 1, 0)
 
-        self.detail_label = plain_label("", self)
+        self.detail_label = SteadyLabel("", self)  # "over by 00:42": each second
         self.detail_label.setObjectName("countdownDetail")
         grid.addWidget(self.detail_label, 2, 0)
 
@@ -137,7 +138,7 @@ class CurrentPanel(QFrame):
         self.thumbnail_box.addWidget(self.thumbnail_caption)
         grid.addLayout(self.thumbnail_box, 0, 1, 3, 1, Qt.AlignmentFlag.AlignTop)
 
-        self.part_label = plain_label("", self)
+        self.part_label = SteadyLabel("", self)  # the part's budget left: each second
         self.part_label.setObjectName("partLabel")
         grid.addWidget(self.part_label, 3, 0, 1, 2)
 

@@ -8,7 +8,7 @@ text in Qt's item views, so titles from the file are shown as written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -211,6 +212,28 @@ class RunningOrderTree(QTreeWidget):
                 self.segment_items.append(item)
         self.expandAll()
         self._last_current = -1
+
+    def dataChanged(  # noqa: N802 (Qt's name)
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """A figure changed: repaint its cell without measuring its row again.
+
+        QTreeView measures the whole row again on every change (each column's size hint)
+        in case its height changed; each second the current segment's and part's figures
+        change. A figure column is one line in a fixed width, so it never sets a row's
+        height (the wrapped title does): only a change touching the title is measured.
+        """
+        if (
+            top_left.row() == bottom_right.row()
+            and top_left.parent() == bottom_right.parent()
+            and min(top_left.column(), bottom_right.column()) > COL_TITLE
+        ):
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
+        else:
+            super().dataChanged(top_left, bottom_right, roles)
 
     def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
         index = item.data(COL_TITLE, SEGMENT_ROLE)
