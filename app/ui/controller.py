@@ -102,8 +102,9 @@ class LiveController(QObject):
         return self.live.session.now()
 
     def _wall_offset(self) -> float:
-        """Seconds past a whole minute of the session's clock (``wall_of``) at time 0."""
-        origin = self.live.session.origin_wall.astimezone()
+        """Seconds past a whole minute of the session's clock (``wall_of``) at time 0 (the
+        same in every time zone: zones differ by whole minutes, so no zone lookup here)."""
+        origin = self.live.session.origin_wall
         return origin.second + origin.microsecond / 1_000_000
 
     # -- commands -------------------------------------------------------------------------

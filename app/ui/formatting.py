@@ -7,6 +7,7 @@ short strings a moderator reads at a glance. Words go through Qt's translation s
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import datetime
 
@@ -33,8 +34,19 @@ def planned_span(seconds: float) -> str:
 
 
 def clock(when: datetime) -> str:
-    """A local clock time HH:MM, the way the printed programme gives times."""
-    return when.astimezone().strftime("%H:%M")
+    """A local clock time HH:MM, the way the printed programme gives times.
+
+    Remembered by the minute: the windows ask for the clock each second, and turning a time
+    into local time looks the zone up each time (a DST change falls on a whole minute).
+    """
+    if when.tzinfo is None:
+        return when.strftime("%H:%M")  # already local
+    return _local_minute(math.floor(when.timestamp() / 60))
+
+
+@functools.lru_cache(maxsize=1024)
+def _local_minute(minute: int) -> str:
+    return datetime.fromtimestamp(minute * 60).strftime("%H:%M")
 
 
 def minutes(seconds: float) -> int:

@@ -58,6 +58,8 @@ from app.engine.snapshot import Snapshot
 from app.engine.state import Status
 from app.model.plan import PlannedSegment, PlannedSpeaker
 from app.ui.controller import LiveController
+from app.ui.formatting import clock
+from app.ui.glyph_cache import GLYPHS
 from app.ui.keys import KEY_ACTIONS, session_handlers
 from app.ui.settings import Settings
 
@@ -192,7 +194,9 @@ class CountdownItem:
         for i, (char, x, w) in enumerate(self.cells):
             if glyphs is not None and region is not None and not region.intersects(glyphs[i]):
                 continue
-            painter.drawText(QPointF(x + (w - fm.horizontalAdvance(char)) / 2, self.baseline), char)
+            GLYPHS.draw(
+                painter, QPointF(x + (w - fm.horizontalAdvance(char)) / 2, self.baseline), char
+            )
 
     def glyph_bounds(self) -> list[QRect]:
         """Each character's ink as drawn, with room for antialiasing: a character that
@@ -247,7 +251,7 @@ def _glyph(font: QFont, key: str, char: str) -> tuple[float, QRectF]:
         fm = QFontMetricsF(font)
         if len(_GLYPHS) > 512:
             _GLYPHS.clear()
-        found = _GLYPHS[key, char] = (fm.horizontalAdvance(char), fm.boundingRect(char))
+        found = _GLYPHS[key, char] = (fm.horizontalAdvance(char), fm.tightBoundingRect(char))
     return found
 
 
@@ -951,7 +955,7 @@ class ProjectorWindow(QWidget):
             wall = self.controller.session.wall_of(snapshot.t)
         except AttributeError:
             return None
-        return wall.astimezone().strftime("%H:%M")
+        return clock(wall)
 
     def _on_updated(self, snapshot: Snapshot) -> None:
         """Paint at once, before the moderator's window is even told: what the room sees

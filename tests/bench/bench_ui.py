@@ -225,6 +225,11 @@ def _cpu_figures(r: dict[str, Any]) -> list[Figure]:
         _at_most(f"CPU counting, both windows ({r['wall_s']:.0f} s wall)", pct, "%", CPU_PCT),
         Figure("CPU: TickDriver wake-ups per second", wakeups / r["wall_s"], "/s"),
         Figure("CPU: per wake-up", r["cpu_s"] / max(1, wakeups) * 1e3, "ms"),
+        Figure(
+            "CPU: one wake-up's cycle, median (a loaded machine inflates some)",
+            statistics.median(r["cycles_cpu_s"]) * 1e3,
+            "ms",
+        ),
         _at_most("peak RSS, both windows, counting (VmHWM)", hwm_mb, "MB", RSS_MB),
     ]
 

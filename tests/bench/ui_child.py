@@ -21,11 +21,13 @@ Modes:
   monotonic origin plus the session times at which the snapshot taken by Space says the
   figure changes (its next_change_in, then every whole second).
 - ``cpu SECONDS``: Space is pressed; after a second to settle, the process's CPU time
-  (time.process_time: every thread) over SECONDS of wall time; then the peak RSS (VmHWM).
+  (time.process_time: every thread) over SECONDS of wall time, and at each wake-up of the
+  TickDriver (the CPU of each cycle between two); then the peak RSS (VmHWM).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
@@ -283,12 +285,16 @@ def _cpu(
         return
     state: dict[str, float] = {}
 
+    marks: list[float] = []  # process time at each wake-up: one cycle's CPU between two
+
     def begin() -> None:
         state["wall"], state["cpu"] = time.monotonic(), time.process_time()
         state["wakeups"] = controller.ticks.wakeups
+        controller.ticks.fired.connect(lambda: marks.append(time.process_time()))
         later(round(seconds * 1000), end)
 
     def end() -> None:
+        result["cycles_cpu_s"] = [b - a for a, b in itertools.pairwise(marks)]
         result["cpu_s"] = time.process_time() - state["cpu"]
         result["wall_s"] = time.monotonic() - state["wall"]
         result["wakeups"] = controller.ticks.wakeups - state["wakeups"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,6 +26,7 @@ from app.engine.snapshot import Snapshot
 from app.engine.state import Status
 from app.model.plan import PlannedSegment
 from app.ui.formatting import left_span, planned_span, span
+from app.ui.glyph_cache import GLYPHS
 from app.ui.theme import DARK, PHASE_SYMBOLS, Theme, phase_word
 from app.ui.widgets import plain_label, set_style
 from app.ui.widgets.steady_label import SteadyLabel
@@ -78,6 +79,19 @@ class CountdownLabel(SteadyLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        """One line, where QLabel would put it, drawn from the glyph cache: at 96 px Qt
+        draws each digit from its outline every second."""
+        painter = QPainter(self)
+        self.drawFrame(painter)
+        fm = QFontMetricsF(self.font())
+        text = self.text()
+        line = fm.boundingRect(QRectF(self.contentsRect()), int(self.alignment()), text)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        GLYPHS.draw(painter, QPointF(line.left(), line.top() + fm.ascent()), text)
+        painter.end()
 
     def _fit(self) -> None:
         # Measure a figure of the same shape with the widest digits: the size then does not
@@ -226,7 +240,7 @@ class CurrentPanel(QFrame):
         return translate("CurrentSegment", "Running")
 
     def show_countdown(self, snap: Snapshot) -> None:
-        """The figure alone (its text and colour): what the window paints at once."""
+        """The figure (its text and colour)."""
         if snap.ended:
             self.countdown_label.setText("—")
         else:
@@ -235,8 +249,7 @@ class CurrentPanel(QFrame):
         colour = theme.countdown[snap.phase] if snap.status is not Status.READY else theme.text
         set_style(self.countdown_label, f"QLabel {{ color: {colour}; }}")
 
-    def show_snapshot(self, snap: Snapshot, *, countdown: bool = True) -> None:
-        """Everything; ``countdown=False`` when ``show_countdown`` has just shown the figure."""
+    def show_snapshot(self, snap: Snapshot) -> None:
         self._snap = snap
         theme = self._theme
         seg = snap.segment
@@ -253,8 +266,7 @@ class CurrentPanel(QFrame):
         )
         self.status_label.setText(self.status_text(snap))
 
-        if countdown:
-            self.show_countdown(snap)
+        self.show_countdown(snap)
 
         plan_text = planned_span(seg.planned_s)
         if snap.overtime and not snap.ended:
