@@ -51,7 +51,7 @@ CHILD = Path(__file__).with_name("ui_child.py")
 ROOT = Path(__file__).resolve().parents[2]
 
 FLIP_S = 22.0
-CPU_S = 15.0
+CPU_S = 30.0
 STARTUP_RUNS = 3
 
 
