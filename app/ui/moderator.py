@@ -403,7 +403,8 @@ class ModeratorWindow(QMainWindow):
         """Show one Snapshot everywhere (called by the controller once per visible change)."""
         self._snap = snap
         # The figure first, and on screen at once: a repaint of its label alone. The rest
-        # of the window follows in one pass at the end.
+        # of the window follows in one pass on the next turn of the event loop (after its
+        # layout, when a new segment changed the texts' sizes).
         self.current.show_countdown(snap)
         if self.isVisible():
             self.current.countdown_label.repaint()
@@ -418,10 +419,6 @@ class ModeratorWindow(QMainWindow):
             self._refresh_catch_up(snap)
         if self._pending_reload and not session_running(self.controller):
             self._offer_reload()
-        if self.isVisible():
-            # Everything else that changed, painted now and in one pass (each repaint of
-            # the window costs a third of a millisecond before anything is drawn).
-            QCoreApplication.sendPostedEvents(self, QEvent.Type.UpdateRequest)
 
     @staticmethod
     def _late(snap: Snapshot) -> bool:

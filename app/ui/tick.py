@@ -56,7 +56,11 @@ class _Itimerspec(ctypes.Structure):
     _fields_ = [("it_interval", _Timespec), ("it_value", _Timespec)]
 
 
-_CLOCK_MONOTONIC = 1  # <linux/time.h>; a relative timer only needs a clock that never steps
+# <linux/time.h>. CLOCK_BOOTTIME counts a suspend (as the session's clock does), so a timer
+# that fell due while the lid was closed fires as the laptop wakes; CLOCK_MONOTONIC (kernels
+# before 3.15) would wait out the rest of its interval first.
+_CLOCK_BOOTTIME = 7
+_CLOCK_MONOTONIC = 1
 
 
 class _TimerFd:
@@ -81,7 +85,10 @@ class _TimerFd:
         create = libc.timerfd_create
         create.argtypes = [ctypes.c_int, ctypes.c_int]
         create.restype = ctypes.c_int
-        fd = create(_CLOCK_MONOTONIC, os.O_NONBLOCK | os.O_CLOEXEC)
+        flags = os.O_NONBLOCK | os.O_CLOEXEC
+        fd = create(_CLOCK_BOOTTIME, flags)
+        if fd < 0:
+            fd = create(_CLOCK_MONOTONIC, flags)
         if fd < 0:
             errno = ctypes.get_errno()
             raise OSError(errno, os.strerror(errno))

@@ -3,12 +3,14 @@ looks exactly like a QLabel showing the same text."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.widgets.steady_label import SteadyLabel, text_shape
+from app.ui.widgets import steady_label
+from app.ui.widgets.steady_label import SteadyLabel, text_shape, widest_digit
 
 
 class LayoutRequests(QObject):
@@ -36,6 +38,32 @@ def test_the_shape_is_the_text_with_every_digit_a_zero() -> None:
     assert text_shape("Partie 2 : 08:49 restantes sur 40:00") == (
         "Partie 0 : 00:00 restantes sur 00:00"
     )
+
+
+def test_the_shape_uses_the_font_s_widest_digit(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With proportional figures ("1" narrower than "8", say) the label is measured on the
+    widest digit, so no real text is wider than what was measured."""
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(40)
+    fm = QFontMetricsF(font)
+    widest = fm.horizontalAdvance(widest_digit(font))
+    assert all(fm.horizontalAdvance(d) <= widest for d in "0123456789")
+    # A font whose widest digit is "8":
+    monkeypatch.setattr(steady_label, "widest_digit", lambda _font: "8")
+    label = SteadyLabel("", wrap=False)
+    label.setFont(font)
+    label.setText("11:11")
+    assert QLabel.text(label) == "88:88"  # what QLabel measures
+    assert label.text() == "11:11"  # what is painted
+
+
+def test_clear_empties_what_is_painted(qtbot: QtBot) -> None:
+    label = SteadyLabel("08:50")
+    label.clear()
+    assert label.text() == ""
+    assert QLabel.text(label) == ""
 
 
 def test_a_new_second_repaints_without_laying_the_window_out(qtbot: QtBot) -> None:

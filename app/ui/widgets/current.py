@@ -29,7 +29,7 @@ from app.ui.formatting import left_span, planned_span, span
 from app.ui.glyph_cache import GLYPHS
 from app.ui.theme import DARK, PHASE_SYMBOLS, Theme, phase_word
 from app.ui.widgets import plain_label, set_style
-from app.ui.widgets.steady_label import SteadyLabel
+from app.ui.widgets.steady_label import SteadyLabel, text_shape, widest_digit
 
 translate = QCoreApplication.translate
 
@@ -96,7 +96,7 @@ class CountdownLabel(SteadyLabel):
     def _fit(self) -> None:
         # Measure a figure of the same shape with the widest digits: the size then does not
         # jump from one second to the next (nor does it need measuring again each second).
-        sample = "".join("0" if c.isdigit() else c for c in self.text())
+        sample = text_shape(self.text(), widest_digit(self.font()))
         fitted = (sample, self.width(), self.font().key())
         if fitted == self._fitted:
             return

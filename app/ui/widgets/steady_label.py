@@ -6,25 +6,41 @@ new countdown second meant the current panel, the splitter and the main window l
 again, once a second, for texts whose size had not changed. (QMainWindow even makes and
 deletes a geometry animation for its central widget on each of those passes.)
 
-A SteadyLabel gives QLabel the text's *shape* (every digit a 0) to measure, and paints the
-real text itself. "08:50 left of 10:00" and "08:49 left of 10:00" have the same shape, so a
-second that passes is one repaint of the label; a shape that changes ("+1:00:00" after
-"59:59", another part's title) is measured as before. Digits are the same width in the
-fonts used here (tabular figures), so the shape's size is the text's size.
+A SteadyLabel gives QLabel the text's *shape* to measure (every digit the font's widest
+digit) and paints the real text itself. "08:50 left of 10:00" and "08:49 left of 10:00" have
+the same shape, so a second that passes is one repaint of the label; a shape that changes
+("+1:00:00" after "59:59", another part's title, another font) is measured as before. No
+real text is wider than its shape, so nothing measured on the shape is cut.
+
+It is a read-only, plain-text label without margin or indent: what the moderator window's
+figures need, and all that its paint reproduces of QLabel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-_ZEROS = str.maketrans("123456789", "000000000")
+DIGITS = "0123456789"
 
 
-def text_shape(text: str) -> str:
-    """``text`` with every digit a 0: what the label is measured on."""
-    return text.translate(_ZEROS)
+def text_shape(text: str, digit: str = "0") -> str:
+    """``text`` with every digit ``digit``: what the label is measured on."""
+    return text.translate(str.maketrans(DIGITS, digit * len(DIGITS)))
+
+
+_WIDEST: dict[str, str] = {}
+
+
+def widest_digit(font: QFont) -> str:
+    """The font's widest digit (all ten are as wide in fonts with tabular figures)."""
+    key = font.key()
+    found = _WIDEST.get(key)
+    if found is None:
+        fm = QFontMetricsF(font)
+        found = _WIDEST[key] = max(DIGITS, key=fm.horizontalAdvance)
+    return found
 
 
 class SteadyLabel(QLabel):
@@ -32,8 +48,8 @@ class SteadyLabel(QLabel):
     digits change."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, wrap: bool = True):
+        self._text = ""  # before QLabel's init, which may already change the font
         super().__init__(parent)
-        self._text = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(wrap)
         self.setText(text)
@@ -46,11 +62,22 @@ class SteadyLabel(QLabel):
             return
         self._text = text
         self.setAccessibleName(text)  # assistive tools read the figure, not its shape
-        shape = text_shape(text)
+        self._measure()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def _measure(self) -> None:
+        shape = text_shape(self._text, widest_digit(self.font()))
         if shape != super().text():
             super().setText(shape)  # measured again (and repainted)
         else:
             self.update(self.contentsRect())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # another widest digit, maybe
+            self._measure()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """QLabel's own paint for plain text (frame, then the style's item text), with
