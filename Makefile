@@ -8,7 +8,7 @@ SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-tools lint typecheck pytest bench translations lupdate clean
+.PHONY: run test test-tools lint typecheck pytest bench screenshots translations lupdate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(STAMP) translations
 	$(QT_OFFSCREEN) $(BIN)/python -m tests.bench
 
 # Compiled .qm files are built from the .ts sources with Qt's lrelease (shipped in PySide6).
+# Both windows in every live state, French and English, 1920x1080: screenshots/*.png.
+screenshots: $(STAMP) translations
+	$(QT_OFFSCREEN) $(BIN)/python -m tests.screenshots screenshots
+
 translations: $(STAMP) $(QM)
 
 resources/translations/%.qm: resources/translations/%.ts

@@ -7,6 +7,7 @@ about what is shown reads the window's widgets. No test sleeps: time moves by Fa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from app.engine.events import (
 )
 from app.engine.state import Status
 from app.timing_log.reader import read_log
+from app.timing_log.report import build_report
 from app.ui.theme import DARK, PHASE_SYMBOLS, phase_word
 from app.ui.widgets.controls import PRESETS_EN, PRESETS_FR
 from app.ui.widgets.running_order import COL_AT, COL_PLANNED, COL_STATE, COL_TITLE
@@ -612,3 +614,21 @@ def test_the_seed_workshop_from_the_keyboard_alone(moderator: Harness) -> None:
     assert [(e.kind, e.t) for e in log.events] == [(e.kind, e.t) for e in moderator.events]
     assert log.finished
     assert [r.seq for r in log.records] == list(range(1, len(log.records) + 1))
+
+    # And the log reports the session as it ran: 16:00 to 17:30, every second in a segment.
+    report = build_report(log)
+    assert report.finished and report.undos == 1
+    assert report.started_at is not None and report.ended_at is not None
+    assert (report.ended_at - report.started_at).total_seconds() == pytest.approx(5400)
+    assert report.total_actual_s == pytest.approx(5400)
+    assert sum(p.actual_s for p in report.parts) == pytest.approx(5400)
+    assert [s.status for s in report.segments] == ["done"] * len(report.segments)
+    assert report.segments[0].actual_s == pytest.approx(600)
+    assert report.segments[1].actual_s == pytest.approx(500 + 8 * 60 + 20)  # the overrun
+    # The 3 s spent on the next segment before the undo count for this one, run to its end.
+    assert report.segments[2].actual_s == pytest.approx(report.segments[2].final_planned_s)
+    assert report.segments[3].started_at is not None
+    assert report.segments[3].started_at > report.segments[2].started_at + timedelta(seconds=103)
+    cut = [s for s in report.segments if s.final_planned_s < s.planned_s]
+    assert cut and all(s.index > 1 for s in cut)  # the catch-up shortened what came after
+    assert report.segments[-1].final_planned_s == report.segments[-1].planned_s  # not the end

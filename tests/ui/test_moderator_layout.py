@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.ui.widgets.current import CountdownLabel
 from tests.ui.moderator_harness import Harness, french_installed, seed_window
 
 
@@ -79,3 +80,23 @@ def test_the_countdown_fits_an_hour_of_overtime(moderator: Harness) -> None:
     label = moderator.window.current.countdown_label
     assert label.text() == "+1:08:00"
     assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.width()
+
+
+def test_a_1080p_window_gets_a_larger_countdown_and_cuts_nothing(moderator: Harness) -> None:
+    moderator.key(Qt.Key.Key_Space)
+    moderator.advance(30)
+    label = moderator.window.current.countdown_label
+    laptop = label.font().pixelSize()
+    assert laptop == CountdownLabel.MAX_PX  # "09:30": the size made for 1280×800
+    moderator.window.resize(1920, 1080)
+    moderator.qtbot.waitUntil(lambda: label.font().pixelSize() > laptop, timeout=2000)
+    assert label.font().pixelSize() <= CountdownLabel.LARGEST_PX
+    assert label.height() >= QFontMetrics(label.font()).height()
+    assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.width()
+    moderator.advance(570)
+    moderator.key(Qt.Key.Key_Right)
+    moderator.advance(500 + 8 * 60)  # overtime, late, with a message and the catch-up panel
+    moderator.key(Qt.Key.Key_W)
+    moderator.key(Qt.Key.Key_C)
+    assert label.text() == "+08:00"
+    assert cut_texts(moderator) == []

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from app.engine import (
     Blackout,
+    ClearMessage,
     End,
     Engine,
     FakeClock,
@@ -196,10 +197,15 @@ def drawn_lines(view: ProjectorView) -> list[TextItem | CountdownItem]:
     return view.text_items()
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+SCREENS = [(1280, 800), (1920, 1080), (3840, 2160), (1366, 768), (1024, 768), (800, 600)]
+
+
+@pytest.mark.parametrize("size", [*SCREENS, (1080, 1920)], ids=lambda s: "x".join(map(str, s)))
 def test_no_text_is_cut_for_any_seed_segment(
     qtbot: QtBot, plan: Plan, size: tuple[int, int]
 ) -> None:
+    """Every screen of every seed segment (counting, an hour over with a message, up next)
+    fits on projectors from 800×600 to 4K, and on a screen turned upright."""
     view = ProjectorView()
     qtbot.addWidget(view)
     view.resize(*size)
@@ -208,11 +214,16 @@ def test_no_text_is_cut_for_any_seed_segment(
     for index in range(len(plan.segments)):
         engine, t0 = started(plan, index)
         live = engine.snapshot(t0 + 10)
-        engine.apply(Pause(t0 + 10))
-        screens = [live]
+        engine.apply(SetMessage(t0 + 10, "Merci de conclure, il reste une minute"))
+        late = t0 + plan.segments[index].planned_s + 3700
+        over = engine.snapshot(late)  # "+1:01:40" under the message
+        assert over.countdown.startswith("+1:")
+        engine.apply(Pause(late))
+        screens = [live, over]
         if index + 1 < len(plan.segments):
-            engine.apply(Next(t0 + 11))
-            screens.append(engine.snapshot(t0 + 12))  # up next
+            engine.apply(ClearMessage(late + 1))
+            engine.apply(Next(late + 1))
+            screens.append(engine.snapshot(late + 2))  # up next
         for snapshot in screens:
             view.render(snapshot)
             for item in drawn_lines(view):
@@ -226,9 +237,12 @@ def test_no_text_is_cut_for_any_seed_segment(
             if snapshot.segment is longest and titles:
                 assert " ".join(titles) == " ".join(longest.title.split())
                 saw_longest = True
-            names = " ".join(role_texts(view, "name"))
-            for speaker in snapshot.segment.speakers:
-                assert speaker.name in names
+            if snapshot.message is None:  # a message takes the speakers' band
+                names = " ".join(role_texts(view, "name"))
+                for speaker in snapshot.segment.speakers:
+                    assert speaker.name in names
+            else:
+                assert snapshot.message in " ".join(view.texts())
     assert saw_longest
 
 
@@ -471,6 +485,18 @@ def test_keys_work_when_the_projector_has_focus(
     assert snap().current == 0
     press(qtbot, window, "Ctrl+Z")
     assert snap().current == 1
+    press(qtbot, window, "Right")
+    assert snap().current == 2
+    press(qtbot, window, "PgUp")
+    assert snap().current == 1
+    planned = snap().planned_s
+    press(qtbot, window, "=")  # "+" without Shift
+    assert snap().planned_s == planned + 60
+    assert not snap().paused
+    press(qtbot, window, "Space")
+    assert snap().paused
+    press(qtbot, window, "Space")
+    assert snap().running
     press(qtbot, window, "F11")
     qtbot.waitUntil(window.isFullScreen)
     press(qtbot, window, "F11")

@@ -55,11 +55,13 @@ class CountdownLabel(SteadyLabel):
     overtime must fit where "08:20" did, so the font shrinks to the label's width. A second
     that passes repaints it without laying the window out again (SteadyLabel)."""
 
-    MAX_PX = 96
+    MAX_PX = 96  # on a 1280×800 laptop; a taller window allows more (``set_max_px``)
+    LARGEST_PX = 160
     MIN_PX = 28
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._fitted: tuple[str, int, str] | None = None  # what _fit last measured for
+        self._max_px = self.MAX_PX
         super().__init__("00:00", parent, wrap=False)
         self.setObjectName("countdown")
         self.setMinimumWidth(160)
@@ -75,6 +77,19 @@ class CountdownLabel(SteadyLabel):
         if text != self.text():
             super().setText(text)
             self._fit()
+
+    def set_max_px(self, px: int) -> None:
+        """The figure's largest size, from the room its panel has: a 1080p window gets a
+        larger countdown than a 1280×800 laptop."""
+        px = min(self.LARGEST_PX, max(self.MAX_PX, px))
+        if px == self._max_px:
+            return
+        self._max_px = px
+        font = QFont(self.font())
+        font.setPixelSize(px)
+        self.setFixedHeight(QFontMetrics(font).height())
+        self._fitted = None
+        self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -101,7 +116,7 @@ class CountdownLabel(SteadyLabel):
         if fitted == self._fitted:
             return
         font = QFont(self.font())
-        px = self.MAX_PX
+        px = self._max_px
         while px > self.MIN_PX:
             font.setPixelSize(px)
             if QFontMetrics(font).horizontalAdvance(sample) <= self.width() - 4:
@@ -194,6 +209,10 @@ class CurrentPanel(QFrame):
         grid.setRowStretch(4, 1)
         grid.setColumnStretch(0, 1)
         self.apply_theme(DARK)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.countdown_label.set_max_px(round(self.height() * 0.14))
 
     def set_thumbnail(self, widget: QWidget) -> None:
         self.thumbnail_box.addWidget(widget)

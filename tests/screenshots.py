@@ -1,0 +1,89 @@
+"""Every live state of both windows at 1920×1080, in French and in English, as PNG files.
+
+``make screenshots`` (or ``python -m tests.screenshots [FOLDER]``) renders the seed workshop on
+a fake clock under the offscreen platform: the moderator window and the projector window in
+the normal, warning, final, overtime, message, blackout and between-segments states, 28
+pictures in ``screenshots/`` (not kept in git). Look at them after any change to what either
+window shows: legibility from the back of a hall, text cut off, accents, colours.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+SIZE = (1920, 1080)
+START = datetime(2020, 9, 22, 16, 0).astimezone()
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out = Path(argv[0] if argv else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    from app import paths
+    from app.engine.clock import FakeClock
+    from app.model import load_running_order
+    from app.timing_log.live import start_session
+    from app.ui.controller import LiveController
+    from app.ui.i18n import install_language
+    from app.ui.moderator import open_windows
+    from app.ui.settings import Settings
+
+    loaded = load_running_order(paths.default_session())
+    second = loaded.plan.segments[1]  # the first testimony: 8'20"
+
+    def live(c: LiveController, clock: FakeClock, into_second: float) -> None:
+        c.toggle()
+        clock.advance(600)
+        c.next()
+        clock.advance(into_second)
+
+    states: dict[str, Callable[[LiveController, FakeClock], None]] = {
+        "normal": lambda c, k: live(c, k, 100),
+        "warning": lambda c, k: live(c, k, second.planned_s - 100),
+        "final": lambda c, k: live(c, k, second.planned_s - 20),
+        "overtime": lambda c, k: live(c, k, second.planned_s + 65),
+        "message": lambda c, k: (
+            live(c, k, second.planned_s - 50),
+            c.message("Merci de conclure" if c.plan.language == "fr" else "Please wrap up", True),
+        ),
+        "blackout": lambda c, k: (live(c, k, 200), c.blackout()),
+        "between": lambda c, k: (live(c, k, 300), c.toggle(), c.next()),
+    }
+    with tempfile.TemporaryDirectory(prefix="tk-shots-") as tmp:
+        for language in ("fr", "en"):
+            install_language(app, language)
+            for state, drive in states.items():
+                clock = FakeClock(wall=START)
+                logs = Path(tmp) / f"{language}-{state}"
+                controller = LiveController(start_session(loaded, clock, logs), loaded, clock, logs)
+                window, projector = open_windows(controller, Settings(language=language))
+                window.resize(*SIZE)
+                window.show()
+                projector.resize(*SIZE)
+                projector.show()
+                drive(controller, clock)
+                controller.refresh()
+                app.processEvents()
+                assert projector.view.size().toTuple() == SIZE, projector.view.size()
+                for name, widget in (("moderator", window), ("projector", projector.view)):
+                    path = out / f"{name}-{language}-{state}.png"
+                    widget.grab().save(str(path))
+                    print(path)
+                window.quit_now()
+                projector.close()
+                controller.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
