@@ -15,7 +15,7 @@ from app.model import RunningOrderError, load_running_order
 from app.timing_log.live import running_order_from_log, start_session
 from app.timing_log.writer import fallback_dir
 from app.ui.controller import LiveController
-from app.ui.i18n import install_language, system_language
+from app.ui.i18n import choose_language, install_language
 from app.ui.settings import Settings, load_settings, save_settings, threshold_defaults
 
 
@@ -38,7 +38,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     settings, settings_problem = load_settings()
-    wanted = language or settings.language or system_language()
+    wanted = choose_language(language, settings.language)
     language_problem = None
     if not install_language(app, wanted):
         language_problem = (

@@ -27,6 +27,11 @@ def system_language() -> str:
     return "fr" if name.startswith("fr") else "en"
 
 
+def choose_language(requested: str | None, saved: str | None) -> str:
+    """`--lang` first, then the language chosen in the settings, then the system's."""
+    return requested or saved or system_language()
+
+
 def install_language(app: QCoreApplication, language: str) -> bool:
     """Install the translator for ``language``; False when its .qm is missing (English shown)."""
     for old in _installed:

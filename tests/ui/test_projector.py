@@ -36,6 +36,7 @@ from app.ui.projector import (
     BLINK_INTERVAL_MS,
     PHASE_COLOURS,
     CountdownItem,
+    FillItem,
     ProjectorView,
     ProjectorWindow,
     TextItem,
@@ -147,6 +148,27 @@ def test_overtime_counts_up_with_sign_and_word(view: ProjectorView, plan: Plan) 
     red = PHASE_COLOURS[Phase.OVERTIME]
     assert near(img.pixelColor(2, 540), red)  # the red frame round the screen
     assert count_colour(img, view.countdown_rect().toRect(), red) > 500
+
+
+def test_the_progress_bar_fills_as_the_time_goes(view: ProjectorView, plan: Plan) -> None:
+    engine, t0 = started(plan)
+    planned = plan.segments[TESTIMONY].planned_s
+
+    def bar(t: float) -> tuple[float, float, QColor]:
+        view.render(engine.snapshot(t))
+        items = {i.role: i for i in view.scene().items if isinstance(i, FillItem)}
+        track, fill = items["progress_track"], items.get("progress")
+        if fill is None:
+            return 0.0, track.rect.width(), track.color
+        return fill.rect.width(), track.rect.width(), fill.color
+
+    quarter, track, _ = bar(t0 + planned / 4)
+    half, _, _ = bar(t0 + planned / 2)
+    assert quarter == pytest.approx(track / 4, rel=0.02)
+    assert half == pytest.approx(track / 2, rel=0.02)
+    full, _, colour = bar(t0 + planned + 30)  # overtime: full, in the overtime colour
+    assert full == pytest.approx(track)
+    assert colour == PHASE_COLOURS[Phase.OVERTIME]
 
 
 def test_paused_says_so(view: ProjectorView, plan: Plan) -> None:
