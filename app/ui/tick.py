@@ -132,7 +132,7 @@ def _closer(notifier: QSocketNotifier, timerfd: _TimerFd) -> Callable[[], None]:
 
 
 class TickDriver(QObject):
-    """Calls ``due`` at each moment something on screen changes; emits ``fired``.
+    """Emits ``fired`` at each moment something on screen changes.
 
     ``next_change_in`` gives the seconds until the next change of anything shown (None: only
     ``MAX_SLEEP_S`` later); clock times (HH:MM) are among the figures it covers, so there is
