@@ -174,6 +174,10 @@ class TickDriver(QObject):
         self.wakeups = 0
         self.early_wakeups = 0
         self.last_delay_s = 0.0
+        # How late the last wake-up was after the change it aimed at, and the worst so far
+        # (with ``now``): measured, and never carried into the next aim.
+        self.last_late_s = 0.0
+        self.worst_late_s = 0.0
 
     @property
     def backend(self) -> Backend:
@@ -229,6 +233,8 @@ class TickDriver(QObject):
                 self.early_wakeups += 1  # (the lead's wake-up, or a clock a hair behind)
                 self._start(left + MARGIN_S)
                 return
+            self.last_late_s = -left
+            self.worst_late_s = max(self.worst_late_s, -left)
         self.wakeups += 1
         self.fired.emit()
         if not self._armed:  # a slot of ``fired`` may have armed it already

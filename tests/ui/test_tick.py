@@ -122,3 +122,21 @@ def test_linux_uses_the_timerfd_and_closes_it_with_the_driver(qtbot: QtBot) -> N
     driver.arm()
     shiboken6.delete(parent)
     assert _timerfds() == before
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_late_wake_up_is_measured_and_not_carried_over(qtbot: QtBot, backend: Backend) -> None:
+    """Woken 0.3 s after the change (a stalled event loop, say): the lateness is recorded,
+    and the next aim is computed afresh from the clock, not from the late wake-up."""
+    ms = {"t": 10_000}  # a fake clock in whole milliseconds; a figure changes every 40 ms
+
+    driver = TickDriver(
+        lambda: (40 - ms["t"] % 40) / 1000, now=lambda: ms["t"] / 1000, backend=backend
+    )
+    driver.arm()  # aims at t = 10.040
+    ms["t"] = 10_340  # the wake-up comes 0.3 s late
+    qtbot.waitUntil(lambda: driver.wakeups == 1, timeout=3000)
+    driver.stop()
+    assert driver.last_late_s == pytest.approx(0.3)
+    assert driver.worst_late_s == pytest.approx(0.3)
+    assert driver.last_delay_s == pytest.approx(0.020 + MARGIN_S)  # to 10.360, not 10.380
