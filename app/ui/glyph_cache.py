@@ -30,9 +30,6 @@ class GlyphCache:
     def __len__(self) -> int:
         return len(self._paths)
 
-    def clear(self) -> None:
-        self._paths.clear()
-
     def draw(self, painter: QPainter, at: QPointF, text: str) -> None:
         """Draw ``text`` with the painter's font and pen colour, its baseline starting at
         ``at``, one character after another at the advances QFontMetricsF gives."""
