@@ -21,17 +21,18 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations test-tools lint typecheck pytest
 
-# Tools some tests use: Chromium renders the HTML report, Xvfb + xrandr unplug a real screen.
-# Installed when missing and possible (root with apt-get); otherwise those tests say they are
-# skipped and why, and everything else runs.
-TEST_TOOLS := chromium:chromium Xvfb:xvfb xrandr:x11-xserver-utils
+# System packages Qt and some tests need (resources/debian-packages.txt, one list shared with the
+# README). Installed when missing and possible (root with apt-get); otherwise the tests that need
+# them say they are skipped and why (and CI, which sets TIMEKEEPER_STRICT_SKIPS, fails on a skip).
+DEB_PACKAGES := resources/debian-packages.txt
 test-tools:
-	@missing=""; for pair in $(TEST_TOOLS); do cmd=$${pair%%:*}; pkg=$${pair##*:}; \
-	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	@missing=""; for pkg in $$(sed -e 's/#.*//' $(DEB_PACKAGES)); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$pkg"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing test tools:$$missing"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null 2>&1 \
+	    echo "installing system packages:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null 2>&1 \
 	      || echo "note: could not install$$missing; the tests that need them will be skipped"; \
 	  else echo "note:$$missing not installed; the tests that need them will be skipped"; fi; \
 	fi
