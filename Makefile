@@ -62,7 +62,7 @@ resources/translations/%.qm: resources/translations/%.ts
 
 # After changing UI strings: refresh the French source, translate the new entries, `make translations`.
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate app/ui/*.py app/ui/widgets/*.py -ts resources/translations/timekeeper_fr.ts -no-obsolete
+	$(BIN)/pyside6-lupdate app/i18n.py app/ui/*.py app/ui/widgets/*.py app/reports/*.py app/reports/qt/*.py -ts resources/translations/timekeeper_fr.ts -no-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

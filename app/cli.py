@@ -112,16 +112,24 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report_html(log: TimingLog) -> bytes:
-    from app.ui.report_export import report_bytes
+def _report_language() -> str:
+    """The report's words in the interface's language: the one choice the windows make."""
+    from app.i18n import choose_language
+    from app.ui.settings import load_settings
 
-    return report_bytes(log, "html")
+    return choose_language(None, load_settings()[0].language)
+
+
+def _report_html(log: TimingLog) -> bytes:
+    from app.reports.qt.export import report_bytes
+
+    return report_bytes(log, "html", _report_language())
 
 
 def _report_pdf(log: TimingLog) -> bytes:
-    from app.ui.report_export import report_bytes
+    from app.reports.qt.export import report_bytes
 
-    return report_bytes(log, "pdf")
+    return report_bytes(log, "pdf", _report_language())
 
 
 def cmd_replay(args: argparse.Namespace) -> int:

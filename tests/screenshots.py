@@ -31,10 +31,10 @@ def main(argv: list[str]) -> int:
 
     from app import paths
     from app.engine.clock import FakeClock
+    from app.i18n import install_language
     from app.model import load_running_order
     from app.timing_log.live import start_session
     from app.ui.controller import LiveController
-    from app.ui.i18n import install_language
     from app.ui.moderator import open_windows
     from app.ui.settings import Settings
 

@@ -1,13 +1,16 @@
-"""The timing engine: pure Python, no Qt, no I/O, an injected clock (design.md §2).
+"""The timing engine: pure Python, no Qt, no I/O, an injected clock (ARCHITECTURE.md).
 
-``fold(plan, events, t)`` gives the Snapshot a view shows; ``Engine`` keeps that fold current
-as events arrive; ``Session`` turns the moderator's commands into timed events.
+This package's names are its public API; nothing outside ``app.engine`` imports its private
+modules (``_state``: the transition rules). ``Timeline`` is the one fold of a session's
+events, at any instant (live, recovery, replay, chart, reports); ``Snapshot`` is what it
+gives a view, with every figure a user reads; ``Session`` turns the moderator's commands
+into timed events.
 """
 
+from app.engine._state import Status
 from app.engine.catchup import CatchUpPlan, propose_catch_up
 from app.engine.clock import Clock, FakeClock, SystemClock
 from app.engine.display import Phase, countdown_text
-from app.engine.engine import Engine, effective_events, fold, fold_state
 from app.engine.events import (
     Adjust,
     ApplyCatchUp,
@@ -27,10 +30,12 @@ from app.engine.events import (
     Start,
     Undo,
 )
-from app.engine.snapshot import RowState, Snapshot
-from app.engine.state import Status
+from app.engine.session import Session
+from app.engine.snapshot import CATCH_UP_MARGIN_S, RowState, Snapshot
+from app.engine.timeline import Timeline, fold, plan_in_force
 
 __all__ = [
+    "CATCH_UP_MARGIN_S",
     "Adjust",
     "ApplyCatchUp",
     "Blackout",
@@ -39,7 +44,6 @@ __all__ = [
     "ClearMessage",
     "Clock",
     "End",
-    "Engine",
     "Event",
     "FakeClock",
     "Goto",
@@ -51,15 +55,16 @@ __all__ = [
     "Resume",
     "Resumed",
     "RowState",
+    "Session",
     "SetMessage",
     "Snapshot",
     "Start",
     "Status",
     "SystemClock",
+    "Timeline",
     "Undo",
     "countdown_text",
-    "effective_events",
     "fold",
-    "fold_state",
+    "plan_in_force",
     "propose_catch_up",
 ]

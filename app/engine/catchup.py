@@ -60,8 +60,7 @@ def propose_catch_up(
     """Propose durations for the segments after the current one so the session ends by the
     hard end (or the planned end when the session has none)."""
     if target_t is None:
-        hard = snap.hard_end_t
-        target_t = hard if hard is not None else snap.planned_end_t
+        target_t = snap.catch_up_target_t
     late = snap.projected_end_t - target_t
     if late <= 0 or snap.ended:
         return CatchUpPlan(target_t, late, (), 0)

@@ -57,11 +57,16 @@ def next_change(remaining_s: float) -> float:
     return math.floor(over) + 1 - over
 
 
-def signed_minutes(seconds: float) -> str:
-    """Lateness as a moderator says it: +3:20 late, -1:05 early, ±0:00 on time."""
+def signed_span(seconds: float) -> str:
+    """A signed duration as every view writes it: ``+03:05`` (late, over), ``−01:40`` (early,
+    short), ``±00:00``; rounded to the second. The sign is a word's worth: never colour alone."""
     whole = round(seconds)
     if whole == 0:
-        return "±0:00"
-    sign = "+" if whole > 0 else "−"
-    m, s = divmod(abs(whole), 60)
-    return f"{sign}{m}:{s:02d}"
+        return "±" + format_span(0)
+    return ("+" if whole > 0 else "−") + format_span(abs(whole))
+
+
+def late_word(seconds: float, *, on_time: str, late: str, early: str) -> str:
+    """Which of the three words says a lateness: rounded to the second, as it is shown."""
+    whole = round(seconds)
+    return on_time if whole == 0 else late if whole > 0 else early

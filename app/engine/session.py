@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from app.engine._state import Status
 from app.engine.catchup import CatchUpPlan, propose_catch_up
 from app.engine.clock import Clock
-from app.engine.engine import Engine
 from app.engine.events import (
     Adjust,
     Blackout,
@@ -32,7 +32,7 @@ from app.engine.events import (
     Undo,
 )
 from app.engine.snapshot import Snapshot
-from app.engine.state import Status
+from app.engine.timeline import Timeline
 from app.model.plan import Plan
 
 Sink = Callable[[Event, datetime], None]
@@ -43,7 +43,7 @@ class Session:
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Timeline,
         clock: Clock,
         *,
         origin_mono: float,
@@ -59,7 +59,7 @@ class Session:
     @classmethod
     def resume(
         cls,
-        engine: Engine,
+        engine: Timeline,
         clock: Clock,
         *,
         origin_wall: datetime,

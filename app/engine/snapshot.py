@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.engine._state import State, Status
 from app.engine.display import Phase, countdown_text, next_change, phase_of
-from app.engine.state import State, Status
 from app.model.plan import Plan, PlannedPart, PlannedSegment
 
 
@@ -125,7 +125,8 @@ class Snapshot:
           before, the planned start itself.
         - Whenever the projected end or the next segment's projected start moves (paused, in
           overtime, ready), the next instant one of their clock times (HH:MM), the lateness
-          (nearest minute), the slack (minutes) or the catch-up attention (30 s late) turns.
+          (nearest minute), the slack (minutes) or the catch-up attention
+          (``CATCH_UP_MARGIN_S`` past the hard end, or the planned end) turns.
         - Always: the clock's next minute.
         """
         t = self.t
@@ -166,6 +167,25 @@ class Snapshot:
     def hard_end_t(self) -> float | None:
         slot = self.plan.slot_s
         return None if slot is None else self.planned_start_t + slot
+
+    @property
+    def catch_up_target_t(self) -> float:
+        """What a catch-up plan aims at: the hard end of the slot, else the planned end."""
+        hard = self.hard_end_t
+        return hard if hard is not None else self.planned_end_t
+
+    @property
+    def needs_catch_up(self) -> bool:
+        """Heading past the catch-up target by more than CATCH_UP_MARGIN_S, still running:
+        the moderator window offers the catch-up plan (a few seconds late is not worth it)."""
+        if self.status is Status.ENDED:
+            return False
+        return self.projected_end_t > self.catch_up_target_t + CATCH_UP_MARGIN_S
+
+    @property
+    def finished(self) -> bool:
+        """The session was ended (an End that no undo took back): its figures are final."""
+        return self.status is Status.ENDED
 
     @property
     def slack_s(self) -> float | None:
@@ -225,6 +245,39 @@ class Snapshot:
             max(0.0, state.planned(j) - state.active[j]) for j in range(self.current + 1, index)
         )
 
+    def intervals_of(self, index: int) -> tuple[tuple[float, float], ...]:
+        """When the segment held the room, as (from, to) on the time line; the current one's
+        last interval runs to now."""
+        state = self._state
+        spans = tuple((a, b) for seg, a, b in state.spans if seg == index)
+        if index == state.current and state.span_open is not None:
+            spans += ((state.span_open, self.t),)
+        return spans
+
+    # -- the figures a user reads about a segment (one definition each; ARCHITECTURE.md) ----
+
+    def over_countdown_of(self, index: int) -> float:
+        """How far past its countdown the segment ran: countdown time used (pauses excluded)
+        minus the planned duration *now* (added minutes and catch-up included). Positive:
+        it went into overtime by that much; negative: it stopped with that much left."""
+        return self.active_of(index) - self.planned_of(index)
+
+    def longer_than_planned_of(self, index: int) -> float:
+        """How much longer than the running order said the segment held the room: clock
+        time while it was current (pauses included) minus its duration as printed. Negative
+        when it was shorter; for a segment that never ran, minus its whole duration."""
+        return self.actual_of(index) - self.plan.segments[index].planned_s
+
+    def paused_of(self, index: int) -> float:
+        """Time lost to pauses while the segment was current."""
+        return max(0.0, self.actual_of(index) - self.active_of(index))
+
+    def start_delay_of(self, index: int) -> float | None:
+        """How late (positive) or early the segment first started against its planned clock
+        time; None if it never ran."""
+        started = self.started_at_of(index)
+        return None if started is None else started - self.planned_start_of(index)
+
     def part_left_of(self, part_index: int) -> float:
         part = self.plan.parts[part_index]
         return part.budget_s - sum(self.active_of(i) for i in part.segment_indices)
@@ -237,6 +290,9 @@ class Snapshot:
     def gaps(self) -> tuple[tuple[float, float], ...]:
         """(t, seconds) for each time the app came back after being down."""
         return tuple(self._state.gaps)
+
+
+CATCH_UP_MARGIN_S = 30.0
 
 
 def _until_grid(x: float, anchor: float, step: float) -> float:

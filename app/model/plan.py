@@ -125,3 +125,13 @@ class Plan(_Frozen):
 
 def _seconds_of_day(t: time) -> int:
     return t.hour * 3600 + t.minute * 60 + t.second
+
+
+def same_segments(old: Plan, new: Plan) -> bool:
+    """Same count, same titles, same parts: the events' segment indices keep their meaning, so
+    an edited running order can be taken in while a session runs."""
+    return (
+        len(old.segments) == len(new.segments)
+        and all(a.title == b.title for a, b in zip(old.segments, new.segments, strict=True))
+        and [(p.first, p.count) for p in old.parts] == [(p.first, p.count) for p in new.parts]
+    )

@@ -8,9 +8,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from app.reports.formats import FORMATS, render
+from app.reports.model import build_report
 from app.timing_log.errors import LogError
 from app.timing_log.reader import TimingLog, read_header, read_log
-from app.timing_log.report import FORMATS, build_report, render
 
 # Formats rendered outside this package (HTML and PDF need Qt's painter): the CLI passes them in,
 # so that this package never imports the UI.

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import __version__
+from app.engine import Timeline, plan_in_force
 from app.engine.clock import Clock
-from app.engine.engine import Engine, plan_in_force
 from app.engine.events import Event
 from app.engine.session import Session
 from app.model.loader import LoadedRunningOrder
@@ -196,7 +196,7 @@ def start_session(
         opener=opener,
         fallback=fallback,
     )
-    engine = Engine(loaded.plan, planned_start_t=header.planned_start_t)
+    engine = Timeline(loaded.plan, planned_start_t=header.planned_start_t)
     session = Session(
         engine,
         clock,
@@ -211,7 +211,7 @@ def _continue(
     log: TimingLog, loaded: LoadedRunningOrder, clock: Clock, opener: Opener, fallback: Path
 ) -> LiveSession:
     header = log.header
-    engine = Engine(header.plan, log.events, planned_start_t=header.planned_start_t)
+    engine = Timeline(header.plan, log.events, planned_start_t=header.planned_start_t)
     # The writer holds the log as read, so that a file removed under it, or moved to the
     # fallback folder, is written again whole: header first, and readable on its own.
     lines = [header.to_line(), *(event_line(r.seq, r.event, r.wall) for r in log.records)]

@@ -16,9 +16,8 @@ from typing import Any, cast
 
 from pydantic import ValidationError
 
-from app.engine.engine import fold_state
+from app.engine import Timeline
 from app.engine.events import Event, EventFormatError, PlanChanged, event_from_dict
-from app.engine.state import Status
 from app.timing_log.errors import LogError
 from app.timing_log.format import SCHEMA_VERSION, LogHeader
 
@@ -61,10 +60,19 @@ class TimingLog:
                 return record.event.source_sha256
         return self.header.source_sha256
 
+    def timeline(self, *, replay: bool = False) -> Timeline:
+        """The log's events on the engine's one time line (``replay``: ready to scrub)."""
+        header = self.header
+        if replay:
+            return Timeline.for_replay(
+                header.plan, self.events, planned_start_t=header.planned_start_t
+            )
+        return Timeline(header.plan, self.events, planned_start_t=header.planned_start_t)
+
     @property
     def finished(self) -> bool:
         """True when the session was ended cleanly (an End that no undo took back)."""
-        return fold_state(self.header.plan, self.events).status is Status.ENDED
+        return self.timeline().final().finished
 
 
 def read_header(path: Path) -> LogHeader:

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from app import paths
 from app.engine.clock import SystemClock
+from app.i18n import choose_language, install_language
 from app.model import RunningOrderError, load_running_order
 from app.timing_log.live import running_order_from_log, start_session
 from app.timing_log.writer import fallback_dir
 from app.ui.controller import LiveController
-from app.ui.i18n import choose_language, install_language
 from app.ui.settings import Settings, load_settings, save_settings, threshold_defaults
 
 

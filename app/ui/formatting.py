@@ -61,13 +61,18 @@ def minutes_text(n: int) -> str:
     return translate("Formatting", "{n} min").format(n=n)
 
 
-def late_text(late_s: float) -> str:
+def late_text(late_s: float, *, exact: bool = False) -> str:
     """How late or early, as said aloud: "3 min late", "2 min early", "On time" (under half a
-    minute either way); from an hour on "1 h 05 early" (a rehearsal the morning before)."""
-    n = minutes(late_s)
-    if n == 0:
+    minute either way); from an hour on "1 h 05 early" (a rehearsal the morning before).
+    ``exact``: to the second ("03:20 late"), for a replay or a list read closely."""
+    if exact:
+        whole = round(late_s)
+        amount = format_span(abs(whole))
+    else:
+        whole = minutes(late_s)
+        amount = minutes_text(whole)
+    if whole == 0:
         return translate("Formatting", "On time")
-    amount = minutes_text(n)
     if late_s > 0:
         return translate("Formatting", "{amount} late").format(amount=amount)
     return translate("Formatting", "{amount} early").format(amount=amount)

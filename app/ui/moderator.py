@@ -49,13 +49,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine.snapshot import Snapshot
+from app.i18n import current_language, install_language
 from app.model import RunningOrderError, format_duration, load_running_order
 from app.timing_log.format import SUFFIX
 from app.ui.banner import BannerArea, Kind
 from app.ui.controller import LiveController
 from app.ui.formatting import clock, escape_mnemonic, gap_text
 from app.ui.help import HelpOverlay
-from app.ui.i18n import current_language, install_language
 from app.ui.keys import install_shortcuts, session_handlers
 from app.ui.projector import ProjectorView, ProjectorWindow
 from app.ui.session_files import replace_session, segments_match, session_running, swap_plan
@@ -411,7 +411,9 @@ class ModeratorWindow(QMainWindow):
         self.current.show_snapshot(snap)  # (the figure again: unchanged, nothing to do)
         self.schedule.show_snapshot(snap)
         self.tree.show_snapshot(snap)
-        self.controls.show_snapshot(snap, self.controller.session.engine.can_undo, self._late(snap))
+        self.controls.show_snapshot(
+            snap, self.controller.session.engine.can_undo, snap.needs_catch_up
+        )
         if snap.message is not None:
             self.messages.set_blink(snap.blink)
         self.thumbnail.render(snap, self.clock_of(snap.t))
@@ -419,14 +421,6 @@ class ModeratorWindow(QMainWindow):
             self._refresh_catch_up(snap)
         if self._pending_reload and not session_running(self.controller):
             self._offer_reload()
-
-    @staticmethod
-    def _late(snap: Snapshot) -> bool:
-        """Late against the hard end (or the planned end without one): time to catch up."""
-        if snap.ended:
-            return False
-        target = snap.hard_end_t if snap.hard_end_t is not None else snap.planned_end_t
-        return snap.projected_end_t > target + 30
 
     @property
     def snapshot(self) -> Snapshot:

@@ -1,18 +1,15 @@
 """The past sessions: the timing logs in the data folder, listed to be replayed.
 
-A folder may hold years of logs, so the list never folds a whole log: it reads the header
-(the first line), the first event and the last complete line. That is enough for the date,
-the title, how long the session ran and how late it ended; the replay window, opened with a
-double click, folds the whole log.
+Each line's figures (finished or not, how long it ran, how late it ended) are the engine's,
+read off the log's time line exactly as the report reads them; a log is folded once per
+version of its file, so reopening the list of a folder of old logs costs nothing.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,13 +27,11 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.engine.display import format_span
 from app.timing_log.errors import LogError
-from app.timing_log.format import SUFFIX
-from app.timing_log.reader import read_header
+from app.timing_log.format import SUFFIX, wall_at
+from app.timing_log.reader import read_log
+from app.ui.formatting import late_text
 
 translate = QCoreApplication.translate
-
-TAIL_BYTES = 64 * 1024
-HEAD_LINES = 50  # how far to look for the start: a moderator may move the cursor first
 
 
 @dataclass(frozen=True)
@@ -52,76 +47,50 @@ class PastSession:
     problem: str | None = None  # the reason a log cannot be listed properly
 
 
-def _event_of(line: bytes) -> tuple[str, float, datetime] | None:
-    """(type, t, wall) of one event line, or None for anything else (a torn line, say)."""
-    try:
-        data: Any = json.loads(line)
-        kind, t, wall = data["type"], float(data["t"]), datetime.fromisoformat(data["wall"])
-    except (ValueError, KeyError, TypeError):
-        return None
-    return (kind, t, wall) if isinstance(kind, str) else None
-
-
 def summarise(path: Path) -> PastSession:
-    """The list's line for one log, from its first lines and its last one."""
+    """The list's line for one log: the log read and folded on the engine's time line, so
+    "finished", the duration and the lateness are the report's own figures (remembered per
+    file size and modification time: a folder of old logs is folded once)."""
     try:
-        header = read_header(path)
+        stat = path.stat()
+    except OSError as exc:
+        return _unreadable(path, str(exc.strerror or exc))
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    known = _SUMMARIES.get(key)
+    if known is None:
+        known = _summarise(path)
+        _SUMMARIES[key] = known
+    return known
+
+
+_SUMMARIES: dict[tuple[str, int, int], PastSession] = {}
+
+
+def _unreadable(path: Path, reason: str) -> PastSession:
+    return PastSession(path, path.name, None, None, None, None, None, False, reason)
+
+
+def _summarise(path: Path) -> PastSession:
+    try:
+        log = read_log(path)
     except LogError as exc:
         reason = str(exc)
         if reason.startswith(str(path)):  # the list names the file already
             reason = reason[len(str(path)) :].lstrip(",: ")
-        return PastSession(path, path.name, None, None, None, None, None, False, reason)
-    start = _first_start(path)
-    last = _last_event(path)
-    started = None if start is None else start[2]
-    duration = None if start is None or last is None else max(0.0, last[1] - start[1])
-    finished = last is not None and last[0] == "end"
-    late = None
-    if finished and last is not None and start is not None:
-        late = last[1] - (header.planned_start_t + header.plan.total_s)
+        return _unreadable(path, reason)
+    header = log.header
+    final = log.timeline().final()
+    started_t = final.started_at
     return PastSession(
         path=path,
-        title=header.plan.title,
+        title=final.plan.title,
         planned_start=header.planned_start,
-        started=started,
-        last=None if last is None else last[2],
-        duration_s=duration,
-        late_s=late,
-        finished=finished,
+        started=None if started_t is None else wall_at(header, started_t),
+        last=log.last_wall if log.records else None,
+        duration_s=None if started_t is None else max(0.0, final.t - started_t),
+        late_s=final.late_s if final.finished else None,
+        finished=final.finished,
     )
-
-
-def _first_start(path: Path) -> tuple[str, float, datetime] | None:
-    try:
-        with path.open("rb") as handle:
-            handle.readline()  # the header
-            for _ in range(HEAD_LINES):
-                line = handle.readline()
-                if not line:
-                    return None
-                event = _event_of(line)
-                if event is not None and event[0] == "start":
-                    return event
-    except OSError:
-        return None
-    return None
-
-
-def _last_event(path: Path) -> tuple[str, float, datetime] | None:
-    try:
-        with path.open("rb") as handle:
-            handle.seek(0, 2)
-            size = handle.tell()
-            handle.seek(max(0, size - TAIL_BYTES))
-            tail = handle.read()
-    except OSError:
-        return None
-    for line in reversed(tail.split(b"\n")):
-        if line.strip():
-            event = _event_of(line)
-            if event is not None:
-                return event
-    return None
 
 
 def scan(folder: Path | None = None) -> list[PastSession]:
@@ -138,12 +107,7 @@ def _late_text(late_s: float | None, finished: bool) -> str:
     if not finished:
         return translate("past_sessions", "not ended")
     assert late_s is not None
-    whole = round(late_s)
-    if whole == 0:
-        return translate("past_sessions", "on time")
-    if whole > 0:
-        return translate("past_sessions", "{span} late").format(span=format_span(whole))
-    return translate("past_sessions", "{span} early").format(span=format_span(-whole))
+    return late_text(late_s, exact=True)
 
 
 class PastSessionsWidget(QWidget):

@@ -53,9 +53,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from app.engine import Status
 from app.engine.display import Phase
 from app.engine.snapshot import Snapshot
-from app.engine.state import Status
 from app.model.plan import PlannedSegment, PlannedSpeaker
 from app.ui.controller import LiveController
 from app.ui.formatting import clock

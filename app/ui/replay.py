@@ -7,9 +7,9 @@ budgets, message, pauses). Playing back never counts ticks: the virtual time is
 ``t0 + speed × real time elapsed`` read from a monotonic timer, and each repaint is scheduled
 for the next moment something shown changes.
 
-Scrubbing a long log must stay instant, so ``Timeline`` folds the log once and keeps
-checkpoints (the fold every ``CHECKPOINT_EVERY`` events); a seek folds at most that many
-events from the nearest checkpoint, and playing forward folds only the events it passes.
+Scrubbing a long log must stay instant: the engine's ``Timeline`` keeps checkpoints (the fold
+every ``CHECKPOINT_EVERY`` events), so a seek folds at most that many events from the nearest
+one, and playing forward folds only the events it passes.
 
 The log alone is enough: its header carries the resolved plan, so the running-order file is
 never read (it may have been edited or deleted since). A log from a crashed session shows its
@@ -18,7 +18,6 @@ downtime as such; a torn last line or a damaged line shows the reader's warnings
 
 from __future__ import annotations
 
-import bisect
 import math
 import sys
 from collections.abc import Callable, Sequence
@@ -68,8 +67,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.display import countdown_text, format_span
-from app.engine.events import (
+from app.engine import (
     Adjust,
     ApplyCatchUp,
     Blackout,
@@ -78,15 +76,14 @@ from app.engine.events import (
     Goto,
     Resumed,
     SetMessage,
-    Undo,
+    Snapshot,
+    Status,
+    Timeline,
 )
-from app.engine.snapshot import Snapshot, build_snapshot
-from app.engine.state import State, Status
-from app.timing_log.errors import LogError
-from app.timing_log.format import LogHeader, wall_at
-from app.timing_log.reader import LoggedEvent, TimingLog, read_log
-from app.ui.chart import ChartData, ChartWidget, Language, chart_data
-from app.ui.report_export import (
+from app.engine.display import countdown_text, format_span, signed_span
+from app.i18n import Language, current_language
+from app.reports.chart_data import ChartData, chart_data
+from app.reports.summary import (
     Row,
     Summary,
     Words,
@@ -96,158 +93,20 @@ from app.ui.report_export import (
     part_rows,
     segment_headers,
     segment_rows,
-    ui_language,
 )
-
-try:  # The projector's view is another issue's module: until it exists, a plain label.
-    from app.ui.projector import ProjectorView
-except ImportError:  # pragma: no cover - only before the projector lands
-    ProjectorView = None  # type: ignore[assignment,misc]
+from app.timing_log.errors import LogError
+from app.timing_log.format import LogHeader, wall_at
+from app.timing_log.reader import LoggedEvent, TimingLog, read_log
+from app.ui.chart import ChartWidget
+from app.ui.formatting import late_text
+from app.ui.projector import ProjectorView
 
 translate = QCoreApplication.translate
 
-CHECKPOINT_EVERY = 200  # events between two saved folds of the log: bounds a seek's work
-MARK_EVERY = 16  # effective events between two saved states: bounds an undo's refold
 SPEEDS = (1, 10, 60)
 MIN_FRAME_S = 1 / 60  # never repaint faster than a screen can show
 MAX_FRAME_S = 0.5
 SLIDER_UNIT_S = 0.1  # the slider counts tenths of a second: fine enough, and far from int limits
-
-
-# -- the time line ------------------------------------------------------------------------------
-
-
-class _Fold:
-    """The fold of a log's first events, mirroring ``fold_state`` one event at a time.
-
-    ``effective`` holds the events still in force (an undo removes its control from it);
-    ``marks`` keeps the state after every MARK_EVERY effective events, so an undo folds
-    again from the nearest mark before the control it takes back, not from the start.
-    States in ``marks`` are never mutated, which makes copying a _Fold cheap.
-    """
-
-    __slots__ = ("effective", "marks", "stack", "state")
-
-    def __init__(self, state: State) -> None:
-        self.state = state
-        self.effective: list[Event] = []
-        self.stack: list[int] = []  # positions in effective of controls undo can take back
-        self.marks: list[tuple[int, State]] = [(0, state.copy())]
-
-    def copy(self) -> _Fold:
-        other = _Fold.__new__(_Fold)
-        other.state = self.state.copy()
-        other.effective = self.effective.copy()
-        other.stack = self.stack.copy()
-        other.marks = self.marks.copy()
-        return other
-
-    def step(self, event: Event) -> None:
-        if isinstance(event, Undo):
-            if self.stack:
-                self._take_back(self.stack.pop())
-            self.state.advance(event.t)
-            return
-        if event.undoable:
-            self.stack.append(len(self.effective))
-        self.effective.append(event)
-        self._fold_one(event)
-
-    def _fold_one(self, event: Event) -> None:
-        state = self.state
-        state.advance(event.t)
-        if state.accepts(event):
-            state.apply(event)
-        if len(self.effective) - self.marks[-1][0] >= MARK_EVERY:
-            self.marks.append((len(self.effective), state.copy()))
-
-    def _take_back(self, position: int) -> None:
-        # Only non-undoable events (resumed) can follow the control on top of the stack:
-        # any control after it was taken back already. Fold them again without it.
-        del self.effective[position]
-        while self.marks[-1][0] > position:
-            self.marks.pop()
-        length, base = self.marks[-1]
-        rest = self.effective[length:]
-        del self.effective[length:]
-        self.state = base.copy()
-        for event in rest:
-            self.effective.append(event)
-            self._fold_one(event)
-
-
-class Timeline:
-    """Snapshots of a logged session at any instant, for scrubbing and playing back."""
-
-    def __init__(
-        self, header: LogHeader, events: Sequence[Event], *, every: int = CHECKPOINT_EVERY
-    ) -> None:
-        self.header = header
-        self.plan = header.plan
-        self.planned_start_t = header.planned_start_t
-        ordered: list[Event] = []
-        for event in events:  # the time line never goes back (as the engine reads a log)
-            if not ordered or event.t >= ordered[-1].t:
-                ordered.append(event)
-        self.events: tuple[Event, ...] = tuple(ordered)
-        self.times: list[float] = [e.t for e in ordered]
-        self.every = max(1, every)
-        fold = _Fold(State(self.plan))
-        # Checkpoints are made on demand, in order, by one fold that only moves forward:
-        # opening a long log costs nothing, the first seek far into it folds up to there once.
-        self._checkpoints: list[_Fold] = [fold.copy()]
-        self._builder: tuple[int, _Fold] = (0, fold)
-        self._cursor: tuple[int, _Fold] = (0, fold.copy())
-
-    def _checkpoint(self, k: int) -> _Fold:
-        """The fold of the first ``k × every`` events."""
-        at, fold = self._builder
-        while len(self._checkpoints) <= k:
-            for event in self.events[at : at + self.every]:
-                fold.step(event)
-            at += self.every
-            self._checkpoints.append(fold.copy())
-        self._builder = (at, fold)
-        return self._checkpoints[k]
-
-    @property
-    def end_t(self) -> float:
-        return self.times[-1] if self.times else 0.0
-
-    def count_at(self, t: float) -> int:
-        """How many events had happened at ``t`` (an event at exactly ``t`` has)."""
-        return bisect.bisect_right(self.times, t)
-
-    def _fold_of(self, count: int) -> _Fold:
-        at, fold = self._cursor
-        if not (at <= count < at + self.every):
-            fold = self._checkpoint(count // self.every).copy()
-            at = (count // self.every) * self.every
-        for event in self.events[at:count]:
-            fold.step(event)
-        self._cursor = (count, fold)
-        return fold
-
-    def state_at(self, t: float) -> State:
-        state = self._fold_of(self.count_at(t)).state.copy()
-        state.advance(t)
-        return state
-
-    def snapshot(self, t: float) -> Snapshot:
-        """What the engine showed at ``t``: the same figures as ``fold(plan, events, t)``."""
-        t = max(0.0, t)
-        state = self.state_at(t)
-        return build_snapshot(state, max(t, state.t), self.planned_start_t)
-
-    def previous_event_t(self, t: float) -> float | None:
-        """The last event strictly before ``t``."""
-        i = bisect.bisect_left(self.times, t)
-        return self.times[i - 1] if i > 0 else None
-
-    def next_event_t(self, t: float) -> float | None:
-        """The first event strictly after ``t``."""
-        i = bisect.bisect_right(self.times, t)
-        return self.times[i] if i < len(self.times) else None
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -263,25 +122,12 @@ def status_text(snapshot: Snapshot) -> str:
     return translate("replay", "Running")
 
 
-def late_text(late_s: float) -> str:
-    """Lateness in minutes and seconds: a replay is read closely, not at a glance."""
-    whole = round(late_s)
-    if whole == 0:
-        return translate("replay", "on time")
-    if whole > 0:
-        return translate("replay", "{span} late").format(span=format_span(whole))
-    return translate("replay", "{span} early").format(span=format_span(-whole))
-
-
 def event_text(event: Event) -> str:
     """One line of the event list: what the moderator did, in words."""
     if isinstance(event, SetMessage):
         return translate("replay", "Message «{text}»").format(text=event.text)
     if isinstance(event, Adjust):
-        sign = "+" if event.seconds > 0 else "−"
-        return translate("replay", "Time {sign}{span}").format(
-            sign=sign, span=format_span(abs(event.seconds))
-        )
+        return translate("replay", "Time {span}").format(span=signed_span(event.seconds))
     if isinstance(event, Goto):
         return translate("replay", "Go to segment {n}").format(n=event.segment + 1)
     if isinstance(event, Blackout):
@@ -388,7 +234,7 @@ class ReplayWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.path = path
         self.log = log
-        self.language = Language(language or ui_language())
+        self.language = Language(language or current_language())
         self._elapsed = QElapsedTimer()
         self._elapsed.start()
         self._real = real_clock or (lambda: self._elapsed.nsecsElapsed() / 1e9)
@@ -414,7 +260,7 @@ class ReplayWindow(QWidget):
             self.summary: Summary | None = None
             self._build_error(error or translate("replay", "This timing log cannot be read."))
             return
-        self.timeline = Timeline(log.header, log.events)
+        self.timeline = log.timeline(replay=True)
         self.data = chart_data(log)
         self.summary = None  # built when its tab is first shown: opening stays quick
         self._build(log)
@@ -690,7 +536,7 @@ class ReplayWindow(QWidget):
             text = (
                 words.largest
                 + ": "
-                + "; ".join(f"{_signed(s.overrun_s)} {s.title}" for s in largest)
+                + "; ".join(f"{signed_span(s.overrun_s)} {s.title}" for s in largest)
             )
         else:
             text = words.no_overrun
@@ -898,7 +744,7 @@ class ReplayWindow(QWidget):
     def _show(self, t: float) -> None:
         assert self.timeline is not None and self.log is not None
         self._t = t
-        snap = self.timeline.snapshot(t)
+        snap = self.timeline.snapshot(max(0.0, t))
         self._snapshot = snap
         wall = wall_at(self.log.header, t)
         render: Callable[..., None] | None = getattr(self.projector, "render", None)
@@ -952,7 +798,7 @@ class ReplayWindow(QWidget):
         else:
             word = translate("replay", "overtime") if snap.overtime else ""
             f["countdown"].setText(f"{snap.countdown} {word}".strip())
-        schedule = late_text(snap.late_s)
+        schedule = late_text(snap.late_s, exact=True)  # read closely
         if snap.status is Status.ENDED:
             end = translate("replay", "ended at {clock}")
         else:
@@ -1026,11 +872,6 @@ class ReplayWindow(QWidget):
         super().closeEvent(event)
 
 
-def _signed(seconds: float) -> str:
-    whole = round(seconds)
-    return ("+" if whole >= 0 else "−") + format_span(abs(whole))
-
-
 def _num_item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -1093,9 +934,10 @@ def run_replay(path: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Timekeeper")
-    from app.ui.i18n import install_language
+    from app.i18n import choose_language, install_language
+    from app.ui.settings import load_settings
 
-    language = ui_language()
+    language = choose_language(None, load_settings()[0].language)
     install_language(app, language)
     window = ReplayWindow(log, Path(path), language=language)
     window.show()

@@ -7,9 +7,9 @@ nothing the moderator did is lost and a crash after the edit resumes on the edit
 
 from __future__ import annotations
 
-from app.engine.state import Status, same_segments
+from app.engine import Status
 from app.model.loader import LoadedRunningOrder
-from app.model.plan import Plan
+from app.model.plan import Plan, same_segments
 from app.ui.controller import LiveController
 
 

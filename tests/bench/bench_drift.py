@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
-from app.engine import Engine
+from app.engine import Timeline
 from app.engine.session import Session
 from app.model import parse_running_order
 from app.model.plan import Plan
@@ -333,7 +333,7 @@ class EngineDriven:
         self.loop, self.cost, self.display = loop, cost, Display()
         self.clock = SimClock(loop, wall0, boot0_s=1000.0 - loop.boot() / NS)
         self.session = Session(
-            Engine(ninety_minutes()),
+            Timeline(ninety_minutes()),
             self.clock,
             origin_mono=self.clock.monotonic(),
             origin_wall=self.clock.wall(),
@@ -534,7 +534,7 @@ def real_check(seed: int = 7) -> RealRun:
     precise.timeout.connect(recorder("precise", lambda: precise.start(1000)))
 
     session = Session(
-        Engine(ninety_minutes()), clock, origin_mono=clock.monotonic(), origin_wall=clock.wall()
+        Timeline(ninety_minutes()), clock, origin_mono=clock.monotonic(), origin_wall=clock.wall()
     )
     origin = session.origin_wall
     driver = TickDriver(

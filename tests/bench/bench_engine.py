@@ -9,25 +9,28 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app.engine import Engine, FakeClock
+from app.engine import FakeClock, Timeline
 from app.engine.session import Session
 from app.model import load_running_order
 from app.model.plan import Plan
 from app.model.schema import SegmentKind
+from app.reports.formats import render
+from app.reports.model import build_report
 from app.timing_log.format import LogHeader, event_line
 from app.timing_log.reader import read_log
-from app.timing_log.report import build_report, render
 from app.timing_log.writer import LogWriter
 from tests.bench.figures import Figure, below, median_of, per_call
 from tests.conftest import SEED
 from tests.engine.helpers import Seg, make_plan
 
 
-def _seed_engine() -> Engine:
+def _seed_engine() -> Timeline:
     """The seed workshop in its second testimony, with a pause and a minute granted."""
     clock = FakeClock()
     plan = load_running_order(SEED).plan
-    session = Session(Engine(plan), clock, origin_mono=clock.monotonic(), origin_wall=clock.wall())
+    session = Session(
+        Timeline(plan), clock, origin_mono=clock.monotonic(), origin_wall=clock.wall()
+    )
     session.start()
     clock.advance(630)
     session.next()
@@ -50,10 +53,12 @@ def _big_plan(segments: int) -> Plan:
     return make_plan(parts, slack_s=600)
 
 
-def _big_engine(plan: Plan) -> Engine:
+def _big_engine(plan: Plan) -> Timeline:
     """Half-way through a 500-segment day: 250 segments done, the current one paused once."""
     clock = FakeClock()
-    session = Session(Engine(plan), clock, origin_mono=clock.monotonic(), origin_wall=clock.wall())
+    session = Session(
+        Timeline(plan), clock, origin_mono=clock.monotonic(), origin_wall=clock.wall()
+    )
     session.start()
     for _ in range(len(plan.segments) // 2):
         clock.advance(200)
@@ -65,7 +70,7 @@ def _big_engine(plan: Plan) -> Engine:
     return session.engine
 
 
-def _snapshot_cost(engine: Engine, calls: int) -> float:
+def _snapshot_cost(engine: Timeline, calls: int) -> float:
     t0 = engine.last_t
     ts = [t0 + 0.37 * i for i in range(calls)]
     it = iter(ts * 1000)
@@ -91,7 +96,7 @@ def _long_log(folder: Path, events: int = 10_000, hours: float = 8) -> Path:
     origin = clock.wall()
     lines: list[str] = []
     session = Session(
-        Engine(plan),
+        Timeline(plan),
         clock,
         origin_mono=clock.monotonic(),
         origin_wall=origin,
@@ -168,10 +173,10 @@ def _recovery_and_undo_cost(path: Path) -> tuple[float, float]:
     log = read_log(path)
     plan, events = log.header.plan, log.events
     runs = []
-    engine = Engine(plan)
+    engine = Timeline(plan)
     for _ in range(3):
         start = time.perf_counter()
-        engine = Engine(plan, events[:-1])  # the day, before its end: as after a crash
+        engine = Timeline(plan, events[:-1])  # the day, before its end: as after a crash
         runs.append(time.perf_counter() - start)
     recovery = median_of(runs)
     clock = FakeClock(monotonic=0.0)

@@ -22,8 +22,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from app.engine import Engine
-from app.engine.engine import fold_state
+from app.engine import Timeline
 from app.timing_log.reader import read_log
 from tests.bench.figures import Figure, per_call
 from tests.faults.long_session import EVENTS, LongSession
@@ -43,7 +42,7 @@ def _undo_cost_s(day: LongSession) -> float:
     engine = day.session.engine
     events = list(engine.events)
     started = time.perf_counter()
-    fold_state(engine.plan, events)
+    Timeline(engine.initial_plan, events).final()
     return time.perf_counter() - started
 
 
@@ -52,7 +51,7 @@ def _snapshot_times_us(day: LongSession) -> tuple[float, float]:
     at event 1,000 (rebuilt from those events) against the live one, timed in turns so that
     a busy machine slows both alike; the fastest of many runs of each."""
     live = day.session.engine
-    early = Engine(live.plan, live.events[:1000], planned_start_t=live.planned_start_t)
+    early = Timeline(live.plan, live.events[:1000], planned_start_t=live.planned_start_t)
     t_early, t_live = early.last_t + 1.5, live.last_t + 1.5
     runs_early, runs_live = [], []
     for _ in range(15):
@@ -102,7 +101,7 @@ def _run(folder: Path) -> list[Figure]:
 
     started = time.perf_counter()
     log = read_log(day.live.log_path)
-    engine = Engine(log.header.plan, log.events, planned_start_t=log.header.planned_start_t)
+    engine = Timeline(log.header.plan, log.events, planned_start_t=log.header.planned_start_t)
     engine.snapshot(engine.last_t)
     recovery_s = time.perf_counter() - started
     assert len(log.records) == EVENTS

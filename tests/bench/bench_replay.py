@@ -31,7 +31,6 @@ from app.engine import (
     BlinkMessage,
     ClearMessage,
     End,
-    Engine,
     Event,
     Next,
     Pause,
@@ -39,13 +38,14 @@ from app.engine import (
     Resume,
     SetMessage,
     Start,
+    Timeline,
     Undo,
 )
 from app.model import load_running_order
+from app.reports.qt.export import export_chart, pdf_bytes, render_html
 from app.timing_log.format import LogHeader, event_line
 from app.timing_log.reader import TimingLog, read_log
 from app.ui.replay import ReplayWindow
-from app.ui.report_export import export_chart, pdf_bytes, render_html
 from tests.bench.figures import Figure
 
 SEED = (
@@ -70,7 +70,7 @@ def make_log(path: Path, n: int = EVENTS, seed: int = 11) -> Path:
         planned_start=origin.replace(hour=16, minute=0),
         plan=plan,
     )
-    engine = Engine(plan, planned_start_t=header.planned_start_t)
+    engine = Timeline(plan, planned_start_t=header.planned_start_t)
     lines = [header.to_line()]
     last = len(plan.segments) - 1
 

@@ -9,7 +9,7 @@ from datetime import time
 from functools import cache
 from typing import Any
 
-from app.engine import Engine, Event, FakeClock, Snapshot
+from app.engine import Event, FakeClock, Snapshot, Timeline
 from app.engine.session import Session
 from app.model import load_running_order
 from app.model.plan import Plan, PlannedPart, PlannedSegment
@@ -91,7 +91,7 @@ class Live:
         self.clock = FakeClock()
         self.logged: list[Event] = []
         self.session = Session(
-            Engine(self.plan, planned_start_t=planned_start_t),
+            Timeline(self.plan, planned_start_t=planned_start_t),
             self.clock,
             origin_mono=self.clock.monotonic(),
             origin_wall=self.clock.wall(),
@@ -99,7 +99,7 @@ class Live:
         )
 
     @property
-    def engine(self) -> Engine:
+    def engine(self) -> Timeline:
         return self.session.engine
 
     def wait(self, seconds: float) -> None:

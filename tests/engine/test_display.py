@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.engine import FakeClock, Phase, countdown_text
-from app.engine.display import next_change, phase_of, signed_minutes
+from app.engine.display import late_word, next_change, phase_of, signed_span
 from tests.engine.helpers import Live
 
 
@@ -72,10 +72,15 @@ def test_next_change_lands_on_the_next_change_of_the_shown_figure() -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "said"),
-    [(0.4, "±0:00"), (200, "+3:20"), (-65, "−1:05"), (3600, "+60:00")],
+    [(0.4, "±00:00"), (200, "+03:20"), (-65, "−01:05"), (3600, "+1:00:00"), (-0.6, "−00:01")],
 )
-def test_lateness_is_written_with_its_sign(seconds: float, said: str) -> None:
-    assert signed_minutes(seconds) == said
+def test_a_signed_duration_is_written_with_its_sign(seconds: float, said: str) -> None:
+    assert signed_span(seconds) == said
+
+
+@pytest.mark.parametrize(("seconds", "word"), [(0.4, "="), (0.6, "late"), (-0.6, "early")])
+def test_the_late_word_follows_the_rounded_second(seconds: float, word: str) -> None:
+    assert late_word(seconds, on_time="=", late="late", early="early") == word
 
 
 def test_the_seed_intro_counts_down_second_by_second_on_a_fake_clock() -> None:

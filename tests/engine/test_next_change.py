@@ -10,8 +10,7 @@ import math
 
 import pytest
 
-from app.engine import Snapshot, Status
-from app.engine.engine import fold
+from app.engine import Snapshot, Status, fold
 from app.engine.events import End, Event, Next, Pause, Resume, Start
 from tests.engine.helpers import Seg, make_plan
 

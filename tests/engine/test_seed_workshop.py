@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import time
 
 from app.engine import Phase, RowState, Status
-from app.engine.display import signed_minutes
+from app.engine.display import signed_span
 from tests.engine.helpers import (
     CONCLUSION,
     INTRO,
@@ -73,7 +73,7 @@ def test_the_seed_workshop_played_with_overruns_in_the_testimonies() -> None:
         "Laurent Rey Lescure",
     )
     assert snap.part.title == "Témoignages" and snap.part_left_s == 2400
-    assert snap.late_s == 30 and signed_minutes(snap.late_s) == "+0:30"
+    assert snap.late_s == 30 and signed_span(snap.late_s) == "+00:30"
     live.wait(400)
     assert (live.snap.countdown, live.snap.phase) == ("01:40", Phase.WARNING)
     live.wait(170)
@@ -138,5 +138,5 @@ def test_the_seed_workshop_played_with_overruns_in_the_testimonies() -> None:
     assert [snap.planned_of(i) for i in range(8)] == [600, 500, 500, 560, 900, 900, 780, 300]
     assert all(snap.row_state(i) is RowState.DONE for i in range(8))
     assert [snap.started_at_of(i) for i in (INTRO, TALK1, TALK2, TALK3)] == [0, 630, 1200, 1820]
-    assert signed_minutes(snap.late_s) == "+5:00"
+    assert signed_span(snap.late_s) == "+05:00"
     assert len(live.logged) == 16  # one line in the log per control given

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from app.engine.state import Status
+from app.engine import Status
 from app.ui import controller as controller_module
 from app.ui.controller import LiveController
 

@@ -14,8 +14,8 @@ from datetime import timedelta
 from app import paths
 from app.engine import FakeClock, Phase, Status
 from app.engine.events import Resumed
+from app.reports.model import build_report
 from app.timing_log.reader import read_log
-from app.timing_log.report import build_report
 from tests.faults.helpers import crash, live_session
 
 HOUR = 3600.0

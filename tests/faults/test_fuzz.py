@@ -21,13 +21,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from app.engine import Engine, FakeClock, fold
+from app.engine import FakeClock, Timeline, fold
 from app.engine.events import EVENT_TYPES
 from app.model import RunningOrderError, load_running_order, parse_running_order
+from app.reports.formats import render
+from app.reports.model import build_report
 from app.timing_log.errors import LogError
 from app.timing_log.live import start_session
 from app.timing_log.reader import read_log
-from app.timing_log.report import build_report, render
 from tests.conftest import SEED
 
 FUZZ = settings(
@@ -281,7 +282,7 @@ def _replays(path: Path) -> None:
     last = log.events[-1].t if log.events else 0.0
     snap = fold(plan, log.events, last + 1.0, start_t)
     assert snap.countdown
-    engine = Engine(plan, log.events, planned_start_t=start_t)
+    engine = Timeline(plan, log.events, planned_start_t=start_t)
     assert engine.snapshot(last + 2.0).countdown
     render(build_report(log), "json")
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.engine import Resumed, fold_state
+from app.engine import Resumed
 from app.timing_log.reader import read_log
 from tests.conftest import REPO, SEED
 
@@ -117,7 +117,7 @@ def test_ten_kills_in_one_session_lose_no_event_and_no_second(
             (log_path,) = logs.glob("*.jsonl")
             log = read_log(log_path)
             assert int(seq) == log.records[-1].seq  # the Resumed event, just written
-            state = fold_state(log.header.plan, log.events)
+            state = log.timeline().final()
             assert (current, status) == (str(state.current), state.status.value)
             last_before = log.records[-2].wall.timestamp()
             assert kill_walls[-1] - last_before - 0.01 <= float(gap)

@@ -32,10 +32,10 @@ from app.engine import (
     Undo,
 )
 from app.engine.events import EVENT_TYPES
+from app.reports.model import build_report
 from app.timing_log.errors import LogError
 from app.timing_log.format import SCHEMA_VERSION, LogHeader, event_line
 from app.timing_log.reader import read_header, read_log
-from app.timing_log.report import build_report
 from tests.engine.helpers import seed_plan
 
 PARIS = timezone(timedelta(hours=2))

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.engine import FakeClock
-from app.engine.engine import fold
+from app.engine import FakeClock, fold
 from app.model.loader import LoadedRunningOrder, load_running_order
+from app.reports.model import build_report
 from app.timing_log.live import start_session
 from app.timing_log.reader import read_log
-from app.timing_log.report import build_report
 from tests.conftest import SEED
 
 

@@ -15,9 +15,9 @@ import pytest
 from app.cli import main
 from app.engine import FakeClock
 from app.model import load_running_order
+from app.reports.model import build_report
 from app.timing_log.live import LiveSession, start_session
 from app.timing_log.reader import read_log
-from app.timing_log.report import build_report
 from tests.conftest import SEED
 from tests.engine.helpers import QA1, QA2, TALK1, TALK2, TALK3, TOUIL
 
@@ -72,7 +72,7 @@ def test_the_played_workshop_reported_segment_by_segment(tmp_path: Path) -> None
     assert [r.actual_s for r in rows] == ACTUAL
     assert [r.planned_s for r in rows] == [600, 500, 500, 500, 900, 900, 900, 300]
     assert [r.overrun_s for r in rows] == [30, 70, 120, 200, 0, 0, 0, 0]
-    assert [r.difference_s for r in rows][-2:] == [-120, 0]
+    assert [r.longer_than_planned_s for r in rows][-2:] == [-120, 0]
     assert (rows[TALK3].final_planned_s, rows[QA2].final_planned_s) == (560, 780)
     assert (rows[TALK3].paused_s, rows[TALK3].active_s) == (45, 655)
     assert all(r.status == "done" for r in rows)
@@ -142,11 +142,22 @@ def test_text_is_a_table_a_person_reads(tmp_path: Path, capsys: pytest.CaptureFi
     lines = out.splitlines()
     assert lines[0].startswith("Encourager le développement économique")
     assert "Started 16:00:00, ended 17:30:00." in lines
-    assert "ended +5:00 against the plan" in out
+    assert "ended +05:00 against the plan" in out
     laurent = next(x for x in lines if "Laurent Rey Lescure" in x)
-    assert laurent.split()[:6] == ["2", "16:10:00", "16:10:30", "08:20", "09:30", "+1:10"]
+    # planned clock time, start, start delay, plan, actual, longer, over the countdown, paused
+    assert laurent.split()[:9] == [
+        "2",
+        "16:10:00",
+        "16:10:30",
+        "+00:30",
+        "08:20",
+        "09:30",
+        "+01:10",
+        "+01:10",
+        "00:00",
+    ]
     total = next(x for x in lines if x.split()[:1] == ["total"])
-    assert total.split() == ["total", "1:25:00", "1:30:00", "+5:00"]
+    assert total.split() == ["total", "1:25:00", "1:30:00", "+05:00"]
     assert "Paused 00:45." in lines
 
 

@@ -23,10 +23,10 @@ from pytestqt.qtbot import QtBot
 from app.engine.clock import FakeClock
 from app.engine.events import Event
 from app.engine.snapshot import Snapshot
+from app.i18n import install_language, translations_dir
 from app.model import LoadedRunningOrder, load_running_order
 from app.timing_log.live import start_session
 from app.ui.controller import LiveController
-from app.ui.i18n import install_language, translations_dir
 from app.ui.moderator import ModeratorWindow
 from app.ui.settings import Settings
 

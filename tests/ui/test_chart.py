@@ -18,18 +18,18 @@ from pytestqt.qtbot import QtBot
 
 from app.engine import End, Next, Pause, Resume, Start
 from app.model import load_running_order
-from app.timing_log.reader import read_log
-from app.ui.chart import (
+from app.reports.chart_data import chart_data
+from app.reports.qt.chart_paint import (
     ACTUAL_FILL,
     OVERRUN_FILL,
     PLANNED_FILL,
-    ChartWidget,
-    chart_data,
     chart_image,
     chart_svg,
     time_range,
 )
-from app.ui.report_export import export_chart
+from app.reports.qt.export import export_chart
+from app.timing_log.reader import read_log
+from app.ui.chart import ChartWidget
 from tests.ui.test_replay import Seen, play_seed_session, write_log
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -55,8 +55,8 @@ def test_chart_data_is_the_effective_history(seed_log: tuple[Path, Seen]) -> Non
     data = chart_data(read_log(seed_log[0]))
     assert [s.index for s in data.segments] == list(range(8))
     intro, talk1, talk2 = data.segments[0], data.segments[1], data.segments[2]
-    assert intro.overrun_s == pytest.approx(45)
-    assert talk1.overrun_s == pytest.approx(30)
+    assert intro.longer_than_planned_s == pytest.approx(45)
+    assert talk1.longer_than_planned_s == pytest.approx(30)
     # The undone "next" never happened: talk 2 ran on through it, in one piece.
     assert len(talk2.intervals) == 1
     assert talk2.adjusted_s == talk2.planned_s + 60
@@ -85,7 +85,7 @@ def test_svg_has_one_bar_per_segment(qtbot: QtBot, seed_log: tuple[Path, Seen]) 
     n = len(data.segments)
     assert counts[PLANNED_FILL.name()] == n
     assert counts[ACTUAL_FILL.name()] + counts[OVERRUN_FILL.name()] == n  # all eight ran
-    assert counts[OVERRUN_FILL.name()] == sum(1 for s in data.segments if s.overrun_s >= 1)
+    assert counts[OVERRUN_FILL.name()] == sum(1 for s in data.segments if s.longer_than_planned_s >= 1)
     assert svg.count("<rect") == 2 * n  # nothing else is a rect: bars are countable
     assert f"{n} planned bars, {n} actual bars" in svg
 

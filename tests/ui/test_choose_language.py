@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from app.ui import i18n
-from app.ui.i18n import choose_language, system_language
+from app import i18n
+from app.i18n import choose_language, system_language
 
 
 class _Locale:

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.engine import Status
 from app.engine.events import Adjust, Blackout, ClearMessage, Next, Previous, SetMessage, Undo
-from app.engine.state import Status
 from app.ui.keys import KEY_ACTIONS, key_label
 from app.ui.keys import tr as tr_keys
 from tests.ui.moderator_harness import Harness, seed_window

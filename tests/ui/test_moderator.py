@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from app.engine import Status
 from app.engine.display import Phase
 from app.engine.events import (
     ApplyCatchUp,
@@ -23,9 +24,8 @@ from app.engine.events import (
     SetMessage,
     Start,
 )
-from app.engine.state import Status
+from app.reports.model import build_report
 from app.timing_log.reader import read_log
-from app.timing_log.report import build_report
 from app.ui.theme import DARK, PHASE_SYMBOLS, phase_word
 from app.ui.widgets.controls import PRESETS_EN, PRESETS_FR
 from app.ui.widgets.running_order import COL_AT, COL_PLANNED, COL_STATE, COL_TITLE

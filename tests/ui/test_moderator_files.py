@@ -16,8 +16,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.engine import Status
 from app.engine.clock import FakeClock
-from app.engine.state import Status
 from app.model import load_running_order
 from app.ui import replay as replay_module
 from app.ui.settings import load_settings

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.engine import Status
 from app.engine.clock import FakeClock
-from app.engine.state import Status
 from app.model import load_running_order
 from app.timing_log.live import start_session
 from app.ui.controller import LiveController

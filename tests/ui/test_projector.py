@@ -19,7 +19,6 @@ from app.engine import (
     Blackout,
     ClearMessage,
     End,
-    Engine,
     FakeClock,
     Next,
     Pause,
@@ -28,6 +27,7 @@ from app.engine import (
     Snapshot,
     Start,
     Status,
+    Timeline,
 )
 from app.model import Plan, PlannedSpeaker, load_running_order
 from app.timing_log.live import start_session
@@ -54,9 +54,9 @@ def plan() -> Plan:
     return load_running_order(SEED).plan
 
 
-def started(plan: Plan, segment: int = TESTIMONY) -> tuple[Engine, float]:
+def started(plan: Plan, segment: int = TESTIMONY) -> tuple[Timeline, float]:
     """An engine started at t=0 and moved on to ``segment``; returns it and the segment's t0."""
-    engine = Engine(plan)
+    engine = Timeline(plan)
     engine.apply(Start(0.0))
     for i in range(segment):
         engine.apply(Next(float(i + 1)))
@@ -401,7 +401,7 @@ def test_between_segments_shows_who_is_next(view: ProjectorView, plan: Plan) -> 
 
 
 def test_before_the_start_shows_the_first_speakers(view: ProjectorView, plan: Plan) -> None:
-    snapshot = Engine(plan).snapshot(0.0)
+    snapshot = Timeline(plan).snapshot(0.0)
     assert snapshot.status is Status.READY
     view.render(snapshot)
     texts = view.texts()

@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app.engine import Engine, Next, Snapshot, Start
+from app.engine import Next, Snapshot, Start, Timeline
 from app.model import Plan, load_running_order
 from app.ui.projector import ProjectorView
 from tests.conftest import SEED
@@ -20,7 +20,7 @@ def plan() -> Plan:
 
 
 def snapshots(plan: Plan, segment: int, *times: float) -> list[Snapshot]:
-    engine = Engine(plan)
+    engine = Timeline(plan)
     engine.apply(Start(0.0))
     for i in range(segment):
         engine.apply(Next(float(i + 1)))

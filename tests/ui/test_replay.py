@@ -28,7 +28,6 @@ from app.engine import (
     Blackout,
     ClearMessage,
     End,
-    Engine,
     Event,
     FakeClock,
     Next,
@@ -39,6 +38,7 @@ from app.engine import (
     SetMessage,
     Snapshot,
     Start,
+    Timeline,
     Undo,
     fold,
 )
@@ -49,7 +49,7 @@ from app.timing_log.live import start_session
 from app.timing_log.reader import read_log
 from app.ui import replay
 from app.ui.projector import ProjectorView
-from app.ui.replay import ReplayWindow, Timeline, open_replay, run_replay
+from app.ui.replay import ReplayWindow, open_replay, run_replay
 
 Seen = list[tuple[float, Snapshot]]
 
@@ -157,7 +157,7 @@ def write_log(
 def random_events(plan: Plan, n: int, seed: int = 7) -> list[Event]:
     """``n`` accepted controls of every kind, undo included, as a live engine would log them."""
     rng = random.Random(seed)
-    engine = Engine(plan)
+    engine = Timeline(plan)
     out: list[Event] = []
     t = 0.0
     makers: list[Callable[[float], Event]] = [
@@ -280,13 +280,14 @@ def test_timeline_equals_the_fold_at_any_instant_with_many_undos(
     tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Small checkpoints so that seeks, checkpoints and undo refolds all cross boundaries.
-    monkeypatch.setattr(replay, "MARK_EVERY", 5)
     plan = load_running_order(seed_path).plan
     events = random_events(plan, 400)
     assert sum(isinstance(e, Undo) for e in events) > 20
     assert sum(isinstance(e, Resumed) for e in events) > 5
     header = write_and_read(tmp_path, plan, events).header
-    timeline = Timeline(header, events, every=9)
+    timeline = Timeline(
+        header.plan, events, planned_start_t=header.planned_start_t, every=9, mark_every=5
+    )
     rng = random.Random(3)
     instants = [e.t for e in events[::7]] + [rng.uniform(0, events[-1].t) for _ in range(120)]
     for t in instants:  # a random walk back and forth, then forwards like playback

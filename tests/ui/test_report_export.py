@@ -20,14 +20,14 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from app import paths
+from app import i18n, paths
 from app.engine import End, Next, Start
 from app.model import load_running_order
 from app.model.plan import Plan, PlannedPart, PlannedSegment
+from app.reports.qt.chart_paint import ACTUAL_FILL, PLANNED_FILL
+from app.reports.qt.html import render_html
+from app.reports.qt.pdf import pdf_bytes, render_pdf
 from app.timing_log.reader import read_log
-from app.ui import chart
-from app.ui.chart import ACTUAL_FILL, PLANNED_FILL
-from app.ui.report_export import pdf_bytes, render_html, render_pdf
 from tests.ui.test_chart import bars_by_fill
 from tests.ui.test_replay import Seen, play_seed_session, write_log
 
@@ -42,9 +42,9 @@ def seed_log(tmp_path: Path, seed_path: Path) -> tuple[Path, Seen]:
 
 @pytest.fixture(autouse=True)
 def fresh_translations() -> Iterator[None]:
-    chart._qm_for.cache_clear()
+    i18n.translator_for.cache_clear()
     yield
-    chart._qm_for.cache_clear()
+    i18n.translator_for.cache_clear()
 
 
 class _Text(HTMLParser):
@@ -259,7 +259,7 @@ def test_the_command_line_gets_a_pdf_without_a_display(
     out = tmp_path / "out.pdf"
     code = (
         "import sys; from pathlib import Path; from app.timing_log.reader import read_log; "
-        "from app.ui.report_export import report_bytes; "
+        "from app.reports.qt.export import report_bytes; "
         "Path(sys.argv[2]).write_bytes(report_bytes(read_log(Path(sys.argv[1])), 'pdf', 'fr'))"
     )
     result = subprocess.run(

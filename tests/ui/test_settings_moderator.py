@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.engine.clock import FakeClock
+from app.i18n import current_language, install_language
 from app.model import load_running_order
-from app.ui.i18n import current_language, install_language
 from app.ui.settings import Settings, load_settings
 from app.ui.theme import DARK, LIGHT
 from app.ui.widgets.controls import PRESETS_FR
@@ -91,7 +91,7 @@ def test_language_change_event_from_outside_retranslates(moderator: Harness, fre
 def test_missing_translation_says_so_and_stays_english(
     moderator: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr("app.ui.i18n.translations_dir", lambda: tmp_path / "nothing")
+    monkeypatch.setattr("app.i18n.translations_dir", lambda: tmp_path / "nothing")
     moderator.window.set_language("fr")
     assert current_language() == "en"
     assert moderator.window.controls.buttons["toggle"].text() == "Start\nSpace"

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.engine import Status
 from app.engine.snapshot import Snapshot
-from app.engine.state import Status
 from app.ui.formatting import escape_mnemonic
 from app.ui.keys import KEY_ACTIONS
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.engine import Status
 from app.engine.snapshot import Snapshot
-from app.engine.state import Status
 from app.model.plan import PlannedSegment
 from app.ui.formatting import left_span, planned_span, span
 from app.ui.glyph_cache import GLYPHS

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.display import Phase
+from app.engine.display import Phase, signed_span
 from app.engine.snapshot import RowState, Snapshot
 from app.model.plan import Plan
-from app.ui.formatting import left_span, planned_span, span
+from app.ui.formatting import late_text, left_span, planned_span, span
 from app.ui.theme import DARK, Theme, phase_word
 from app.ui.widgets import plain_tooltip
 
@@ -298,7 +298,7 @@ class RunningOrderTree(QTreeWidget):
             state,
             span(actual) if state is not RowState.UPCOMING or actual else "",
             active > planned,
-            span(active - planned) if state is RowState.DONE and active > planned else "",
+            _done_figures(snap, index) if state is RowState.DONE else None,
             (snap.status, snap.phase) if state is RowState.CURRENT else None,
         )
 
@@ -331,14 +331,19 @@ class RunningOrderTree(QTreeWidget):
                 text = "▶ " + translate("RunningOrder", "next")
         elif state is RowState.DONE:
             text = translate("RunningOrder", "done")
-            if over:
-                excess = snap.active_of(index) - planned
-                text = translate("RunningOrder", "done, +{t}").format(t=span(excess))
+            over_countdown, _, _, _ = _done_figures(snap, index)
+            if over_countdown > 0:
+                text = translate("RunningOrder", "done, {t} over the countdown").format(
+                    t=signed_span(over_countdown)
+                )
         elif state is RowState.SKIPPED:
             text = translate("RunningOrder", "skipped")
         else:
             text = translate("RunningOrder", "to come")
         _set(item, COL_STATE, text)
+        tip = plain_tooltip(_figures_tip(snap, index)) if state is RowState.DONE else ""
+        if item.toolTip(COL_STATE) != tip:
+            item.setToolTip(COL_STATE, tip)
         red = QBrush(QColor(self._theme.countdown[Phase.OVERTIME]))
         item.setForeground(COL_ACTUAL, red if over else QBrush())
 
@@ -359,3 +364,28 @@ def _set(item: QTreeWidgetItem, column: int, text: str) -> None:
     """Only touch the item when its text changes: a repaint a second stays cheap."""
     if item.text(column) != text:
         item.setText(column, text)
+
+
+def _done_figures(snap: Snapshot, index: int) -> tuple[int, int, int, int | None]:
+    """A finished segment's figures as shown, in whole seconds (the engine's definitions):
+    over the countdown, longer than planned, time lost to pauses, start delay."""
+    delay = snap.start_delay_of(index)
+    return (
+        round(snap.over_countdown_of(index)),
+        round(snap.longer_than_planned_of(index)),
+        round(snap.paused_of(index)),
+        None if delay is None else round(delay),
+    )
+
+
+def _figures_tip(snap: Snapshot, index: int) -> str:
+    """Every figure of a finished segment, in the words the report uses."""
+    over, longer, paused, delay = _done_figures(snap, index)
+    lines = [
+        translate("RunningOrder", "Over the countdown: {t}").format(t=signed_span(over)),
+        translate("RunningOrder", "Longer than planned: {t}").format(t=signed_span(longer)),
+        translate("RunningOrder", "Pauses: {t}").format(t=span(paused)),
+    ]
+    if delay is not None:
+        lines.append(translate("RunningOrder", "Start: {t}").format(t=late_text(delay, exact=True)))
+    return "\n".join(lines)

@@ -30,7 +30,7 @@ from app.engine.events import (
     SetMessage,
     Start,
 )
-from app.model.plan import Plan
+from app.model.plan import Plan, same_segments
 from app.model.schema import EndAction
 
 
@@ -61,6 +61,8 @@ class State:
         "paused_s",
         "pauses",
         "plan",
+        "span_open",
+        "spans",
         "started_at",
         "status",
         "t",
@@ -88,6 +90,11 @@ class State:
         self.paused_s = 0.0
         self.pauses: list[tuple[float, float | None]] = []
         self.gaps: list[tuple[float, float]] = []
+        # When each segment held the room: (segment, from, to), closed at each change of
+        # segment and at the end; ``span_open`` is when the current one's began (None
+        # before the start and after the end). The chart draws these as its actual bars.
+        self.spans: list[tuple[int, float, float]] = []
+        self.span_open: float | None = None
         self._future_cache: float | None = None
 
     def copy(self) -> State:
@@ -110,6 +117,8 @@ class State:
         other.paused_s = self.paused_s
         other.pauses = self.pauses.copy()
         other.gaps = self.gaps.copy()
+        other.spans = self.spans.copy()
+        other.span_open = self.span_open
         other._future_cache = self._future_cache
         return other
 
@@ -183,6 +192,15 @@ class State:
         if rule is not None:
             rule[1](self, event)
 
+    def fold_one(self, event: Event) -> None:
+        """Advance to the event and apply it when it is taken (a logged event that changes
+        nothing, as a hand-edited log may hold, is passed over)."""
+        self.advance(event.t)
+        rule = _RULES.get(type(event)) or _rule_of(event)
+        if rule is not None and rule[0](self, event):
+            self._future_cache = None
+            rule[1](self, event)
+
     def fold(self, events: Iterable[Event]) -> None:
         """Advance to each event and apply it when it is taken: ``accepts`` and ``apply`` for
         a whole history, in one loop (a long log folds in half the time)."""
@@ -207,6 +225,7 @@ class State:
         self.status = Status.RUNNING
         self.started_at = event.t
         self.first_start[self.current] = event.t
+        self.span_open = event.t
 
     def _accepts_pause(self, event: Pause) -> bool:
         return self.status is Status.RUNNING
@@ -341,8 +360,15 @@ class State:
         else:
             self._switch(index)
 
+    def _close_span(self) -> None:
+        if self.span_open is not None:
+            self.spans.append((self.current, self.span_open, self.t))
+            self.span_open = None
+
     def _switch(self, index: int) -> None:
         self.last_end[self.current] = self.t
+        self._close_span()
+        self.span_open = self.t
         self.current = index
         if self.first_start[index] is None:
             self.first_start[index] = self.t
@@ -350,6 +376,7 @@ class State:
 
     def _end(self) -> None:
         self.last_end[self.current] = self.t
+        self._close_span()
         if self.status is Status.PAUSED:
             self._close_pause(self.t)
         self.status = Status.ENDED
@@ -381,15 +408,6 @@ _RULES: dict[type[Event], _Rule] = {
     Resumed: (State._accepts_resumed, State._apply_resumed),
     PlanChanged: (State._accepts_plan_changed, State._apply_plan_changed),
 }
-
-
-def same_segments(old: Plan, new: Plan) -> bool:
-    """Same count, same titles, same parts: the events' segment indices keep their meaning."""
-    return (
-        len(old.segments) == len(new.segments)
-        and all(a.title == b.title for a, b in zip(old.segments, new.segments, strict=True))
-        and [(p.first, p.count) for p in old.parts] == [(p.first, p.count) for p in new.parts]
-    )
 
 
 def _rule_of(event: Event) -> _Rule | None:

@@ -1,0 +1,290 @@
+"""The time line of a session: the one fold of its events, at any instant.
+
+Everything that reads a session reads it through a ``Timeline``: the live app (events are
+appended as the moderator gives them), crash recovery (a log is folded once), replay (seeks
+back and forth), the chart, the past-sessions list and the reports. The rules of what each
+event does live in ``_state`` alone; this module only decides *which* events count and
+*when*:
+
+- The time line never goes back: an event stamped before the one preceding it is dropped.
+- Undo is resolved here and only here: it takes back the last control not yet taken back, as
+  if it had never been given (the fold runs again without it, so the time since then counts
+  for whatever was active before). Non-controls (``Resumed``, ``PlanChanged``) are never
+  taken back.
+- The fold is incremental. ``_Fold`` keeps a *mark* (a copy of the folded state) every
+  ``mark_every`` events still in force, so an undo folds again from the nearest mark, not
+  from the start; a ``Timeline`` keeps *checkpoints* (the fold after every ``every`` events),
+  made on demand by a fold that only moves forward, so a seek folds at most ``every``
+  events. The live app never seeks: it keeps few marks (memory stays flat over a long day),
+  and replay keeps many (undo while scrubbing stays instant).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+
+from app.engine._state import State
+from app.engine.events import Event, PlanChanged, Undo
+from app.engine.snapshot import Snapshot, build_snapshot
+from app.model.plan import Plan, same_segments
+
+CHECKPOINT_EVERY = 200  # events between two saved folds: bounds a seek's work
+LIVE_MARK_EVERY = 1024  # events in force between two saved states, live: memory stays flat
+REPLAY_MARK_EVERY = 16  # the same for replay: undo while scrubbing refolds a few events
+
+
+class _Fold:
+    """The fold of a log's first events, one event at a time, undo included.
+
+    ``effective`` holds the events still in force (an undo removes its control from it);
+    ``stack`` the positions in it of the controls undo can still take back, last on top;
+    ``marks`` the state after every ``mark_every`` effective events. States in ``marks`` are
+    never mutated, which makes copying a _Fold cheap.
+    """
+
+    __slots__ = ("effective", "mark_every", "marks", "stack", "state", "taken_back")
+
+    def __init__(self, state: State, mark_every: int) -> None:
+        self.state = state
+        self.mark_every = max(1, mark_every)
+        self.effective: list[Event] = []
+        self.stack: list[int] = []
+        self.marks: list[tuple[int, State]] = [(0, state.copy())]
+        self.taken_back: list[tuple[Undo, Event]] = []  # each undo and the control it took
+
+    def copy(self) -> _Fold:
+        other = _Fold.__new__(_Fold)
+        other.state = self.state.copy()
+        other.mark_every = self.mark_every
+        other.effective = self.effective.copy()
+        other.stack = self.stack.copy()
+        other.marks = self.marks.copy()
+        other.taken_back = self.taken_back.copy()
+        return other
+
+    def step(self, event: Event) -> None:
+        if isinstance(event, Undo):
+            if self.stack:
+                position = self.stack.pop()
+                self.taken_back.append((event, self.effective[position]))
+                self._take_back(position)
+            self.state.advance(event.t)
+            return
+        if event.undoable:
+            self.stack.append(len(self.effective))
+        self.effective.append(event)
+        self._fold_one(event)
+
+    def _fold_one(self, event: Event) -> None:
+        self.state.fold_one(event)
+        if len(self.effective) - self.marks[-1][0] >= self.mark_every:
+            self.marks.append((len(self.effective), self.state.copy()))
+
+    def _take_back(self, position: int) -> None:
+        # Only non-controls (resumed, plan changed) can follow the control on top of the
+        # stack: any control after it was taken back already. Fold them again without it.
+        del self.effective[position]
+        while self.marks[-1][0] > position:
+            self.marks.pop()
+        length, base = self.marks[-1]
+        rest = self.effective[length:]
+        del self.effective[length:]
+        self.state = base.copy()
+        for event in rest:
+            self.effective.append(event)
+            self._fold_one(event)
+
+
+class Timeline:
+    """A plan and the events of its session: the snapshot at any instant, and the live head.
+
+    ``Timeline(plan, events)`` folds a logged session; ``append`` adds the moderator's next
+    control (only one that changes something is taken: the app logs only those).
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        events: Iterable[Event] = (),
+        *,
+        planned_start_t: float = 0.0,
+        every: int = CHECKPOINT_EVERY,
+        mark_every: int = LIVE_MARK_EVERY,
+    ) -> None:
+        self.initial_plan = plan  # the log header's plan; PlanChanged events may follow it
+        self.planned_start_t = planned_start_t
+        self.every = max(1, every)
+        self._mark_every = mark_every
+        self._events: list[Event] = []
+        self._times: list[float] = []
+        for event in events:
+            if not self._times or event.t >= self._times[-1]:
+                self._events.append(event)
+                self._times.append(event.t)
+        # The head (the fold of every event) is folded when first read: opening a long log
+        # to show its start costs nothing. Checkpoints are made on demand, in order, by a
+        # fold that only moves forward: the first seek far into a log folds up to there once.
+        self._head_fold = _Fold(State(plan), mark_every)
+        self._head_count = 0
+        self._checkpoints: list[_Fold] | None = None
+        self._builder: tuple[int, _Fold] | None = None
+        self._cursor: tuple[int, _Fold] | None = None
+
+    @property
+    def _head(self) -> _Fold:
+        """The fold of every event so far (the live state)."""
+        fold = self._head_fold
+        while self._head_count < len(self._events):
+            fold.step(self._events[self._head_count])
+            self._head_count += 1
+        return fold
+
+    @classmethod
+    def for_replay(
+        cls, plan: Plan, events: Iterable[Event], *, planned_start_t: float = 0.0
+    ) -> Timeline:
+        """A time line to scrub: many marks, so undo while seeking stays instant."""
+        return cls(plan, events, planned_start_t=planned_start_t, mark_every=REPLAY_MARK_EVERY)
+
+    # -- what the log holds ---------------------------------------------------------------
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The events on the time line, in order (an event stamped in the past dropped)."""
+        return tuple(self._events)
+
+    @property
+    def times(self) -> Sequence[float]:
+        return self._times
+
+    @property
+    def last_t(self) -> float:
+        """The last event's instant (0 before any): the end of what the log knows."""
+        return self._times[-1] if self._times else 0.0
+
+    end_t = last_t
+
+    @property
+    def effective(self) -> tuple[Event, ...]:
+        """The events that count once every Undo has taken back its control."""
+        return tuple(self._head.effective)
+
+    @property
+    def taken_back(self) -> tuple[tuple[Undo, Event], ...]:
+        """Each Undo that took something back, with the control it took back."""
+        return tuple(self._head.taken_back)
+
+    @property
+    def plan(self) -> Plan:
+        """The plan in force at the end: the header's, or the last edit taken in."""
+        return self._head.state.plan
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._head.stack)
+
+    def count_at(self, t: float) -> int:
+        """How many events had happened at ``t`` (an event at exactly ``t`` has)."""
+        return bisect.bisect_right(self._times, t)
+
+    def previous_event_t(self, t: float) -> float | None:
+        """The last event strictly before ``t``."""
+        i = bisect.bisect_left(self._times, t)
+        return self._times[i - 1] if i > 0 else None
+
+    def next_event_t(self, t: float) -> float | None:
+        """The first event strictly after ``t``."""
+        i = bisect.bisect_right(self._times, t)
+        return self._times[i] if i < len(self._times) else None
+
+    # -- the live head --------------------------------------------------------------------
+
+    def accepts(self, event: Event) -> bool:
+        """Whether ``event`` would change anything now (only such events are logged)."""
+        head = self._head.state
+        if isinstance(event, Undo):
+            return bool(self._head.stack)
+        if event.t < head.t:
+            return False
+        probe = head.copy()
+        probe.advance(event.t)
+        return probe.accepts(event)
+
+    def append(self, event: Event) -> bool:
+        """Fold one more event; False (and nothing kept) when it changes nothing."""
+        if not self.accepts(event):
+            return False
+        head = self._head  # folded up to the last event (accepts read it)
+        self._events.append(event)
+        self._times.append(event.t)
+        head.step(event)
+        self._head_count += 1
+        return True
+
+    apply = append  # the live app's word for it
+
+    # -- any instant ----------------------------------------------------------------------
+
+    def snapshot(self, t: float) -> Snapshot:
+        """Everything a view shows at ``t`` (before the first event: the plan, not started)."""
+        head = self._head.state
+        if t >= head.t:
+            # The live path: what the segments after the current one still need is summed
+            # once per event, on the head's own state, and carried by each copy.
+            head.future_left()
+            state = head.copy()
+        else:
+            state = self._fold_of(self.count_at(t)).state.copy()
+        state.advance(t)
+        # (Before the origin, t < 0, a session not started reads the instant asked for.)
+        shown = max(t, state.t) if self._events else t
+        return build_snapshot(state, shown, self.planned_start_t)
+
+    def final(self) -> Snapshot:
+        """The snapshot at the last event: what a report of the log reads."""
+        return self.snapshot(self.last_t)
+
+    def _checkpoint(self, k: int) -> _Fold:
+        """The fold of the first ``k × every`` events."""
+        if self._checkpoints is None or self._builder is None:
+            start = _Fold(State(self.initial_plan), self._mark_every)
+            self._checkpoints = [start.copy()]
+            self._builder = (0, start)
+        at, fold = self._builder
+        while len(self._checkpoints) <= k:
+            for event in self._events[at : at + self.every]:
+                fold.step(event)
+            at += self.every
+            self._checkpoints.append(fold.copy())
+        self._builder = (at, fold)
+        return self._checkpoints[k]
+
+    def _fold_of(self, count: int) -> _Fold:
+        """The fold of the first ``count`` events, from the nearest checkpoint or the cursor."""
+        if self._cursor is not None and self._cursor[0] <= count < self._cursor[0] + self.every:
+            at, fold = self._cursor
+        else:
+            at = (count // self.every) * self.every
+            fold = self._checkpoint(count // self.every).copy()
+        for event in self._events[at:count]:
+            fold.step(event)
+        self._cursor = (count, fold)
+        return fold
+
+
+def fold(plan: Plan, events: Iterable[Event], t: float, planned_start_t: float = 0.0) -> Snapshot:
+    """The snapshot at ``t`` of a session whose log holds ``events``: the whole semantics in
+    one call (the tests' oracle for live, replay and recovery)."""
+    kept = [e for e in events if e.t <= t]
+    return Timeline(plan, kept, planned_start_t=planned_start_t).snapshot(t)
+
+
+def plan_in_force(plan: Plan, events: Iterable[Event]) -> Plan:
+    """The plan after the edits taken in during the session, without folding: a PlanChanged
+    is never undone and is taken exactly when it keeps the segments (as the fold takes it),
+    so a scan gives what ``Timeline(plan, events).plan`` gives, for a fraction of the cost."""
+    for event in events:
+        if isinstance(event, PlanChanged) and same_segments(plan, event.plan):
+            plan = event.plan
+    return plan
