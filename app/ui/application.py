@@ -56,8 +56,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
         logs = paths.logs_dir()
         found = running_order_from_log(path, logs, SystemClock().wall(), fallback_dir(logs))
         if found is None:
-            print(f"timekeeper: {exc}", file=sys.stderr)
-            return 2
+            raise  # nothing to resume on: the command line reports the file's error
         loaded = found[0]
         file_problem = f"{exc} — the session resumed on the plan kept in its timing log"
     settings = settings.model_copy(update={"last_session": str(path.resolve())})

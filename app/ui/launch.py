@@ -27,6 +27,10 @@ XCB_LIBRARIES = {
 }
 
 
+class NoDisplay(Exception):
+    """Qt cannot open a window here; the message is one sentence saying why and what to do."""
+
+
 def platform_problem(environ: dict[str, str] | None = None) -> str | None:
     """One sentence saying why Qt could not open a window here, or None if it should."""
     env = os.environ if environ is None else environ
@@ -54,10 +58,11 @@ def platform_problem(environ: dict[str, str] | None = None) -> str | None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    """The two windows until the moderator quits; NoDisplay (raised, so that the command line
+    turns it into its exit code) when Qt could not open them here."""
     problem = platform_problem()
     if problem is not None:
-        print(f"timekeeper: {problem}", file=sys.stderr)
-        return 2
+        raise NoDisplay(problem)
     from app.ui.application import run_application
 
     session: Path | None = args.session

@@ -924,13 +924,14 @@ def open_replay(path: Path, parent: QWidget | None = None) -> QWidget:
     return window
 
 
-def run_replay(path: Path) -> int:
-    """`timekeeper replay LOG`: the replay window on its own; 2 when the log is unusable."""
-    try:
-        log = read_log(path)
-    except LogError as exc:
-        print(f"timekeeper: {exc}", file=sys.stderr)
-        return 2
+def run_replay(path: Path, *, quit_after_paint: bool = False) -> int:
+    """`timekeeper replay LOG`: the replay window on its own, until it is closed.
+
+    Raises LogError when the log is unusable (the command line turns it into its exit code).
+    ``quit_after_paint`` ends the event loop once the window has painted, so that tests can
+    run the real command without anyone closing the window.
+    """
+    log = read_log(path)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Timekeeper")
@@ -940,5 +941,15 @@ def run_replay(path: Path) -> int:
     language = choose_language(None, load_settings()[0].language)
     install_language(app, language)
     window = ReplayWindow(log, Path(path), language=language)
+    if quit_after_paint:
+        from PySide6.QtCore import QEvent
+
+        class QuitOnFirstPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+                if event.type() == QEvent.Type.Paint:
+                    QTimer.singleShot(0, app.quit)
+                return False
+
+        window.installEventFilter(QuitOnFirstPaint(window))
     window.show()
     return int(app.exec())

@@ -49,7 +49,7 @@ def test_the_pure_package_never_imports_qt() -> None:
     import sys
 
     code = (
-        "import sys, app.importers, app.importers.commands; "
+        "import sys, app.importers, app.cli.import_export; "
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

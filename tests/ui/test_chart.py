@@ -85,7 +85,9 @@ def test_svg_has_one_bar_per_segment(qtbot: QtBot, seed_log: tuple[Path, Seen]) 
     n = len(data.segments)
     assert counts[PLANNED_FILL.name()] == n
     assert counts[ACTUAL_FILL.name()] + counts[OVERRUN_FILL.name()] == n  # all eight ran
-    assert counts[OVERRUN_FILL.name()] == sum(1 for s in data.segments if s.longer_than_planned_s >= 1)
+    assert counts[OVERRUN_FILL.name()] == sum(
+        1 for s in data.segments if s.longer_than_planned_s >= 1
+    )
     assert svg.count("<rect") == 2 * n  # nothing else is a rect: bars are countable
     assert f"{n} planned bars, {n} actual bars" in svg
 

@@ -44,6 +44,7 @@ from app.engine import (
 )
 from app.model import load_running_order
 from app.model.plan import Plan
+from app.timing_log.errors import LogError
 from app.timing_log.format import LogHeader, event_line
 from app.timing_log.live import start_session
 from app.timing_log.reader import read_log
@@ -441,7 +442,8 @@ def test_an_unusable_log_is_explained_in_place(qtbot: QtBot, tmp_path: Path) -> 
     qtbot.addWidget(window)
     assert isinstance(window, ReplayWindow)
     assert "not a Timekeeper timing log" in window.error_label.text()
-    assert run_replay(bad) == 2
+    with pytest.raises(LogError, match="not a Timekeeper timing log"):
+        run_replay(bad)  # the command line turns it into exit 2
 
 
 def test_fallback_label_is_gone(qtbot: QtBot, seed_log: tuple[Path, Seen]) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from app.cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 # (planned start, duration as printed, kind, section) of every segment of the seed workshop.
 EXPECTED = [

@@ -1,27 +1,32 @@
-"""`timekeeper report`: the subcommand of the timing-log package (app/cli.py dispatches)."""
+"""`timekeeper report LOG [--format text|csv|json|html|pdf] [-o FILE]`: a timing log summarised.
+
+The only module of app.cli that imports the report code (app.reports for the figures and the
+pure formats, app.reports.qt for HTML and PDF). HTML and PDF need Qt's painter:
+app.reports.qt is imported only when one is asked for, so the text formats work without Qt.
+Their words are in the interface's language (app.i18n.choose_language, as the windows
+choose it).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
+from app.cli.errors import BadInput, ExitCode
+from app.cli.subcommand import Subparsers
 from app.reports.formats import FORMATS, render
 from app.reports.model import build_report
 from app.timing_log.errors import LogError
 from app.timing_log.reader import TimingLog, read_header, read_log
 
-# Formats rendered outside this package (HTML and PDF need Qt's painter): the CLI passes them in,
-# so that this package never imports the UI.
-Renderer = Callable[[TimingLog], bytes]
-
-EXIT_OK = 0
+# Rendered by app.reports.qt.export (its REPORT_FORMATS); named here so that building the
+# parser does not load Qt.
+QT_FORMATS = ("html", "pdf")
 
 
-def register(sub: Any, extra_formats: Mapping[str, Renderer] | None = None) -> None:
-    extra = dict(extra_formats or {})
+def register(sub: Subparsers) -> None:
+    """Add `report`."""
     report = sub.add_parser(
         "report",
         help="summarise a timing log: planned against actual, per segment and per part",
@@ -34,9 +39,9 @@ def register(sub: Any, extra_formats: Mapping[str, Renderer] | None = None) -> N
     report.add_argument("log", type=Path, help="a timing log (.jsonl)")
     report.add_argument(
         "--format",
-        choices=(*FORMATS, *extra),
+        choices=(*FORMATS, *QT_FORMATS),
         default="text",
-        help="text (default), csv, json" + "".join(f", {name}" for name in extra),
+        help="text (default), csv, json" + "".join(f", {name}" for name in QT_FORMATS),
     )
     report.add_argument(
         "-o",
@@ -45,26 +50,33 @@ def register(sub: Any, extra_formats: Mapping[str, Renderer] | None = None) -> N
         metavar="FILE",
         help="write the report to FILE (replaced if it exists) instead of printing it",
     )
-    report.set_defaults(func=cmd_report, extra_formats=extra)
+    report.set_defaults(func=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     log_path: Path = args.log
     log = read_log(log_path)
-    extra: dict[str, Renderer] = getattr(args, "extra_formats", {})
-    if args.format in extra:
-        if args.format == "pdf" and args.output is None and sys.stdout.isatty():
-            raise LogError("a PDF is not for a terminal: add -o report.pdf")
-        data = extra[args.format](log)
-    else:
-        data = render(build_report(log), args.format).encode("utf-8")
+    if args.format == "pdf" and args.output is None and sys.stdout.isatty():
+        raise BadInput("a PDF is not for a terminal: add -o report.pdf")
+    data = report_data(log, args.format)
     if args.output is None:
         _write_stdout(data)
     else:
         write_output(args.output, data, log_path)
     for warning in log.warnings:
         print(f"timekeeper: warning: {log_path}: {warning}", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK
+
+
+def report_data(log: TimingLog, fmt: str) -> bytes:
+    """The report in ``fmt`` as the bytes to write."""
+    if fmt in QT_FORMATS:
+        from app.i18n import choose_language
+        from app.reports.qt.export import report_bytes
+        from app.ui.settings import load_settings
+
+        return report_bytes(log, fmt, choose_language(None, load_settings()[0].language))
+    return render(build_report(log), fmt).encode("utf-8")
 
 
 def _write_stdout(data: bytes) -> None:
@@ -82,15 +94,15 @@ def write_output(target: Path, data: bytes, log_path: Path) -> None:
     never the log it was made from, nor any other timing log."""
     if target.exists():
         if target.is_dir():
-            raise LogError(f"{target}: this is a folder, expected a file name for the report")
+            raise BadInput(f"{target}: this is a folder, expected a file name for the report")
         if _same_file(target, log_path):
-            raise LogError(f"{target}: refusing to write the report over the timing log itself")
+            raise BadInput(f"{target}: refusing to write the report over the timing log itself")
         if _is_timing_log(target):
-            raise LogError(f"{target}: is a timing log; a report never overwrites a log")
+            raise BadInput(f"{target}: is a timing log; a report never overwrites a log")
     try:
         target.write_bytes(data)
     except OSError as exc:
-        raise LogError(f"{target}: cannot write the report ({exc.strerror or exc})") from None
+        raise BadInput(f"{target}: cannot write the report ({exc.strerror or exc})") from None
 
 
 def _same_file(a: Path, b: Path) -> bool:

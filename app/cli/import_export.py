@@ -15,16 +15,17 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
+from app.cli.errors import BadInput, ExitCode
+from app.cli.subcommand import Subparsers
 from app.importers.api import FORMATS, import_file
 from app.importers.draft import ChoiceNeeded, ImportFailure
 from app.importers.export import ExportError, export_csv, export_text, export_warnings
 from app.model.loader import load_running_order
 
 
-def register(sub: Any) -> None:
-    """Add the import/export subcommands to the CLI's subparsers."""
+def register(sub: Subparsers) -> None:
+    """Add `import` and `export`."""
     imp = sub.add_parser(
         "import",
         help="turn a programme (text, CSV, schedule XML) into a running order",
@@ -65,8 +66,6 @@ def register(sub: Any) -> None:
 
 def _write(path: Path, text: str, force: bool) -> None:
     """Write next to the target then rename, so that a failure never leaves half a file."""
-    from app.cli import BadInput
-
     if path.exists() and not force:
         raise BadInput(f"{path} already exists; nothing written (use --force to overwrite it)")
     if path.is_dir():
@@ -85,8 +84,6 @@ def _write(path: Path, text: str, force: bool) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, BadInput
-
     source: Path = args.file
     fmt = None if args.format == "auto" else args.format
     try:
@@ -125,12 +122,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{plan.start:%H:%M}–{plan.planned_end:%H:%M}{end}",
             file=sys.stderr,
         )
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.cli import EXIT_OK, BadInput
-
     plan = load_running_order(args.session).plan
     try:
         text = export_text(plan) if args.format == "text" else export_csv(plan)
@@ -144,4 +139,4 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         _write(args.output, text, args.force)
         print(f"wrote {args.output}", file=sys.stderr)
-    return EXIT_OK
+    return ExitCode.OK

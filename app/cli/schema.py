@@ -1,0 +1,22 @@
+"""`timekeeper schema`: the JSON Schema of the running-order format, for editors and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from app.cli.errors import ExitCode
+from app.cli.subcommand import Subparsers
+from app.model import json_schema
+
+
+def register(sub: Subparsers) -> None:
+    """Add `schema`."""
+    schema = sub.add_parser("schema", help="print the JSON Schema of the running-order format")
+    schema.set_defaults(func=cmd_schema)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    del args  # nothing to choose
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return ExitCode.OK
