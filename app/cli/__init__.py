@@ -1,4 +1,4 @@
-"""The `timekeeper` command: argparse, the subcommands, exit codes (design.md §5).
+"""The `timekeeper` command: argparse, the subcommands, exit codes (ARCHITECTURE.md §5).
 
 One module per group of subcommands (check, schema, import_export, report, replay), each with
 a ``register(subparsers)``; app.cli.entry collects them, so the set of subcommand names is

@@ -1,7 +1,7 @@
 """`timekeeper check SESSION [--json]`: validate a running order and print the resolved plan.
 
 The text is what the moderator reads before the session; the JSON is the contract of
-design.md §5 for scripts (more fields are welcome, none removed).
+ARCHITECTURE.md §5 for scripts (more fields are welcome, none removed).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _hms(plan: Plan, offset_s: float, seconds: bool = False) -> str:
 
 
 def plan_as_json(plan: Plan) -> dict[str, object]:
-    """The `check --json` contract of design.md §5 (more fields are welcome, none removed)."""
+    """The `check --json` contract of ARCHITECTURE.md §5 (more fields are welcome, none removed)."""
     return {
         "title": plan.title,
         "event": plan.event,

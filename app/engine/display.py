@@ -1,4 +1,4 @@
-"""How a countdown is written: the ceiling rule and overtime (design.md §3).
+"""How a countdown is written: the ceiling rule and overtime (ARCHITECTURE.md §3).
 
 10:00 shows for the whole first second of a 10-minute segment and 00:01 for the whole last
 one; at exactly the planned end the display turns to overtime, +00:00, and counts up. A

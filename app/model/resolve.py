@@ -1,4 +1,4 @@
-"""Budget resolution: a part's budget is shared by what is inside it (design.md §3).
+"""Budget resolution: a part's budget is shared by what is inside it (ARCHITECTURE.md §3).
 
 The seed workshop is the reference: "Témoignages (40')" holds three talks and a 15' question
 slot, so the three talks share the 25' left, 8'20" each.

@@ -42,7 +42,7 @@ def _secs(value: float) -> float:
 
 
 def report_as_json(report: Report) -> dict[str, Any]:
-    """The `report --format json` contract of design.md §5, with more fields."""
+    """The `report --format json` contract of ARCHITECTURE.md §5, with more fields."""
     late = report.late_end_s
     return {
         "title": report.title,

@@ -1,4 +1,4 @@
-"""The timing-log file format (design.md §4), versioned as Picard versions its files.
+"""The timing-log file format (ARCHITECTURE.md §4), versioned as Picard versions its files.
 
 JSON Lines, UTF-8, append-only. Line 1 is the header; every later line is one event:
 

@@ -1,7 +1,7 @@
 """Inline banners: how the moderator window tells things without ever opening a dialog.
 
 A modal dialog during a live session would freeze the moderator's hands while the speaker
-talks on (design.md §3), so every message — resumed after a crash, the log cannot be written,
+talks on (ARCHITECTURE.md §3), so every message — resumed after a crash, the log cannot be written,
 the file on disk has an error, press Ctrl+Q again — is a strip at the top of the window. The
 countdown keeps running underneath. Texts are plain: a message may quote a file.
 """

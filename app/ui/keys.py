@@ -1,4 +1,4 @@
-"""The keyboard contract of design.md §5, in one table.
+"""The keyboard contract of ARCHITECTURE.md §5, in one table.
 
 A presentation clicker sends PageDown/PageUp/B/. — so those work too. The table drives the
 shortcuts of both windows and the help overlay, so the two can never disagree.

@@ -3,7 +3,7 @@
 It renders the controller's Snapshot and sends commands; it counts nothing itself. Three
 rules shape it:
 
-- No modal dialog while a session runs (design.md §3). Everything the window has to say is a
+- No modal dialog while a session runs (ARCHITECTURE.md §3). Everything the window has to say is a
   banner (``app.ui.banner``); a confirmation is a second key press. The only modal dialogs
   are the file pickers, and those open only while no session runs.
 - The keys of ``app.ui.keys`` work here and in the projector window, and the help overlay

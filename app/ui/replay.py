@@ -1,6 +1,6 @@
 """The replay window: a past session, scrubbed or played back, exactly as it was shown.
 
-Replay is the engine with a virtual clock (design.md §2). The picture at instant ``t`` is the
+Replay is the engine with a virtual clock (ARCHITECTURE.md §2). The picture at instant ``t`` is the
 fold of the log's events at ``t`` — the same fold the live app ran — handed to the same
 ``ProjectorView`` the projector used, beside the moderator's figures (late or early, part
 budgets, message, pauses). Playing back never counts ticks: the virtual time is

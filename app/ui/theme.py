@@ -1,6 +1,6 @@
 """Colours and phase words of the moderator window, for the dark and the light theme.
 
-A phase is never shown by colour alone (design.md §3): every colour here comes with a word
+A phase is never shown by colour alone (ARCHITECTURE.md §3): every colour here comes with a word
 from ``phase_word``, so a colour-blind moderator or a washed-out laptop screen loses nothing.
 """
 

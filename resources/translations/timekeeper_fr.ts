@@ -133,107 +133,107 @@
 <context>
     <name>CurrentSegment</name>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="285"/>
+        <location filename="../../app/ui/widgets/current.py" line="329"/>
         <source>On the projector</source>
         <translation>Au projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="182"/>
+        <location filename="../../app/ui/widgets/current.py" line="221"/>
         <source>Notes for the moderator</source>
         <translation>Notes pour le modérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="206"/>
+        <location filename="../../app/ui/widgets/current.py" line="245"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="208"/>
+        <location filename="../../app/ui/widgets/current.py" line="247"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="213"/>
+        <location filename="../../app/ui/widgets/current.py" line="252"/>
         <source>Ready: Space starts the session</source>
         <translation>Prêt&#xa0;: Espace démarre la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="215"/>
+        <location filename="../../app/ui/widgets/current.py" line="254"/>
         <source>The session is over</source>
         <translation>La séance est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="217"/>
+        <location filename="../../app/ui/widgets/current.py" line="256"/>
         <source>Paused before this segment: Space starts it</source>
         <translation>En pause avant cette séquence&#xa0;: Espace la démarre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="219"/>
+        <location filename="../../app/ui/widgets/current.py" line="258"/>
         <source>Paused: Space resumes</source>
         <translation>En pause&#xa0;: Espace reprend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="220"/>
+        <location filename="../../app/ui/widgets/current.py" line="259"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="248"/>
+        <location filename="../../app/ui/widgets/current.py" line="292"/>
         <source>over by {t} — planned {p}</source>
         <translation>dépassement de {t} — prévu {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="252"/>
+        <location filename="../../app/ui/widgets/current.py" line="296"/>
         <source>of {p} (plan {o})</source>
         <translation>sur {p} (prévu {o})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="256"/>
+        <location filename="../../app/ui/widgets/current.py" line="300"/>
         <source>of {p}</source>
         <translation>sur {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="262"/>
+        <location filename="../../app/ui/widgets/current.py" line="306"/>
         <source>{left} left of {budget}</source>
         <translation>reste {left} sur {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="266"/>
+        <location filename="../../app/ui/widgets/current.py" line="310"/>
         <source>over its {budget} by {over}</source>
         <translation>budget de {budget} dépassé de {over}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="270"/>
+        <location filename="../../app/ui/widgets/current.py" line="314"/>
         <source>Part {n}: {title} — {budget}</source>
         <translation>Partie {n}&#xa0;: {title} — {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="287"/>
+        <location filename="../../app/ui/widgets/current.py" line="331"/>
         <source>On the projector: blacked out</source>
         <translation>Au projecteur&#xa0;: écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="296"/>
+        <location filename="../../app/ui/widgets/current.py" line="340"/>
         <source>On the projector: “{m}” (blinking)</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;» (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="302"/>
+        <location filename="../../app/ui/widgets/current.py" line="346"/>
         <source>On the projector: “{m}”</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="305"/>
+        <location filename="../../app/ui/widgets/current.py" line="349"/>
         <source>The projector is blacked out (B).</source>
         <translation>Le projecteur est en écran noir (B).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="313"/>
+        <location filename="../../app/ui/widgets/current.py" line="357"/>
         <source>Next: end of the session</source>
         <translation>Ensuite&#xa0;: fin de la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="319"/>
+        <location filename="../../app/ui/widgets/current.py" line="363"/>
         <source>Next, at {at}: {title}{who}</source>
         <translation>Ensuite, à {at}&#xa0;: {title}{who}</translation>
     </message>
@@ -241,37 +241,37 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="48"/>
+        <location filename="../../app/ui/formatting.py" line="60"/>
         <source>{h} h {m:02d}</source>
         <translation>{h} h {m:02d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="49"/>
+        <location filename="../../app/ui/formatting.py" line="61"/>
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="57"/>
+        <location filename="../../app/ui/formatting.py" line="75"/>
         <source>On time</source>
         <translation>À l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="60"/>
+        <location filename="../../app/ui/formatting.py" line="77"/>
         <source>{amount} late</source>
         <translation>{amount} de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="61"/>
+        <location filename="../../app/ui/formatting.py" line="78"/>
         <source>{amount} early</source>
         <translation>{amount} d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="68"/>
+        <location filename="../../app/ui/formatting.py" line="85"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="70"/>
+        <location filename="../../app/ui/formatting.py" line="87"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} min {s:02d} s</translation>
     </message>
@@ -325,268 +325,268 @@
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="335"/>
+        <location filename="../../app/ui/moderator.py" line="340"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="337"/>
+        <location filename="../../app/ui/moderator.py" line="342"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="338"/>
+        <location filename="../../app/ui/moderator.py" line="343"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="339"/>
+        <location filename="../../app/ui/moderator.py" line="344"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="340"/>
+        <location filename="../../app/ui/moderator.py" line="345"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="341"/>
+        <location filename="../../app/ui/moderator.py" line="346"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="342"/>
+        <location filename="../../app/ui/moderator.py" line="347"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="343"/>
+        <location filename="../../app/ui/moderator.py" line="348"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="344"/>
+        <location filename="../../app/ui/moderator.py" line="349"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="345"/>
+        <location filename="../../app/ui/moderator.py" line="350"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="346"/>
+        <location filename="../../app/ui/moderator.py" line="351"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="347"/>
+        <location filename="../../app/ui/moderator.py" line="352"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="354"/>
+        <location filename="../../app/ui/moderator.py" line="359"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="356"/>
+        <location filename="../../app/ui/moderator.py" line="361"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="360"/>
+        <location filename="../../app/ui/moderator.py" line="365"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="361"/>
+        <location filename="../../app/ui/moderator.py" line="366"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="362"/>
+        <location filename="../../app/ui/moderator.py" line="367"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="363"/>
+        <location filename="../../app/ui/moderator.py" line="368"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="364"/>
+        <location filename="../../app/ui/moderator.py" line="369"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="365"/>
+        <location filename="../../app/ui/moderator.py" line="370"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="506"/>
+        <location filename="../../app/ui/moderator.py" line="511"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="524"/>
+        <location filename="../../app/ui/moderator.py" line="529"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="538"/>
+        <location filename="../../app/ui/moderator.py" line="543"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="544"/>
+        <location filename="../../app/ui/moderator.py" line="549"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="557"/>
+        <location filename="../../app/ui/moderator.py" line="562"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="572"/>
+        <location filename="../../app/ui/moderator.py" line="577"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="585"/>
+        <location filename="../../app/ui/moderator.py" line="590"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="606"/>
+        <location filename="../../app/ui/moderator.py" line="611"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="619"/>
+        <location filename="../../app/ui/moderator.py" line="624"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="627"/>
-        <location filename="../../app/ui/moderator.py" line="641"/>
+        <location filename="../../app/ui/moderator.py" line="632"/>
+        <location filename="../../app/ui/moderator.py" line="646"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="632"/>
+        <location filename="../../app/ui/moderator.py" line="637"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="634"/>
+        <location filename="../../app/ui/moderator.py" line="639"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="682"/>
+        <location filename="../../app/ui/moderator.py" line="687"/>
         <source>The running order on disk has an error, so the session goes on unchanged: {error}</source>
         <translation>Le déroulé sur le disque contient une erreur, la séance continue donc sans changement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="698"/>
+        <location filename="../../app/ui/moderator.py" line="703"/>
         <source>The running order was reloaded from disk.</source>
         <translation>Le déroulé a été rechargé depuis le disque.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="708"/>
+        <location filename="../../app/ui/moderator.py" line="713"/>
         <source>The running order was reloaded from disk; the timing goes on as it was.</source>
         <translation>Le déroulé a été rechargé depuis le disque&#xa0;; le minutage continue tel quel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="719"/>
+        <location filename="../../app/ui/moderator.py" line="724"/>
         <source>The running order changed on disk and its segments no longer match the running session: it will be reloaded once the session has ended.</source>
         <translation>Le déroulé a changé sur le disque et ses séquences ne correspondent plus à la séance en cours&#xa0;: il sera rechargé une fois la séance terminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="731"/>
+        <location filename="../../app/ui/moderator.py" line="736"/>
         <source>The running order changed on disk while the session ran.</source>
         <translation>Le déroulé a changé sur le disque pendant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="733"/>
+        <location filename="../../app/ui/moderator.py" line="738"/>
         <source>Reload it</source>
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="742"/>
+        <location filename="../../app/ui/moderator.py" line="747"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="771"/>
+        <location filename="../../app/ui/moderator.py" line="776"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="746"/>
+        <location filename="../../app/ui/moderator.py" line="751"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="750"/>
+        <location filename="../../app/ui/moderator.py" line="755"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="752"/>
+        <location filename="../../app/ui/moderator.py" line="757"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="780"/>
+        <location filename="../../app/ui/moderator.py" line="785"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="784"/>
+        <location filename="../../app/ui/moderator.py" line="789"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="786"/>
+        <location filename="../../app/ui/moderator.py" line="791"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="800"/>
+        <location filename="../../app/ui/moderator.py" line="805"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="812"/>
+        <location filename="../../app/ui/moderator.py" line="817"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="814"/>
+        <location filename="../../app/ui/moderator.py" line="819"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="827"/>
+        <location filename="../../app/ui/moderator.py" line="832"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="835"/>
+        <location filename="../../app/ui/moderator.py" line="840"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="856"/>
+        <location filename="../../app/ui/moderator.py" line="861"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="888"/>
+        <location filename="../../app/ui/moderator.py" line="893"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -617,76 +617,100 @@
 <context>
     <name>RunningOrder</name>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="123"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="138"/>
         <source>Running order</source>
         <translation>Déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="124"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="139"/>
         <source>At</source>
         <translation>À</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="125"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="140"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="126"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="141"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="127"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="142"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="143"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="216"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="158"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="271"/>
         <source>{t} left</source>
         <translation>reste {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="144"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="218"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="159"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="273"/>
         <source>over by {t}</source>
         <translation>dépassé de {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="146"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="252"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="161"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="329"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="237"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="314"/>
         <source>planned {old}, now {new}</source>
         <translation>prévu {old}, maintenant {new}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="254"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="331"/>
         <source>next</source>
         <translation>à suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="256"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="333"/>
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="145"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="259"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="385"/>
+        <source>Over the countdown: {t}</source>
+        <translation>Au-delà du compte à rebours : {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/running_order.py" line="386"/>
+        <source>Longer than planned: {t}</source>
+        <translation>Plus long que prévu : {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/running_order.py" line="387"/>
+        <source>Pauses: {t}</source>
+        <translation>Pauses : {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/running_order.py" line="390"/>
+        <source>Start: {t}</source>
+        <translation>Début : {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/running_order.py" line="160"/>
         <source>done, +{t}</source>
         <translation>fait, +{t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="261"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="336"/>
+        <source>done, {t} over the countdown</source>
+        <translation>terminé, {t} au-delà du compte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/running_order.py" line="340"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="263"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="342"/>
         <source>to come</source>
         <translation>à venir</translation>
     </message>
@@ -732,62 +756,62 @@
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../app/ui/keys.py" line="29"/>
+        <location filename="../../app/ui/keys.py" line="33"/>
         <source>Start / pause / resume</source>
         <translation>Démarrer / pause / reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="30"/>
+        <location filename="../../app/ui/keys.py" line="34"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="34"/>
+        <location filename="../../app/ui/keys.py" line="38"/>
         <source>Previous segment (resumes its time)</source>
         <translation>Séquence précédente (reprend son temps)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="36"/>
+        <location filename="../../app/ui/keys.py" line="40"/>
         <source>Add a minute</source>
         <translation>Ajouter une minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="37"/>
+        <location filename="../../app/ui/keys.py" line="41"/>
         <source>Remove a minute</source>
         <translation>Retirer une minute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="38"/>
+        <location filename="../../app/ui/keys.py" line="42"/>
         <source>Blackout of the projector</source>
         <translation>Écran noir au projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="39"/>
+        <location filename="../../app/ui/keys.py" line="43"/>
         <source>Message: please wrap up</source>
         <translation>Message&#xa0;: merci de conclure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="40"/>
+        <location filename="../../app/ui/keys.py" line="44"/>
         <source>Clear the message</source>
         <translation>Effacer le message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="41"/>
+        <location filename="../../app/ui/keys.py" line="45"/>
         <source>Undo the last control</source>
         <translation>Annuler la dernière commande</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="45"/>
+        <location filename="../../app/ui/keys.py" line="49"/>
         <source>Projector full screen on/off</source>
         <translation>Projecteur en plein écran ou non</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="47"/>
+        <location filename="../../app/ui/keys.py" line="51"/>
         <source>This help</source>
         <translation>Cette aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="49"/>
+        <location filename="../../app/ui/keys.py" line="53"/>
         <source>Quit (press twice during a session)</source>
         <translation>Quitter (deux fois pendant une séance)</translation>
     </message>
@@ -795,52 +819,37 @@
 <context>
     <name>past_sessions</name>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="139"/>
+        <location filename="../../app/ui/past_sessions.py" line="108"/>
         <source>not ended</source>
         <translation>non terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="143"/>
-        <source>on time</source>
-        <translation>à l&apos;heure</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/past_sessions.py" line="145"/>
-        <source>{span} late</source>
-        <translation>{span} de retard</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/past_sessions.py" line="146"/>
-        <source>{span} early</source>
-        <translation>{span} d&apos;avance</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/past_sessions.py" line="166"/>
+        <location filename="../../app/ui/past_sessions.py" line="130"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="174"/>
+        <location filename="../../app/ui/past_sessions.py" line="138"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="175"/>
+        <location filename="../../app/ui/past_sessions.py" line="139"/>
         <source>Session</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="176"/>
+        <location filename="../../app/ui/past_sessions.py" line="140"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="177"/>
+        <location filename="../../app/ui/past_sessions.py" line="141"/>
         <source>End</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/past_sessions.py" line="195"/>
+        <location filename="../../app/ui/past_sessions.py" line="159"/>
         <source>{n} timing log(s) in {folder}</source>
         <translation>{n} journal(aux) de minutage dans {folder}</translation>
     </message>
@@ -848,42 +857,42 @@
 <context>
     <name>projector</name>
     <message>
-        <location filename="../../app/ui/projector.py" line="363"/>
+        <location filename="../../app/ui/projector.py" line="475"/>
         <source>‖ Paused</source>
         <translation>‖ En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="367"/>
+        <location filename="../../app/ui/projector.py" line="479"/>
         <source>⚠ Less than {time} left</source>
         <translation>⚠ Il reste moins de {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="371"/>
+        <location filename="../../app/ui/projector.py" line="483"/>
         <source>⚠ Final {time}</source>
         <translation>⚠ Dernières {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="374"/>
+        <location filename="../../app/ui/projector.py" line="486"/>
         <source>Overtime</source>
         <translation>Dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="667"/>
+        <location filename="../../app/ui/projector.py" line="816"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="695"/>
+        <location filename="../../app/ui/projector.py" line="844"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="765"/>
+        <location filename="../../app/ui/projector.py" line="914"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="938"/>
+        <location filename="../../app/ui/projector.py" line="1082"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
     </message>
@@ -891,340 +900,325 @@
 <context>
     <name>replay</name>
     <message>
-        <location filename="../../app/ui/replay.py" line="258"/>
+        <location filename="../../app/ui/replay.py" line="117"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="260"/>
+        <location filename="../../app/ui/replay.py" line="119"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="262"/>
+        <location filename="../../app/ui/replay.py" line="121"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="263"/>
+        <location filename="../../app/ui/replay.py" line="122"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="270"/>
-        <source>on time</source>
-        <translation>à l&apos;heure</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/replay.py" line="272"/>
-        <source>{span} late</source>
-        <translation>{span} de retard</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/replay.py" line="273"/>
-        <source>{span} early</source>
-        <translation>{span} d&apos;avance</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/replay.py" line="279"/>
+        <location filename="../../app/ui/replay.py" line="128"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="282"/>
-        <source>Time {sign}{span}</source>
-        <translation>Temps {sign}{span}</translation>
+        <location filename="../../app/ui/replay.py" line="130"/>
+        <source>Time {span}</source>
+        <translation>Temps {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="286"/>
+        <location filename="../../app/ui/replay.py" line="132"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="289"/>
+        <location filename="../../app/ui/replay.py" line="135"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="289"/>
+        <location filename="../../app/ui/replay.py" line="135"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="293"/>
+        <location filename="../../app/ui/replay.py" line="139"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="295"/>
+        <location filename="../../app/ui/replay.py" line="141"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="298"/>
+        <location filename="../../app/ui/replay.py" line="144"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="302"/>
+        <location filename="../../app/ui/replay.py" line="148"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="306"/>
+        <location filename="../../app/ui/replay.py" line="152"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="307"/>
-        <location filename="../../app/ui/replay.py" line="1018"/>
+        <location filename="../../app/ui/replay.py" line="153"/>
+        <location filename="../../app/ui/replay.py" line="864"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="308"/>
+        <location filename="../../app/ui/replay.py" line="154"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="309"/>
+        <location filename="../../app/ui/replay.py" line="155"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="310"/>
+        <location filename="../../app/ui/replay.py" line="156"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="311"/>
+        <location filename="../../app/ui/replay.py" line="157"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="312"/>
+        <location filename="../../app/ui/replay.py" line="158"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="313"/>
+        <location filename="../../app/ui/replay.py" line="159"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="415"/>
+        <location filename="../../app/ui/replay.py" line="261"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="427"/>
+        <location filename="../../app/ui/replay.py" line="273"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="443"/>
+        <location filename="../../app/ui/replay.py" line="289"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="521"/>
+        <location filename="../../app/ui/replay.py" line="367"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="524"/>
+        <location filename="../../app/ui/replay.py" line="370"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="532"/>
+        <location filename="../../app/ui/replay.py" line="378"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="554"/>
+        <location filename="../../app/ui/replay.py" line="400"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="558"/>
+        <location filename="../../app/ui/replay.py" line="404"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="562"/>
+        <location filename="../../app/ui/replay.py" line="408"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="574"/>
+        <location filename="../../app/ui/replay.py" line="420"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="590"/>
+        <location filename="../../app/ui/replay.py" line="436"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="591"/>
+        <location filename="../../app/ui/replay.py" line="437"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="592"/>
+        <location filename="../../app/ui/replay.py" line="438"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="593"/>
+        <location filename="../../app/ui/replay.py" line="439"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="594"/>
+        <location filename="../../app/ui/replay.py" line="440"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="595"/>
+        <location filename="../../app/ui/replay.py" line="441"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="596"/>
+        <location filename="../../app/ui/replay.py" line="442"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="597"/>
+        <location filename="../../app/ui/replay.py" line="443"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="598"/>
+        <location filename="../../app/ui/replay.py" line="444"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="624"/>
+        <location filename="../../app/ui/replay.py" line="470"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="625"/>
+        <location filename="../../app/ui/replay.py" line="471"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="626"/>
+        <location filename="../../app/ui/replay.py" line="472"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="627"/>
+        <location filename="../../app/ui/replay.py" line="473"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="715"/>
+        <location filename="../../app/ui/replay.py" line="561"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="717"/>
+        <location filename="../../app/ui/replay.py" line="563"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="725"/>
+        <location filename="../../app/ui/replay.py" line="571"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="727"/>
+        <location filename="../../app/ui/replay.py" line="573"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="737"/>
+        <location filename="../../app/ui/replay.py" line="583"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="915"/>
+        <location filename="../../app/ui/replay.py" line="761"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="932"/>
+        <location filename="../../app/ui/replay.py" line="778"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="946"/>
+        <location filename="../../app/ui/replay.py" line="792"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="953"/>
+        <location filename="../../app/ui/replay.py" line="799"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="957"/>
+        <location filename="../../app/ui/replay.py" line="803"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="959"/>
+        <location filename="../../app/ui/replay.py" line="805"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="968"/>
+        <location filename="../../app/ui/replay.py" line="814"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="972"/>
+        <location filename="../../app/ui/replay.py" line="818"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="975"/>
+        <location filename="../../app/ui/replay.py" line="821"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="980"/>
+        <location filename="../../app/ui/replay.py" line="826"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="980"/>
+        <location filename="../../app/ui/replay.py" line="826"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="983"/>
+        <location filename="../../app/ui/replay.py" line="829"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="995"/>
+        <location filename="../../app/ui/replay.py" line="841"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="995"/>
+        <location filename="../../app/ui/replay.py" line="841"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="1021"/>
+        <location filename="../../app/ui/replay.py" line="867"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
@@ -1232,273 +1226,283 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../app/ui/report_export.py" line="137"/>
+        <location filename="../../app/reports/summary.py" line="83"/>
         <source>Timing report</source>
         <translation>Rapport de minutage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="138"/>
+        <location filename="../../app/reports/summary.py" line="84"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="139"/>
+        <location filename="../../app/reports/summary.py" line="85"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="140"/>
+        <location filename="../../app/reports/summary.py" line="86"/>
         <source>Not ended</source>
         <translation>Non terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="141"/>
+        <location filename="../../app/reports/summary.py" line="87"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="142"/>
+        <location filename="../../app/reports/summary.py" line="88"/>
         <source>planned {clock}</source>
         <translation>prévu {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="143"/>
+        <location filename="../../app/reports/summary.py" line="89"/>
         <source>heading for {clock} at the last record</source>
         <translation>en route vers {clock} au dernier enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="144"/>
+        <location filename="../../app/reports/summary.py" line="90"/>
         <source>Against the plan</source>
         <translation>Par rapport au prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="145"/>
+        <location filename="../../app/reports/summary.py" line="91"/>
         <source>late</source>
         <translation>de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="146"/>
+        <location filename="../../app/reports/summary.py" line="92"/>
         <source>early</source>
         <translation>d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="147"/>
+        <location filename="../../app/reports/summary.py" line="93"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="148"/>
+        <location filename="../../app/reports/summary.py" line="94"/>
         <source>Against the hard end</source>
         <translation>Par rapport à l&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="149"/>
+        <location filename="../../app/reports/summary.py" line="95"/>
         <source>after the hard end {clock}</source>
         <translation>après l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="150"/>
+        <location filename="../../app/reports/summary.py" line="96"/>
         <source>before the hard end {clock}</source>
         <translation>avant l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="151"/>
+        <location filename="../../app/reports/summary.py" line="97"/>
         <source>no hard end in the plan</source>
         <translation>pas d&apos;heure limite dans le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="152"/>
+        <location filename="../../app/reports/summary.py" line="98"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="153"/>
+        <location filename="../../app/reports/summary.py" line="99"/>
         <source>{n} pause(s)</source>
         <translation>{n} pause(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="154"/>
+        <location filename="../../app/reports/summary.py" line="100"/>
         <source>Downtime</source>
         <translation>Interruption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="155"/>
+        <location filename="../../app/reports/summary.py" line="101"/>
         <source>{n} restart(s) after a crash</source>
         <translation>{n} redémarrage(s) après un arrêt brutal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="156"/>
+        <location filename="../../app/reports/summary.py" line="102"/>
         <source>the app never stopped</source>
         <translation>l&apos;application ne s&apos;est jamais arrêtée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="157"/>
+        <location filename="../../app/reports/summary.py" line="103"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="158"/>
+        <location filename="../../app/reports/summary.py" line="104"/>
         <source>Grey: the plan; blue: what happened; orange and hatched red: overrun. Hatched grey: the app was down (crash) and the session went on.</source>
         <translation>Gris&#xa0;: le prévu&#xa0;; bleu&#xa0;: ce qui s&apos;est passé&#xa0;; orange et hachures rouges&#xa0;: dépassement. Hachures grises&#xa0;: l&apos;application était arrêtée (arrêt brutal) et la séance a continué.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="163"/>
+        <location filename="../../app/reports/summary.py" line="109"/>
         <source>Parts</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="164"/>
+        <location filename="../../app/reports/summary.py" line="110"/>
         <source>Segments</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="165"/>
+        <location filename="../../app/reports/summary.py" line="111"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="166"/>
+        <location filename="../../app/reports/summary.py" line="112"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="167"/>
+        <location filename="../../app/reports/summary.py" line="113"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="168"/>
+        <location filename="../../app/reports/summary.py" line="114"/>
         <source>Planned start</source>
         <translation>Début prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="169"/>
+        <location filename="../../app/reports/summary.py" line="115"/>
         <source>Actual start</source>
         <translation>Début réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="170"/>
+        <location filename="../../app/reports/summary.py" line="116"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="171"/>
+        <location filename="../../app/reports/summary.py" line="117"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="172"/>
-        <source>Difference</source>
-        <translation>Écart</translation>
+        <location filename="../../app/reports/summary.py" line="118"/>
+        <source>Longer than planned</source>
+        <translation>Plus long que prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="173"/>
+        <location filename="../../app/reports/summary.py" line="119"/>
+        <source>Over the countdown</source>
+        <translation>Au-delà du compte</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/summary.py" line="120"/>
+        <source>Pauses</source>
+        <translation>Pauses</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/summary.py" line="121"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="174"/>
+        <location filename="../../app/reports/summary.py" line="122"/>
         <source>Largest overruns</source>
         <translation>Plus gros dépassements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="175"/>
+        <location filename="../../app/reports/summary.py" line="123"/>
         <source>No segment ran over its planned time.</source>
         <translation>Aucune séquence n&apos;a dépassé son temps prévu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="176"/>
+        <location filename="../../app/reports/summary.py" line="124"/>
         <source>The log had problems; what could be read is reported</source>
         <translation>Le journal avait des problèmes&#xa0;; ce qui a pu être lu est rapporté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="179"/>
+        <location filename="../../app/reports/summary.py" line="127"/>
         <source>Generated by Timekeeper {version} from {file}</source>
         <translation>Produit par Timekeeper {version} à partir de {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="721"/>
-        <location filename="../../app/ui/report_export.py" line="184"/>
+        <location filename="../../app/reports/summary.py" line="132"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="425"/>
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="185"/>
+        <location filename="../../app/reports/summary.py" line="133"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/report_export.py" line="186"/>
+        <location filename="../../app/reports/summary.py" line="134"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="657"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="361"/>
         <source>Controls</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="742"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="446"/>
         <source>planned end {clock}</source>
         <translation>fin prévue {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="745"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="449"/>
         <source>hard end {clock}</source>
         <translation>heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="747"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="451"/>
         <source>ended {clock}</source>
         <translation>fin {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="750"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="454"/>
         <source>app down ≤ {span}</source>
         <translation>application arrêtée ≤ {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="940"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="647"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="941"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="648"/>
         <source>actual</source>
         <translation>réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="942"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="649"/>
         <source>overrun</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="945"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="652"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="947"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="654"/>
         <source>app down (crash)</source>
         <translation>application arrêtée (arrêt brutal)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="950"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="657"/>
         <source>message</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="952"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="659"/>
         <source>time added/removed</source>
         <translation>temps ajouté/retiré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="954"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="661"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chart.py" line="956"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="663"/>
         <source>blackout / catch-up</source>
         <translation>écran noir / rattrapage</translation>
     </message>

@@ -1,4 +1,4 @@
-"""`timekeeper check` on the seed workshop prints the plan the moderator reads (design.md §1, §5).
+"""`timekeeper check` on the seed workshop prints the plan the moderator reads (ARCHITECTURE.md §5).
 
 Both through the real command (a subprocess of ``python -m app``, what the console script runs)
 and in-process through ``app.cli.main``; both must give the same numbers.

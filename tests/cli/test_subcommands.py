@@ -16,7 +16,7 @@ from tests.cli.helpers import assert_bad_input, timekeeper
 
 pytestmark = pytest.mark.slow
 
-# design.md §5: what the README and the scripts rely on; a module left out of COMMAND_MODULES
+# ARCHITECTURE.md §5: what the README and the scripts rely on; a module left out of COMMAND_MODULES
 # would drop its subcommand from the parser without any other test noticing.
 DOCUMENTED = {"check", "schema", "import", "export", "report", "replay"}
 

@@ -16,7 +16,7 @@ from app.model.plan import Plan, PlannedPart, PlannedSegment
 from app.model.schema import EndAction, SegmentKind
 from tests.conftest import SEED
 
-# The seed workshop, resolved (design.md §1).
+# The seed workshop, resolved (ARCHITECTURE.md §1).
 INTRO, TALK1, TALK2, TALK3, QA1, TOUIL, QA2, CONCLUSION = range(8)
 
 

@@ -1,4 +1,4 @@
-"""The catch-up plan on the seed workshop (design.md §3): questions shrink first, talks keep
+"""The catch-up plan on the seed workshop (ARCHITECTURE.md §3): questions shrink first, talks keep
 60 % of their plan, the conclusion is kept; applying it is one undoable event."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every control, table-driven, on a fake clock (design.md §3, §6).
+"""Every control, table-driven, on a fake clock (ARCHITECTURE.md §3, §6).
 
 A scenario is a list of steps: ``("wait", s)`` moves the clock, ``(command, *args)`` gives a
 control that must be taken, ``("refused", command, *args)`` one that must change nothing and

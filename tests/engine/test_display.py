@@ -1,4 +1,4 @@
-"""The countdown as the moderator and the speaker read it (design.md §3): ceiling while
+"""The countdown as the moderator and the speaker read it (ARCHITECTURE.md §3): ceiling while
 counting down, a signed overtime from exactly the planned end, phases by the shown figure."""
 
 from __future__ import annotations

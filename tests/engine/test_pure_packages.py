@@ -1,4 +1,4 @@
-"""The pure packages never see Qt (design.md §2): `check`, `report` and `import` run on a
+"""The pure packages never see Qt (ARCHITECTURE.md §2): `check`, `report` and `import` run on a
 machine without a display, and the engine is tested without a QApplication."""
 
 from __future__ import annotations

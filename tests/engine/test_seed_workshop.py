@@ -3,7 +3,7 @@ testimonies overrun, the moderator grants Cyril Labi a minute, a microphone fail
 session runs late, the catch-up plan takes it out of the second question slot, and the
 session lands on the hard end of the slot, 17:30.
 
-Planned clock times (design.md §1): 16:00 intro, 16:10 testimonies, 16:35 Q&A, 16:50 Touil,
+Planned clock times (ARCHITECTURE.md §1): 16:00 intro, 16:10 testimonies, 16:35 Q&A, 16:50 Touil,
 17:05 Q&A, 17:20 conclusion, 17:25 planned end, 17:30 hard end.
 """
 

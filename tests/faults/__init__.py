@@ -1,1 +1,1 @@
-"""Fault injection: the app under the faults a live workshop meets (design.md §3, §4)."""
+"""Fault injection: the app under the faults a live workshop meets (ARCHITECTURE.md §3, §4)."""

@@ -1,4 +1,4 @@
-"""`timekeeper check` on running orders a person gets wrong (design.md §4 and §5).
+"""`timekeeper check` on running orders a person gets wrong (ARCHITECTURE.md §4 and §5).
 
 Every case must end with exit code 2, one or two lines on stderr that name the file, the field
 path and the line where the loader can find it, and no traceback. Most run in-process through

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from app.model import DurationError, format_duration, parse_duration
 from app.model.durations import MAX_DURATION_S
 
-# --- the forms design.md §4 promises, as the seed programme and its moderators write them ---
+# --- the forms ARCHITECTURE.md §4 promises, as the seed programme and its moderators write them ---
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Budget resolution: a part's budget is shared by what is inside it (design.md §1 and §3)."""
+"""Budget resolution: a part's budget is shared by what is inside it (ARCHITECTURE.md §1 and §3)."""
 
 from __future__ import annotations
 

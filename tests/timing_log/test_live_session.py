@@ -1,6 +1,6 @@
 """A live session and its log: every control on disk as it is given, logs never overwritten,
 and after a crash the app comes back in the same state with the time that passed counted
-(design.md §3 crash recovery, §4). A crash here is a session dropped without closing."""
+(ARCHITECTURE.md §3 crash recovery, §4). A crash here is a session dropped without closing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The timing log on disk (design.md §4): JSON Lines, a header that replays on its own, every
+"""The timing log on disk (ARCHITECTURE.md §4): JSON Lines, a header that replays on its own, every
 event with a sequence number, a monotonic offset and a wall time with its UTC offset; a
 reader that skips what it cannot use with a warning and refuses a newer schema."""
 

@@ -1,4 +1,4 @@
-"""`timekeeper report LOG [--format text|csv|json] [-o FILE]` (design.md §5): planned against
+"""`timekeeper report LOG [--format text|csv|json] [-o FILE]` (ARCHITECTURE.md §5): planned against
 actual per segment and per part, from the log alone; an unfinished session reports the
 segment that was running as open. Bad input: exit 2 and one sentence, never a traceback."""
 

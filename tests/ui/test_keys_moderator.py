@@ -1,6 +1,6 @@
 """Every key of the key table, pressed on the moderator window, gives its engine command.
 
-The key table (app.ui.keys) is the contract of design.md §5; these tests press each key the
+The key table (app.ui.keys) is the contract of ARCHITECTURE.md §5; these tests press each key the
 way a keyboard or a presentation clicker sends it and read the engine's events.
 """
 
