@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.importers.clock import add_seconds, parse_clock, seconds_between, show_clock
 from app.importers.draft import (
     Choice,
     ChoiceNeeded,
@@ -27,9 +26,10 @@ from app.importers.draft import (
     DraftPart,
     DraftSession,
     DraftSpeaker,
+    ImportDiagnostics,
     ImportFailure,
-    Report,
 )
+from app.importers.times_in_text import add_seconds, parse_clock, seconds_between, show_clock
 from app.importers.words import fold, guess_kind, kind_from_word
 from app.model.durations import format_duration
 from app.model.schema import SegmentKind
@@ -254,7 +254,11 @@ def _choose(
 
 
 def import_schedule(
-    data: bytes, source: str, report: Report, day: str | None = None, room: str | None = None
+    data: bytes,
+    source: str,
+    report: ImportDiagnostics,
+    day: str | None = None,
+    room: str | None = None,
 ) -> Draft:
     root = parse_xml(data, source)
     if root.tag != "schedule":
@@ -308,7 +312,7 @@ def import_schedule(
     return draft
 
 
-def _read_event(node: Node, report: Report) -> _Event | None:
+def _read_event(node: Node, report: ImportDiagnostics) -> _Event | None:
     title = " ".join(node.text_of("title").split())
     if not title:
         title = " ".join(node.text_of("subtitle").split()) or f"Event {node.attrs.get('id', '')}"
@@ -358,7 +362,7 @@ def _notes(event: Node) -> list[str]:
     return out
 
 
-def _plan(events: list[_Event], draft: Draft, report: Report) -> None:
+def _plan(events: list[_Event], draft: Draft, report: ImportDiagnostics) -> None:
     if not events:
         return
     s = draft.session
@@ -404,7 +408,9 @@ def _plan(events: list[_Event], draft: Draft, report: Report) -> None:
     s.hard_end = clock
 
 
-def _gap(start: dt.time, seconds: int, line: int, language: str, report: Report) -> DraftPart:
+def _gap(
+    start: dt.time, seconds: int, line: int, language: str, report: ImportDiagnostics
+) -> DraftPart:
     end = add_seconds(start, seconds) or dt.time(23, 59)
     lunch = seconds >= 45 * 60 and start < dt.time(14, 30) and end > dt.time(11, 30)
     if language == "fr":

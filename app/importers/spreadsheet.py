@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.importers.clock import find_duration, parse_clock, seconds_between
 from app.importers.draft import (
     Diagnostic,
     Draft,
@@ -30,10 +29,11 @@ from app.importers.draft import (
     DraftPart,
     DraftSession,
     DraftSpeaker,
+    ImportDiagnostics,
     ImportFailure,
-    Report,
 )
 from app.importers.people import parse_people
+from app.importers.times_in_text import find_duration, parse_clock, seconds_between
 from app.importers.words import END_MARKER, fold, kind_from_word
 from app.model.durations import DurationError, parse_duration
 from app.model.schema import SegmentKind
@@ -87,7 +87,7 @@ ENGLISH_HEADERS = {
 }
 
 
-def decode(data: bytes, source: str, report: Report) -> str:
+def decode(data: bytes, source: str, report: ImportDiagnostics) -> str:
     """UTF-8 (with or without BOM), else Windows-1252/Latin-1 with a warning."""
     if b"\x00" in data:
         raise ImportFailure(source, "this is a binary file, expected text")
@@ -134,7 +134,7 @@ class _Row:
         return " ".join(value.split())
 
 
-def _duration(text: str, line: int, report: Report) -> int | None:
+def _duration(text: str, line: int, report: ImportDiagnostics) -> int | None:
     if not text:
         return None
     try:
@@ -149,7 +149,7 @@ def _duration(text: str, line: int, report: Report) -> int | None:
         return None
 
 
-def _people(row: _Row, report: Report) -> list[DraftSpeaker]:
+def _people(row: _Row, report: ImportDiagnostics) -> list[DraftSpeaker]:
     names = [n.strip() for n in re.split(r"[;\n]", row.get("speaker")) if n.strip()]
     if not names:
         if row.get("role") or row.get("organisation"):
@@ -179,7 +179,7 @@ def _people(row: _Row, report: Report) -> list[DraftSpeaker]:
     return people
 
 
-def _kind(row: _Row, report: Report) -> SegmentKind | None:
+def _kind(row: _Row, report: ImportDiagnostics) -> SegmentKind | None:
     written = row.get("kind")
     if not written:
         return None
@@ -190,7 +190,11 @@ def _kind(row: _Row, report: Report) -> SegmentKind | None:
 
 
 def import_csv(
-    text: str, source: str, report: Report, day: str | None = None, room: str | None = None
+    text: str,
+    source: str,
+    report: ImportDiagnostics,
+    day: str | None = None,
+    room: str | None = None,
 ) -> Draft:
     lines = text.splitlines()
     first = next((ln for ln in lines if ln.strip()), "")
@@ -287,7 +291,7 @@ class _Timed:
     part: DraftPart | None = None
 
 
-def _read_rows(rows: list[_Row], draft: Draft, report: Report) -> None:
+def _read_rows(rows: list[_Row], draft: Draft, report: ImportDiagnostics) -> None:
     current: DraftPart | None = None  # the part that takes segment rows
     last: DraftItem | DraftPart | None = None  # the row above, for speaker-only rows
     timed: list[_Timed] = []
@@ -364,7 +368,7 @@ def _read_rows(rows: list[_Row], draft: Draft, report: Report) -> None:
     _times(draft, timed, report)
 
 
-def _clock(row: _Row, column: str, report: Report) -> dt.time | None:
+def _clock(row: _Row, column: str, report: ImportDiagnostics) -> dt.time | None:
     text = row.get(column)
     if not text:
         return None
@@ -374,7 +378,7 @@ def _clock(row: _Row, column: str, report: Report) -> dt.time | None:
     return value
 
 
-def _times(draft: Draft, timed: list[_Timed], report: Report) -> None:
+def _times(draft: Draft, timed: list[_Timed], report: ImportDiagnostics) -> None:
     """Start times: the session's start, and durations for rows that give none."""
     starts = [t for t in timed if t.start is not None]
     if not starts:

@@ -23,7 +23,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from app.importers.clock import (
+from app.importers.draft import (
+    Choice,
+    ChoiceNeeded,
+    Draft,
+    DraftItem,
+    DraftPart,
+    DraftSession,
+    DraftSpeaker,
+    ImportDiagnostics,
+    ImportFailure,
+)
+from app.importers.people import People, parse_people, split_top, trailing_bracket
+from app.importers.times_in_text import (
     CLOCK,
     MONTHS,
     WEEKDAYS,
@@ -41,18 +53,6 @@ from app.importers.clock import (
     starts_with_date,
     year_in,
 )
-from app.importers.draft import (
-    Choice,
-    ChoiceNeeded,
-    Draft,
-    DraftItem,
-    DraftPart,
-    DraftSession,
-    DraftSpeaker,
-    ImportFailure,
-    Report,
-)
-from app.importers.people import People, parse_people, split_top, trailing_bracket
 from app.importers.words import END_MARKER, fold, guess_kind, kind_from_word, word_set
 from app.model.durations import format_duration
 from app.model.schema import SegmentKind
@@ -370,7 +370,7 @@ class TextImporter:
         self.source = source
         self.day = day
         self.room = room
-        self.report = Report()
+        self.report = ImportDiagnostics()
         self.lines = [_split_line(no, raw) for no, raw in enumerate(text.splitlines(), start=1)]
         self.session = DraftSession()
         self._merged: dict[int, int] = {}
@@ -1292,7 +1292,7 @@ _EN_WORDS = word_set(
 
 def import_text(
     text: str, source: str, day: str | None = None, room: str | None = None
-) -> tuple[Draft, Report]:
+) -> tuple[Draft, ImportDiagnostics]:
     importer = TextImporter(text, source, day, room)
     draft = importer.read()
     return draft, importer.report
