@@ -11,7 +11,6 @@ the running-order file: checks the budgets, fills unknown lengths with an assume
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +22,6 @@ from app.model.durations import format_duration
 from app.model.errors import RunningOrderError
 from app.model.loader import parse_running_order
 from app.model.plan import Plan
-from app.model.resolve import resolve
 from app.model.schema import RunningOrderFile, SegmentKind
 
 ASSUMED_S = 10 * 60  # the length given to an item whose length nothing tells
@@ -221,26 +219,6 @@ def _check_budgets(draft: Draft, report: ImportDiagnostics) -> None:
             )
 
 
-@functools.cache
-def _long_segmentless_parts_load() -> bool:
-    """Whether the model resolves a part without segments longer than 24 minutes.
-
-    ``app.model.resolve`` builds that part's segment with ``duration=part.budget`` (seconds),
-    which the Duration validator reads as *minutes*: 25' becomes 25 hours and fails. Until the
-    model is fixed, such parts are written with one segment of the same title, which resolves
-    to the same plan.
-    """
-    probe = {
-        "session": {"title": "probe", "start": "09:00"},
-        "parts": [{"title": "p", "budget": "1h"}],
-    }
-    try:
-        resolve(RunningOrderFile.model_validate(probe))
-    except ValueError:
-        return False
-    return True
-
-
 def to_data(draft: Draft, report: ImportDiagnostics) -> dict[str, Any]:
     """The running-order file as plain data, durations in human form."""
     _check_budgets(draft, report)
@@ -275,16 +253,6 @@ def to_data(draft: Draft, report: ImportDiagnostics) -> dict[str, Any]:
         entry: dict[str, Any] = {"title": part.title.strip()}
         if part.budget is not None:
             entry["budget"] = format_duration(part.budget)
-        if not part.items and (part.budget or 0) > 24 * 60 and not _long_segmentless_parts_load():
-            single = DraftItem(
-                title=part.title,
-                line=part.line,
-                kind=part.kind or guess_kind(part.title),
-                duration=part.budget,
-                speakers=part.speakers,
-                notes=part.notes,
-            )
-            part = DraftPart(title=part.title, line=part.line, budget=part.budget, items=[single])
         if not part.items:
             kind = part.kind or guess_kind(part.title)
             entry["kind"] = kind.value
