@@ -33,7 +33,8 @@ from app.importers.draft import (
     ImportFailure,
 )
 from app.importers.people import parse_people
-from app.importers.times_in_text import find_duration, parse_clock, seconds_between
+from app.importers.start_times import Laid, Timed, lay_out, opening
+from app.importers.times_in_text import add_seconds, find_duration, parse_clock, seconds_between
 from app.importers.words import END_MARKER, fold, kind_from_word
 from app.model.durations import DurationError, parse_duration
 from app.model.schema import SegmentKind
@@ -363,7 +364,6 @@ def _read_rows(rows: list[_Row], draft: Draft, report: ImportDiagnostics) -> Non
         # « 20h45 ; Fin de séance »: the end of the session, not a part
         draft.parts.remove(final.target)
         timed.pop()
-        timed.append(_Timed(DraftPart(title=""), final.start, None, final.line, True))
         draft.session.hard_end = final.start
     _times(draft, timed, report)
 
@@ -379,33 +379,95 @@ def _clock(row: _Row, column: str, report: ImportDiagnostics) -> dt.time | None:
 
 
 def _times(draft: Draft, timed: list[_Timed], report: ImportDiagnostics) -> None:
-    """Start times: the session's start, and durations for rows that give none."""
-    starts = [t for t in timed if t.start is not None]
-    if not starts:
+    """Start times lay the rows out (``start_times``): parts first, then the segments inside
+    a part that has no budget of its own. A sheet without start times is left as it reads."""
+    if all(t.start is None for t in timed):
         return
-    draft.session.start = starts[0].start
-    for index, row in enumerate(timed):
-        target = row.target
-        has = target.budget if isinstance(target, DraftPart) else target.duration
-        if has is not None or row.start is None:
-            continue
-        if isinstance(target, DraftPart) and target.items:
-            continue  # its segments say how long it is
-        if row.part is not None and row.part.budget is not None:
-            continue  # a share of its part's budget, as the sheet says
-        stop = row.end
-        if stop is None:
-            following = [t for t in timed[index + 1 :] if t.start is not None]
-            if row.part_level:
-                following = [t for t in following if t.part_level]
-            stop = following[0].start if following else None
-        if stop is None:
-            continue
-        seconds = seconds_between(row.start, stop)
-        if seconds <= 0:
-            report.problem(row.line, "the next start is not after this one")
-            continue
-        if isinstance(target, DraftPart):
-            target.budget = seconds
-        else:
-            target.duration = seconds
+    s = draft.session
+    tops = [t for t in timed if t.part_level]
+    inside = {id(t.target): [i for i in timed if i.part is t.target] for t in tops}
+    starts = [t.start or next((i.start for i in inside[id(t.target)][:1]), None) for t in tops]
+    placed = [
+        Timed(t.line, t.target.title, start, _own(t, inside[id(t.target)], report))
+        for t, start in zip(tops, starts, strict=True)
+    ]
+    s.start = opening(placed)
+    laid = lay_out(
+        placed, report, start=s.start, end=s.hard_end, slot_end=s.hard_end, language=s.language
+    )
+    parts: list[DraftPart] = []
+    for top, place in zip(tops, laid, strict=True):
+        part = top.target
+        assert isinstance(part, DraftPart)
+        if not part.items:
+            part.budget = place.seconds
+        elif part.budget is None and any(i.start is not None for i in inside[id(part)]):
+            _lay_out_items(part, inside[id(part)], place, draft.session, report)
+        parts.append(part)
+        if place.gap is not None:
+            parts.append(place.gap.as_part())
+    draft.parts = parts
+
+
+def _span(row: _Timed, report: ImportDiagnostics) -> int | None:
+    """What the row's start and end times give, if it has both."""
+    if row.start is None or row.end is None:
+        return None
+    seconds = seconds_between(row.start, row.end)
+    if seconds <= 0:
+        report.problem(row.line, "the end time is not after the start")
+        return None
+    return seconds
+
+
+def _written(row: _Timed) -> int | None:
+    """The duration a segment row gives in its duration column."""
+    return row.target.duration if isinstance(row.target, DraftItem) else None
+
+
+def _own(top: _Timed, items: list[_Timed], report: ImportDiagnostics) -> int | None:
+    """A part's own length: its budget, its times, else what its untimed segments add up to."""
+    part = top.target
+    assert isinstance(part, DraftPart)
+    if part.budget is not None:
+        return part.budget
+    span = _span(top, report)
+    if span is not None or not part.items:
+        return span
+    lengths = [_written(i) for i in items]
+    if any(i.start is not None for i in items) or None in lengths:
+        return None  # as long as its window: its segments are laid out inside it
+    return sum(n for n in lengths if n is not None)
+
+
+def _lay_out_items(
+    part: DraftPart,
+    items: list[_Timed],
+    place: Laid,
+    session: DraftSession,
+    report: ImportDiagnostics,
+) -> None:
+    """The segments of a part, laid out between the part's start and its end."""
+    placed = [
+        Timed(row.line, row.target.title, row.start, _written(row) or _span(row, report))
+        for row in items
+    ]
+    end = None
+    if place.start is not None and place.seconds is not None:
+        end = add_seconds(place.start, place.seconds)
+    laid = lay_out(
+        placed,
+        report,
+        start=place.start,
+        end=end,
+        slot_end=session.hard_end,
+        language=session.language,
+    )
+    part.items = []
+    for row, spot in zip(items, laid, strict=True):
+        item = row.target
+        assert isinstance(item, DraftItem)
+        item.duration = spot.seconds
+        part.items.append(item)
+        if spot.gap is not None:
+            part.items.append(spot.gap.as_item())

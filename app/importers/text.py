@@ -35,6 +35,7 @@ from app.importers.draft import (
     ImportFailure,
 )
 from app.importers.people import People, parse_people, split_top, trailing_bracket
+from app.importers.start_times import Laid, Timed, lay_out, opening
 from app.importers.times_in_text import (
     CLOCK,
     MONTHS,
@@ -847,8 +848,7 @@ class TextImporter:
             assert first_time is not None
             before = tops.index(timed[0])
             if s.start is None:
-                lead = sum(self._own(t) or 0 for t in tops[:before])
-                s.start = add_seconds(first_time, -lead) if lead else first_time
+                s.start = opening([Timed(t.no, t.title, t.start, self._own(t)) for t in tops])
             elif before == 0 and s.start != first_time:
                 self.report.warn(
                     tops[0].no,
@@ -858,16 +858,12 @@ class TextImporter:
                 s.start = first_time
         if not tops:
             raise ImportFailure(self.source, "no programme found", self.report.problems)
-        durations = self._allocate(tops, s.start, slot_end, tail_warning=end_marker is None)
+        laid = self._lay_out(tops, s.start, slot_end, end_assumed=end_marker is None)
         parts: list[DraftPart] = []
-        clock = s.start
-        for top, (seconds, gap_after) in zip(tops, durations, strict=True):
-            start = top.start or clock
-            parts.append(self._part(top, seconds, start))
-            if clock is not None and start is not None:
-                clock = add_seconds(start, (seconds or 0) + gap_after)
-            if gap_after:
-                parts.append(self._gap_part(top, gap_after))
+        for top, place in zip(tops, laid, strict=True):
+            parts.append(self._part(top, place.seconds, place.start))
+            if place.gap is not None:
+                parts.append(place.gap.as_part())
         return parts
 
     def _own(self, entry: Entry) -> int | None:
@@ -905,87 +901,27 @@ class TextImporter:
                 f"approximate « {found.written} » read as {format_duration(found.seconds)}",
             )
 
-    def _allocate(
+    def _lay_out(
         self,
         entries: list[Entry],
         start: dt.time | None,
         end: dt.time | None,
         *,
-        tail_warning: bool,
-    ) -> list[tuple[int | None, int]]:
-        """Each entry's duration (None: unknown) and the gap after it, in seconds.
-
-        Start times cut the sequence into windows: from one start to the next, the entries
-        that give no duration share what the others leave (each item lasts until the next
-        start). Time left over in a window is a gap after its last entry.
-        """
-        own = [self._own(e) for e in entries]
+        end_assumed: bool,
+    ) -> list[Laid]:
+        """Each entry's start, length and the break after it (``start_times`` says how)."""
+        timed = [Timed(e.no, e.title, e.start, self._own(e)) for e in entries]
         for entry in entries:
             self._warn_duration(entry)
-        result: list[tuple[int | None, int]] = [(o, 0) for o in own]
-        marks = [i for i, e in enumerate(entries) if e.start is not None]
-        windows: list[tuple[int, int, dt.time, dt.time | None]] = []
-        for k, index in enumerate(marks):
-            stop = marks[k + 1] if k + 1 < len(marks) else len(entries)
-            t0 = entries[index].start
-            assert t0 is not None
-            t1 = entries[stop].start if stop < len(entries) else end
-            windows.append((index, stop, t0, t1))
-        if marks and marks[0] > 0 and start is not None:
-            first = entries[marks[0]].start
-            assert first is not None
-            windows.insert(0, (0, marks[0], start, first))
-        for lo, hi, t0, t1 in windows:
-            if t1 is None:
-                continue
-            window = seconds_between(t0, t1)
-            tail = hi == len(entries) and t1 == self.session.hard_end
-            if window <= 0 and tail and all(own[i] is not None for i in range(lo, hi)):
-                continue  # a programme that runs past its slot: the draft's check says so
-            if window <= 0:
-                culprit = entries[hi] if hi < len(entries) else entries[lo]
-                self.report.problem(
-                    culprit.no,
-                    f"starts at {show_clock(t1)}, not after line {entries[lo].no} "
-                    f"({show_clock(t0)})",
-                )
-                continue
-            fixed = sum(own[i] or 0 for i in range(lo, hi))
-            free = [i for i in range(lo, hi) if own[i] is None]
-            left = window - fixed
-            if left < 0 and hi == len(entries) and t1 == self.session.hard_end:
-                continue  # a programme longer than its slot: said once, by the draft's check
-            if left < 0:
-                where = f"the start of line {entries[hi].no}" if hi < len(entries) else "the end"
-                self.report.problem(
-                    entries[hi - 1].no, f"runs {format_duration(-left)} past {where}"
-                )
-                continue
-            if free:
-                if left < len(free):
-                    self.report.problem(entries[free[0]].no, "no time left for this line")
-                    continue
-                share, extra = divmod(left, len(free))
-                for n, i in enumerate(free):
-                    result[i] = (share + (1 if n < extra else 0), 0)
-                if tail_warning and hi == len(entries) and t1 == self.session.hard_end:
-                    self.report.warn(
-                        entries[free[-1]].no,
-                        f"nothing says when {entries[free[-1]].title!r} ends: assumed it lasts "
-                        f"until the end of the slot ({show_clock(t1)})",
-                    )
-            elif left > 0 and hi < len(entries):
-                duration, _ = result[hi - 1]
-                result[hi - 1] = (duration, left)
-        return result
-
-    def _gap_part(self, after: Entry, seconds: int) -> DraftPart:
-        title = "Pause" if self.session.language == "fr" else "Break"
-        self.report.warn(
-            after.no,
-            f"{format_duration(seconds)} free after {after.title!r}: made a break {title!r}",
+        return lay_out(
+            timed,
+            self.report,
+            start=start,
+            end=end,
+            slot_end=self.session.hard_end,
+            language=self.session.language,
+            end_assumed=end_assumed,
         )
-        return DraftPart(title=title, line=after.no, budget=seconds, kind=SegmentKind.BREAK)
 
     def _part(self, top: Entry, seconds: int | None, start: dt.time | None) -> DraftPart:
         part = DraftPart(title=top.title or "?", line=top.no, budget=seconds)
@@ -1043,9 +979,10 @@ class TextImporter:
         entries = [e for e, _ in slots]
         if any(e.start is not None for e in entries if e is not top):
             end = add_seconds(start, seconds) if (start and seconds) else None
-            allocated = self._allocate(entries, start, end, tail_warning=False)
+            laid = self._lay_out(entries, start, end, end_assumed=False)
+            allocated = [(place.seconds, place.gap) for place in laid]
         else:
-            allocated = [(self._own(e) if e is not top else None, 0) for e in entries]
+            allocated = [(self._own(e) if e is not top else None, None) for e in entries]
             for entry in entries:
                 if entry is not top:
                     self._warn_duration(entry)
@@ -1061,12 +998,8 @@ class TextImporter:
                 part.items.extend(made)
                 for no in (entry.no,):
                     self._targets.setdefault(no, made[0])
-            if gap:
-                title = "Pause" if self.session.language == "fr" else "Break"
-                self.report.warn(entry.no, f"{format_duration(gap)} free after it: made a break")
-                part.items.append(
-                    DraftItem(title=title, line=entry.no, kind=SegmentKind.BREAK, duration=gap)
-                )
+            if gap is not None:
+                part.items.append(gap.as_item())
         self._questions(top, part)
         return part
 
