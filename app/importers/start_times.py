@@ -180,6 +180,7 @@ def lay_out(
 
 
 def _gap(closes: dt.time, seconds: int, line: int, language: str, report: ImportDiagnostics) -> Gap:
+    """The break for a gap that ends at ``closes``, warned."""
     opens = add_seconds(closes, -seconds)
     assert opens is not None  # inside a window that starts the same day
     title = break_title(opens, seconds, language)
@@ -197,6 +198,7 @@ def _placed(
     gaps: list[Gap | None],
     start: dt.time | None,
 ) -> list[Laid]:
+    """Each item with its start: its own, else where the one before it ends."""
     out: list[Laid] = []
     clock = start
     for item, length, gap in zip(items, seconds, gaps, strict=True):
