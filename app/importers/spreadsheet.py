@@ -132,7 +132,12 @@ class _Row:
         value = self.cells.get(column, "").strip()
         if column in ("notes", "speaker_note"):
             return value
+        if column in _ONE_PER_LINE:  # several people in one cell, one a line
+            return "\n".join(" ".join(line.split()) for line in value.splitlines())
         return " ".join(value.split())
+
+
+_ONE_PER_LINE = ("speaker", "role", "organisation")
 
 
 def _duration(text: str, line: int, report: ImportDiagnostics) -> int | None:
@@ -198,7 +203,7 @@ def import_csv(
     room: str | None = None,
 ) -> Draft:
     lines = text.splitlines()
-    first = next((ln for ln in lines if ln.strip()), "")
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
     if not first:
         raise ImportFailure(source, "the file is empty")
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
