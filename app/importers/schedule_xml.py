@@ -323,11 +323,12 @@ def _read_event(node: Node, report: ImportDiagnostics) -> _Event | None:
         return None
     written = node.text_of("duration")
     duration = _duration(written) if written else None
-    if duration == 0:
-        duration = None
-    if duration is None:
+    if duration is None or duration == 0:
         why = f"duration {written!r} not understood" if written else "an empty duration"
+        if duration == 0:
+            why = f"a duration of {written}"
         report.problem(node.line, f"event {title!r} has {why}")
+        duration = None
     elif add_seconds(start, duration) is None:
         report.problem(node.line, f"{title!r} runs past midnight: left out")
         return None
