@@ -10,13 +10,14 @@ sequence out here, so that a programme reads the same whatever its format. The o
 - In a window, the items that give no length of their own share what the others leave, in
   whole seconds, the way the model shares a part's budget (``app.model.resolve.share``): an
   item alone lasts until the next start.
-- Time left in a window whose items all give their length is a gap before the next start. A
+- Time left in a window whose items all give their length is a gap before the next start
+  (the next item's, or the end of the part that holds them: the next part's start). A
   gap of a minute or more (``MIN_BREAK_S``) becomes a break of its own (« Déjeuner » / "Lunch"
   when it lasts 45' or more around midday, else « Pause » / "Break"), said in a warning: each
   item keeps the length the programme gives it and the next one still starts on time. A
   shorter gap (seconds, from times written to the second) is given to the item before it: a
   break of a few seconds would only flash by on the projector.
-- Time left before the end of the slot is no break: the programme ends early.
+- Time left before the end of the slot (``slot_end``) is no break: the programme ends early.
 - The last item that gives no length lasts until ``end`` when it is known; otherwise its
   length stays unknown and the draft assumes one for it (``draft.ASSUMED_S``, warned).
 - A start that is not after the one before it, an item that runs past the next start, or
@@ -169,13 +170,14 @@ def lay_out(
                     f"nothing says when {items[free[-1]].title!r} ends: assumed it lasts "
                     f"until the end of the slot ({show_clock(closes, language)})",
                 )
-        elif left > 0 and hi < last:
+        elif left > 0 and not tail:
             before = seconds[hi - 1]
             assert before is not None
             if left < MIN_BREAK_S:
                 seconds[hi - 1] = before + left
             else:
-                gaps[hi - 1] = _gap(closes, left, items[hi].line, language, report)
+                line = items[hi].line if hi < last else items[hi - 1].line
+                gaps[hi - 1] = _gap(closes, left, line, language, report)
     return _placed(items, seconds, gaps, start)
 
 

@@ -144,28 +144,19 @@ def _part(r: Reading, top: Entry, seconds: int | None, start: dt.time | None) ->
     group: list[DraftSpeaker] | None = None
     chairs: list[tuple[Entry, list[DraftSpeaker]]] = []
     for child in top.children:
-        if child.shape == "keyed":
-            _apply_key(r, child, part, None)
-            continue
-        if child.shape == "prose":
-            part.notes.append(child.line.text)
-            r.targets[child.no] = part
+        if _describes(r, child, part, None)[0]:
             continue
         people = _as_people(child)
         if people is not None and child.label in CHAIRS and not chairs and not slots:
             chairs.append((child, people))
-            for person in people:
-                r.targets.setdefault(child.no, person)
-            _walk_person_children(r, child, people[-1])
+            _spoken_by(r, child, people)
             continue
         if people is not None:
             if group is None:
                 group = []
                 slots.append((child, group))
             group.extend(people)
-            for person in people:
-                r.targets.setdefault(child.no, person)
-            _walk_person_children(r, child, people[-1])
+            _spoken_by(r, child, people)
             continue
         group = None
         slots.append((child, None))
@@ -248,6 +239,30 @@ def _as_people(entry: Entry) -> list[DraftSpeaker] | None:
     return None
 
 
+def _describes(
+    r: Reading, child: Entry, target: DraftItem | DraftPart, person: DraftSpeaker | None
+) -> tuple[bool, DraftSpeaker | None]:
+    """A keyed line or a sentence under a part or item describes it (or the person above).
+
+    Returns whether ``child`` was one, and the person the next keyed lines describe.
+    """
+    if child.shape == "keyed":
+        return True, _apply_key(r, child, target, person)
+    if child.shape == "prose":
+        target.notes.append(child.line.text)
+        r.targets[child.no] = target
+        return True, person
+    return False, person
+
+
+def _spoken_by(r: Reading, child: Entry, people: list[DraftSpeaker]) -> None:
+    """A line of people: a footnote it calls goes to the first, the lines under it describe
+    the last."""
+    for person in people:
+        r.targets.setdefault(child.no, person)
+    _walk_person_children(r, child, people[-1])
+
+
 def _walk_person_children(r: Reading, entry: Entry, person: DraftSpeaker | None) -> None:
     """Keyed lines and prose under a person describe that person."""
     for child in entry.children:
@@ -267,12 +282,8 @@ def _item(r: Reading, entry: Entry, duration: int | None) -> list[DraftItem]:
     item.notes.extend(entry.notes)
     last_person: DraftSpeaker | None = item.speakers[-1] if item.speakers else None
     for child in entry.children:
-        if child.shape == "keyed":
-            last_person = _apply_key(r, child, item, last_person)
-            continue
-        if child.shape == "prose":
-            item.notes.append(child.line.text)
-            r.targets[child.no] = item
+        described, last_person = _describes(r, child, item, last_person)
+        if described:
             continue
         people = _as_people(child)
         if people is None and child.loose_people is not None and child.duration is None:
@@ -280,11 +291,9 @@ def _item(r: Reading, entry: Entry, duration: int | None) -> list[DraftItem]:
             child.notes = [child.loose_people.notes] if child.loose_people.notes else []
         if people is not None:
             item.speakers.extend(people)
-            for person in people:
-                r.targets.setdefault(child.no, person)
             item.notes.extend(child.notes)
             last_person = people[-1]
-            _walk_person_children(r, child, last_person)
+            _spoken_by(r, child, people)
             continue
         text = child.line.text
         item.notes.append(text)

@@ -245,14 +245,16 @@ def test_timed_segments_of_a_part_and_a_gap_inside_it() -> None:
         "14h30;Témoignages;Second;15'\n"
         "15h00;Clôture;;10'\n"
     )
-    result = _csv(sheet)
-    assert _rows(result) == [
-        ("Premier", "talk", 15 * M),
-        ("Pause", "break", 15 * M),
-        ("Second", "talk", 15 * M),
-        ("Clôture", "conclusion", 10 * M),
+    plan = _csv(sheet).plan
+    starts = [(s.title, plan.clock_at(s.offset_s)) for s in plan.segments]
+    assert starts == [
+        ("Premier", dt.time(14, 0)),
+        ("Pause", dt.time(14, 15)),  # the segments keep their 15'...
+        ("Second", dt.time(14, 30)),
+        ("Pause", dt.time(14, 45)),
+        ("Clôture", dt.time(15, 0)),  # ...and the next part starts at its time
     ]
-    assert [p.title for p in result.plan.parts] == ["Témoignages", "Clôture"]
+    assert [(p.title, p.count) for p in plan.parts] == [("Témoignages", 4), ("Clôture", 1)]
 
 
 # ------------------------------------------------------------------------------- speakers

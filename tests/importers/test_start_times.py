@@ -81,3 +81,22 @@ def test_time_left_before_the_end_of_the_slot_is_no_break() -> None:
 def test_a_gap_under_a_minute_goes_to_the_item_before_it() -> None:
     items = [Timed(1, "A", dt.time(9), 20 * M), Timed(2, "B", dt.time(9, 20, 40), 10 * M)]
     assert _lay_out(items) == ([20 * M + 40, 10 * M], [0, 0])
+
+
+def test_time_left_at_the_end_of_a_part_before_the_next_start_is_a_break() -> None:
+    """It used to become a « Free time » segment of the part; a gap is a gap wherever it is."""
+    text = (
+        "Running order\n"
+        "I/ Morning talks\n"
+        "   - 10:00 Opening talk (20 min)\n"
+        "   - 10:20 Second talk (20 min)\n"
+        "II/ Closing remarks\n"
+        "   - 11:00 Closing remarks (15 min)\n"
+    )
+    plan = import_data(text.encode("utf-8"), "day.txt").plan
+    assert [(s.title, plan.clock_at(s.offset_s)) for s in plan.segments] == [
+        ("Opening talk", dt.time(10, 0)),
+        ("Second talk", dt.time(10, 20)),
+        ("Break", dt.time(10, 40)),
+        ("Closing remarks", dt.time(11, 0)),
+    ]
