@@ -8,9 +8,10 @@ One row per segment. The rows read like a programme:
 - a row with a title and no part is a part of its own (« Pause ; 15' »);
 - a row with only a speaker adds a speaker to the row above.
 
-A start time column (début, heure, start) may replace durations: each row then lasts until the
-next start. Without a duration column and without a start column, nothing can be planned and
-the file is refused.
+A start time column (début, heure, start), with or without an end column (fin, end), may
+replace durations: the rows are then laid out by ``start_times`` like every programme given by
+start times (each row lasts until the next start, a gap becomes a break). Without a duration
+column and without a start column, nothing can be planned and the file is refused.
 """
 
 from __future__ import annotations
