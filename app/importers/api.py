@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.importers.draft import ImportFailure, ImportResult, Report, finish
+from app.importers.draft import ImportDiagnostics, ImportFailure, ImportResult, finish
 from app.importers.schedule_xml import import_schedule
 from app.importers.spreadsheet import decode, import_csv
 from app.importers.text import import_text
@@ -48,7 +48,7 @@ def import_data(
     fmt = fmt or detect_format(source, data)
     if fmt not in FORMATS:
         raise ImportFailure(source, f"unknown format {fmt!r}, expected one of {FORMATS}")
-    report = Report()
+    report = ImportDiagnostics()
     origin = Path(source).name
     if fmt == "xml":
         draft = import_schedule(data, source, report, day=day, room=room)

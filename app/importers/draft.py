@@ -1,28 +1,27 @@
 """What every importer builds: a draft running order plus the report of what was guessed.
 
 An importer reads its format into a ``Draft`` (parts, items, speakers, durations in seconds or
-None for "shares the part's budget"), noting in a ``Report`` every guess (a warning) and every
-line it could not understand (a problem). ``finish`` turns the draft into the running-order
-file: checks the budgets, fills unknown lengths with an assumed duration (warned), writes the
-TOML in human form and validates it through the same loader as ``timekeeper check``.
+None for "shares the part's budget"), noting in an ``ImportDiagnostics`` every guess (a
+warning) and every line it could not understand (a problem). ``finish`` turns the draft into
+the running-order file: checks the budgets, fills unknown lengths with an assumed duration
+(warned), writes the TOML in human form and validates it through the same loader as
+``timekeeper check``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 import tomli_w
 
-from app.importers.clock import add_seconds, show_clock
+from app.importers.times_in_text import add_seconds, show_clock
 from app.importers.words import guess_kind
 from app.model.durations import format_duration
 from app.model.errors import RunningOrderError
 from app.model.loader import parse_running_order
 from app.model.plan import Plan
-from app.model.resolve import resolve
 from app.model.schema import RunningOrderFile, SegmentKind
 
 ASSUMED_S = 10 * 60  # the length given to an item whose length nothing tells
@@ -41,7 +40,13 @@ class Diagnostic:
 
 
 @dataclass
-class Report:
+class ImportDiagnostics:
+    """What an import guessed (warnings) and could not read (problems), line by line.
+
+    The CLI prints both and refuses to write without --force when there are problems; the
+    TOML's header comments repeat them for the person who will correct the file.
+    """
+
     warnings: list[Diagnostic] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
 
@@ -168,7 +173,7 @@ def _speakers(people: list[DraftSpeaker]) -> list[dict[str, str]]:
     return out
 
 
-def _check_budgets(draft: Draft, report: Report) -> None:
+def _check_budgets(draft: Draft, report: ImportDiagnostics) -> None:
     """Fill unknown lengths (warned) and reconcile items with their part's budget."""
     language = draft.session.language
     for part in draft.parts:
@@ -214,27 +219,7 @@ def _check_budgets(draft: Draft, report: Report) -> None:
             )
 
 
-@functools.cache
-def _long_segmentless_parts_load() -> bool:
-    """Whether the model resolves a part without segments longer than 24 minutes.
-
-    ``app.model.resolve`` builds that part's segment with ``duration=part.budget`` (seconds),
-    which the Duration validator reads as *minutes*: 25' becomes 25 hours and fails. Until the
-    model is fixed, such parts are written with one segment of the same title, which resolves
-    to the same plan.
-    """
-    probe = {
-        "session": {"title": "probe", "start": "09:00"},
-        "parts": [{"title": "p", "budget": "1h"}],
-    }
-    try:
-        resolve(RunningOrderFile.model_validate(probe))
-    except ValueError:
-        return False
-    return True
-
-
-def to_data(draft: Draft, report: Report) -> dict[str, Any]:
+def to_data(draft: Draft, report: ImportDiagnostics) -> dict[str, Any]:
     """The running-order file as plain data, durations in human form."""
     _check_budgets(draft, report)
     s = draft.session
@@ -268,16 +253,6 @@ def to_data(draft: Draft, report: Report) -> dict[str, Any]:
         entry: dict[str, Any] = {"title": part.title.strip()}
         if part.budget is not None:
             entry["budget"] = format_duration(part.budget)
-        if not part.items and (part.budget or 0) > 24 * 60 and not _long_segmentless_parts_load():
-            single = DraftItem(
-                title=part.title,
-                line=part.line,
-                kind=part.kind or guess_kind(part.title),
-                duration=part.budget,
-                speakers=part.speakers,
-                notes=part.notes,
-            )
-            part = DraftPart(title=part.title, line=part.line, budget=part.budget, items=[single])
         if not part.items:
             kind = part.kind or guess_kind(part.title)
             entry["kind"] = kind.value
@@ -304,7 +279,7 @@ def to_data(draft: Draft, report: Report) -> dict[str, Any]:
     return {"format": 1, "session": session, "parts": parts}
 
 
-def finish(draft: Draft, report: Report, source: str, origin: str) -> ImportResult:
+def finish(draft: Draft, report: ImportDiagnostics, source: str, origin: str) -> ImportResult:
     """Validate the draft into a document, write its TOML, and resolve it like `check` does."""
     if not draft.parts:
         raise ImportFailure(source, "no programme found", report.problems)
@@ -375,7 +350,7 @@ def _comment_safe(line: str) -> str:
     return " ".join(line.splitlines())
 
 
-def _warn_overrun(draft: Draft, report: Report) -> None:
+def _warn_overrun(draft: Draft, report: ImportDiagnostics) -> None:
     s = draft.session
     if s.start is None or s.hard_end is None:
         return

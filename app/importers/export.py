@@ -14,9 +14,9 @@ import csv
 import io
 from dataclasses import dataclass
 
-from app.importers.clock import english_date, french_date, show_clock
 from app.importers.spreadsheet import ENGLISH_HEADERS, FRENCH_HEADERS
 from app.importers.text import read_line
+from app.importers.times_in_text import english_date, french_date, show_clock
 from app.importers.words import guess_kind
 from app.model.durations import format_duration
 from app.model.plan import Plan, PlannedSegment, PlannedSpeaker

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.importers.clock import add_seconds, parse_clock, seconds_between, show_clock
 from app.importers.draft import (
     Choice,
     ChoiceNeeded,
@@ -27,9 +26,11 @@ from app.importers.draft import (
     DraftPart,
     DraftSession,
     DraftSpeaker,
+    ImportDiagnostics,
     ImportFailure,
-    Report,
 )
+from app.importers.start_times import Timed, lay_out, opening
+from app.importers.times_in_text import add_seconds, parse_clock
 from app.importers.words import fold, guess_kind, kind_from_word
 from app.model.durations import format_duration
 from app.model.schema import SegmentKind
@@ -189,8 +190,8 @@ def _duration(text: str) -> int | None:
 class _Event:
     node: Node
     title: str
-    start: dt.time | None
-    duration: int | None
+    start: dt.time
+    duration: int | None  # None: until the next event
 
 
 def _event_start(event: Node) -> dt.time | None:
@@ -254,7 +255,11 @@ def _choose(
 
 
 def import_schedule(
-    data: bytes, source: str, report: Report, day: str | None = None, room: str | None = None
+    data: bytes,
+    source: str,
+    report: ImportDiagnostics,
+    day: str | None = None,
+    room: str | None = None,
 ) -> Draft:
     root = parse_xml(data, source)
     if root.tag != "schedule":
@@ -303,12 +308,12 @@ def import_schedule(
     draft = Draft(session=session)
     read = [_read_event(e, report) for e in chosen_room.all("event")]
     events = [e for e in read if e is not None]
-    events.sort(key=lambda e: (e.start or dt.time(0), e.node.line))
+    events.sort(key=lambda e: (e.start, e.node.line))
     _plan(events, draft, report)
     return draft
 
 
-def _read_event(node: Node, report: Report) -> _Event | None:
+def _read_event(node: Node, report: ImportDiagnostics) -> _Event | None:
     title = " ".join(node.text_of("title").split())
     if not title:
         title = " ".join(node.text_of("subtitle").split()) or f"Event {node.attrs.get('id', '')}"
@@ -318,11 +323,15 @@ def _read_event(node: Node, report: Report) -> _Event | None:
         return None
     written = node.text_of("duration")
     duration = _duration(written) if written else None
-    if duration == 0:
-        duration = None
-    if duration is None:
+    if duration is None or duration == 0:
         why = f"duration {written!r} not understood" if written else "an empty duration"
+        if duration == 0:
+            why = f"a duration of {written}"
         report.problem(node.line, f"event {title!r} has {why}")
+        duration = None
+    elif add_seconds(start, duration) is None:
+        report.problem(node.line, f"{title!r} runs past midnight: left out")
+        return None
     return _Event(node, title, start, duration)
 
 
@@ -358,62 +367,30 @@ def _notes(event: Node) -> list[str]:
     return out
 
 
-def _plan(events: list[_Event], draft: Draft, report: Report) -> None:
-    if not events:
-        return
+def _plan(events: list[_Event], draft: Draft, report: ImportDiagnostics) -> None:
+    """The events in the order they start, laid out by ``start_times`` (gaps become breaks)."""
     s = draft.session
-    s.start = events[0].start
-    clock: dt.time | None = s.start
-    for index, event in enumerate(events):
-        assert event.start is not None
-        if clock is not None and event.start > clock and index > 0:
-            gap = seconds_between(clock, event.start)
-            draft.parts.append(_gap(clock, gap, event.node.line, s.language, report))
-        elif clock is not None and event.start < clock:
-            previous = events[index - 1]
-            report.problem(
-                event.node.line,
-                f"{event.title!r} starts at {event.start:%H:%M}, before {previous.title!r} "
-                f"(line {previous.node.line}) ends at {clock:%H:%M}: left out",
-            )
-            continue
-        duration = event.duration
-        if duration is None:
-            following = events[index + 1].start if index + 1 < len(events) else None
-            duration = seconds_between(event.start, following) if following else 0
-            if duration <= 0:
-                duration = 30 * 60
+    timed = [Timed(e.node.line, e.title, e.start, e.duration) for e in events]
+    s.start = opening(timed)
+    laid = lay_out(timed, report, start=s.start, end=None, slot_end=None, language=s.language)
+    for event, place in zip(events, laid, strict=True):
+        if event.duration is None and place.seconds is not None:
             report.warn(
                 event.node.line,
-                f"{event.title!r}: assumed {format_duration(duration)} (until the next event)",
+                f"{event.title!r}: assumed {format_duration(place.seconds)} (until the next event)",
             )
-        end = add_seconds(event.start, duration)
-        if end is None:
-            report.problem(event.node.line, f"{event.title!r} runs past midnight: left out")
-            continue
-        part = DraftPart(
-            title=event.title,
-            line=event.node.line,
-            budget=duration,
-            kind=_kind(event.node, event.title),
-            speakers=_speakers(event.node),
-            notes=_notes(event.node),
+        draft.parts.append(
+            DraftPart(
+                title=event.title,
+                line=event.node.line,
+                budget=place.seconds,
+                kind=_kind(event.node, event.title),
+                speakers=_speakers(event.node),
+                notes=_notes(event.node),
+            )
         )
-        draft.parts.append(part)
-        clock = end
-    s.hard_end = clock
-
-
-def _gap(start: dt.time, seconds: int, line: int, language: str, report: Report) -> DraftPart:
-    end = add_seconds(start, seconds) or dt.time(23, 59)
-    lunch = seconds >= 45 * 60 and start < dt.time(14, 30) and end > dt.time(11, 30)
-    if language == "fr":
-        title = "Déjeuner" if lunch else "Pause"
-    else:
-        title = "Lunch" if lunch else "Break"
-    report.warn(
-        line,
-        f"nothing scheduled from {show_clock(start, language)} to {show_clock(end, language)}: "
-        f"made a break {title!r}",
-    )
-    return DraftPart(title=title, line=line, budget=seconds, kind=SegmentKind.BREAK)
+        if place.gap is not None:
+            draft.parts.append(place.gap.as_part())
+    final = laid[-1] if laid else None
+    if final is not None and final.start is not None and final.seconds is not None:
+        s.hard_end = add_seconds(final.start, final.seconds)

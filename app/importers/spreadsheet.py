@@ -8,9 +8,10 @@ One row per segment. The rows read like a programme:
 - a row with a title and no part is a part of its own (« Pause ; 15' »);
 - a row with only a speaker adds a speaker to the row above.
 
-A start time column (début, heure, start) may replace durations: each row then lasts until the
-next start. Without a duration column and without a start column, nothing can be planned and
-the file is refused.
+A start time column (début, heure, start), with or without an end column (fin, end), may
+replace durations: the rows are then laid out by ``start_times`` like every programme given by
+start times (each row lasts until the next start, a gap becomes a break). Without a duration
+column and without a start column, nothing can be planned and the file is refused.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.importers.clock import find_duration, parse_clock, seconds_between
 from app.importers.draft import (
     Diagnostic,
     Draft,
@@ -30,10 +30,12 @@ from app.importers.draft import (
     DraftPart,
     DraftSession,
     DraftSpeaker,
+    ImportDiagnostics,
     ImportFailure,
-    Report,
 )
 from app.importers.people import parse_people
+from app.importers.start_times import Laid, Timed, lay_out, opening
+from app.importers.times_in_text import add_seconds, find_duration, parse_clock, seconds_between
 from app.importers.words import END_MARKER, fold, kind_from_word
 from app.model.durations import DurationError, parse_duration
 from app.model.schema import SegmentKind
@@ -87,7 +89,7 @@ ENGLISH_HEADERS = {
 }
 
 
-def decode(data: bytes, source: str, report: Report) -> str:
+def decode(data: bytes, source: str, report: ImportDiagnostics) -> str:
     """UTF-8 (with or without BOM), else Windows-1252/Latin-1 with a warning."""
     if b"\x00" in data:
         raise ImportFailure(source, "this is a binary file, expected text")
@@ -131,10 +133,15 @@ class _Row:
         value = self.cells.get(column, "").strip()
         if column in ("notes", "speaker_note"):
             return value
+        if column in _ONE_PER_LINE:  # several people in one cell, one a line
+            return "\n".join(" ".join(line.split()) for line in value.splitlines())
         return " ".join(value.split())
 
 
-def _duration(text: str, line: int, report: Report) -> int | None:
+_ONE_PER_LINE = ("speaker", "role", "organisation")
+
+
+def _duration(text: str, line: int, report: ImportDiagnostics) -> int | None:
     if not text:
         return None
     try:
@@ -149,7 +156,7 @@ def _duration(text: str, line: int, report: Report) -> int | None:
         return None
 
 
-def _people(row: _Row, report: Report) -> list[DraftSpeaker]:
+def _people(row: _Row, report: ImportDiagnostics) -> list[DraftSpeaker]:
     names = [n.strip() for n in re.split(r"[;\n]", row.get("speaker")) if n.strip()]
     if not names:
         if row.get("role") or row.get("organisation"):
@@ -179,7 +186,7 @@ def _people(row: _Row, report: Report) -> list[DraftSpeaker]:
     return people
 
 
-def _kind(row: _Row, report: Report) -> SegmentKind | None:
+def _kind(row: _Row, report: ImportDiagnostics) -> SegmentKind | None:
     written = row.get("kind")
     if not written:
         return None
@@ -190,10 +197,14 @@ def _kind(row: _Row, report: Report) -> SegmentKind | None:
 
 
 def import_csv(
-    text: str, source: str, report: Report, day: str | None = None, room: str | None = None
+    text: str,
+    source: str,
+    report: ImportDiagnostics,
+    day: str | None = None,
+    room: str | None = None,
 ) -> Draft:
     lines = text.splitlines()
-    first = next((ln for ln in lines if ln.strip()), "")
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
     if not first:
         raise ImportFailure(source, "the file is empty")
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
@@ -287,7 +298,7 @@ class _Timed:
     part: DraftPart | None = None
 
 
-def _read_rows(rows: list[_Row], draft: Draft, report: Report) -> None:
+def _read_rows(rows: list[_Row], draft: Draft, report: ImportDiagnostics) -> None:
     current: DraftPart | None = None  # the part that takes segment rows
     last: DraftItem | DraftPart | None = None  # the row above, for speaker-only rows
     timed: list[_Timed] = []
@@ -359,12 +370,11 @@ def _read_rows(rows: list[_Row], draft: Draft, report: Report) -> None:
         # « 20h45 ; Fin de séance »: the end of the session, not a part
         draft.parts.remove(final.target)
         timed.pop()
-        timed.append(_Timed(DraftPart(title=""), final.start, None, final.line, True))
         draft.session.hard_end = final.start
     _times(draft, timed, report)
 
 
-def _clock(row: _Row, column: str, report: Report) -> dt.time | None:
+def _clock(row: _Row, column: str, report: ImportDiagnostics) -> dt.time | None:
     text = row.get(column)
     if not text:
         return None
@@ -374,34 +384,96 @@ def _clock(row: _Row, column: str, report: Report) -> dt.time | None:
     return value
 
 
-def _times(draft: Draft, timed: list[_Timed], report: Report) -> None:
-    """Start times: the session's start, and durations for rows that give none."""
-    starts = [t for t in timed if t.start is not None]
-    if not starts:
+def _times(draft: Draft, timed: list[_Timed], report: ImportDiagnostics) -> None:
+    """Start times lay the rows out (``start_times``): parts first, then the segments inside
+    a part that has no budget of its own. A sheet without start times is left as it reads."""
+    if all(t.start is None for t in timed):
         return
-    draft.session.start = starts[0].start
-    for index, row in enumerate(timed):
-        target = row.target
-        has = target.budget if isinstance(target, DraftPart) else target.duration
-        if has is not None or row.start is None:
-            continue
-        if isinstance(target, DraftPart) and target.items:
-            continue  # its segments say how long it is
-        if row.part is not None and row.part.budget is not None:
-            continue  # a share of its part's budget, as the sheet says
-        stop = row.end
-        if stop is None:
-            following = [t for t in timed[index + 1 :] if t.start is not None]
-            if row.part_level:
-                following = [t for t in following if t.part_level]
-            stop = following[0].start if following else None
-        if stop is None:
-            continue
-        seconds = seconds_between(row.start, stop)
-        if seconds <= 0:
-            report.problem(row.line, "the next start is not after this one")
-            continue
-        if isinstance(target, DraftPart):
-            target.budget = seconds
-        else:
-            target.duration = seconds
+    s = draft.session
+    tops = [t for t in timed if t.part_level]
+    inside = {id(t.target): [i for i in timed if i.part is t.target] for t in tops}
+    starts = [t.start or next((i.start for i in inside[id(t.target)][:1]), None) for t in tops]
+    placed = [
+        Timed(t.line, t.target.title, start, _own(t, inside[id(t.target)], report))
+        for t, start in zip(tops, starts, strict=True)
+    ]
+    s.start = opening(placed)
+    laid = lay_out(
+        placed, report, start=s.start, end=s.hard_end, slot_end=s.hard_end, language=s.language
+    )
+    parts: list[DraftPart] = []
+    for top, place in zip(tops, laid, strict=True):
+        part = top.target
+        assert isinstance(part, DraftPart)
+        if not part.items:
+            part.budget = place.seconds
+        elif part.budget is None and any(i.start is not None for i in inside[id(part)]):
+            _lay_out_items(part, inside[id(part)], place, draft.session, report)
+        parts.append(part)
+        if place.gap is not None:
+            parts.append(place.gap.as_part())
+    draft.parts = parts
+
+
+def _span(row: _Timed, report: ImportDiagnostics) -> int | None:
+    """What the row's start and end times give, if it has both."""
+    if row.start is None or row.end is None:
+        return None
+    seconds = seconds_between(row.start, row.end)
+    if seconds <= 0:
+        report.problem(row.line, "the end time is not after the start")
+        return None
+    return seconds
+
+
+def _written(row: _Timed) -> int | None:
+    """The duration a segment row gives in its duration column."""
+    return row.target.duration if isinstance(row.target, DraftItem) else None
+
+
+def _own(top: _Timed, items: list[_Timed], report: ImportDiagnostics) -> int | None:
+    """A part's own length: its budget, its times, else what its untimed segments add up to."""
+    part = top.target
+    assert isinstance(part, DraftPart)
+    if part.budget is not None:
+        return part.budget
+    span = _span(top, report)
+    if span is not None or not part.items:
+        return span
+    lengths = [_written(i) for i in items]
+    if any(i.start is not None for i in items) or None in lengths:
+        return None  # as long as its window: its segments are laid out inside it
+    return sum(n for n in lengths if n is not None)
+
+
+def _lay_out_items(
+    part: DraftPart,
+    items: list[_Timed],
+    place: Laid,
+    session: DraftSession,
+    report: ImportDiagnostics,
+) -> None:
+    """The segments of a part, laid out between the part's start and its end."""
+    placed = [
+        Timed(row.line, row.target.title, row.start, _written(row) or _span(row, report))
+        for row in items
+    ]
+    end = None
+    if place.start is not None and place.seconds is not None:
+        end = add_seconds(place.start, place.seconds)
+    laid = lay_out(
+        placed,
+        report,
+        start=place.start,
+        end=end,
+        slot_end=session.hard_end,
+        language=session.language,
+    )
+    part.items = []
+    for row, spot in zip(items, laid, strict=True):
+        item = row.target
+        assert isinstance(item, DraftItem)
+        item.duration = spot.seconds
+        part.items.append(item)
+        if spot.gap is not None:
+            part.items.append(spot.gap.as_item())

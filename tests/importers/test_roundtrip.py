@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.importers import export_csv, export_text, import_data
-from app.importers.draft import _long_segmentless_parts_load
 from app.model import format_duration, parse_running_order
 from app.model.plan import Plan
 from app.model.schema import SegmentKind
@@ -133,8 +132,6 @@ def parts(draw: st.DrawFn) -> dict[str, Any]:
     part: dict[str, Any] = {"title": draw(titles())}
     if draw(st.booleans()):
         budget = draw(durations)
-        if budget > 24 * 60 and not _long_segmentless_parts_load():
-            budget = 24 * 60  # app/model/resolve.py cannot load longer ones yet (reported)
         part["budget"] = format_duration(budget)
         part["kind"] = draw(kinds).value
         people = draw(st.lists(speakers(), max_size=3))

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from app.importers import ChoiceNeeded, ImportResult, import_data
-from app.importers.clock import find_duration, leading_time
 from app.importers.people import parse_people
+from app.importers.times_in_text import find_duration, leading_time
 from app.importers.words import guess_kind
 from app.model.schema import SegmentKind
 
