@@ -62,16 +62,32 @@ def test_running_order_shows_parts_budgets_and_planned_clock_times(moderator: Ha
         "Eléments de conclusion",
     ]
     assert [p.text(COL_PLANNED) for p in tree.part_items] == ["10:00", "40:00", "30:00", "05:00"]
-    assert [s.text(COL_AT) for s in tree.segment_items] == [
-        "16:00",
-        "16:10",
-        "16:18",
-        "16:26",
-        "16:35",
-        "16:50",
-        "17:05",
-        "17:20",
-    ][: len(tree.segment_items)]
+    # Every segment has its row, under its part, in order: read from the tree the moderator
+    # sees (not the widget's own list), so a dropped or misplaced row shows.
+    rows = [
+        (part.text(COL_TITLE), row.text(COL_TITLE).split("\n")[0], row.text(COL_AT))
+        for part in (tree.topLevelItem(p) for p in range(tree.topLevelItemCount()))
+        for row in (part.child(c) for c in range(part.childCount()))
+    ]
+    assert rows == [
+        ("Introduction et animation", "Jean-Claude Dardelet, Emmanuel Noutary", "16:00"),
+        (
+            "Témoignages",
+            "Expérience d'une coopération inter-collectivités sur un sujet de "
+            "développement économique du territoire partenaire",
+            "16:10",
+        ),
+        ("Témoignages", "Expérience de politique d'attractivité du territoire", "16:18"),
+        (
+            "Témoignages",
+            "Entreprise privée mobilisée dans le cadre de l'AICT d'une collectivité",
+            "16:26",
+        ),
+        ("Témoignages", "Échanges avec la salle", "16:35"),
+        ("Vu d'ailleurs", "Raja Touil", "16:50"),
+        ("Vu d'ailleurs", "Échanges avec la salle", "17:05"),
+        ("Eléments de conclusion", "Emmanuel Noutary, Jean-Claude Dardelet", "17:20"),
+    ]
     assert tree.segment_items[TESTIMONY].text(COL_PLANNED) == "08:20"
     assert "Laurent Rey Lescure" in tree.segment_items[TESTIMONY].text(COL_TITLE)
 
