@@ -230,7 +230,9 @@ def test_presets_in_french_and_english(moderator: Harness) -> None:
 def test_message_with_blink(moderator: Harness, qtbot: QtBot) -> None:
     window = moderator.window
     moderator.key(Qt.Key.Key_Space)
-    window.messages.blink_box.setChecked(True)  # no message yet: only a preference
+    box = window.messages.blink_box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked()  # no message yet: only a preference
     assert not any(isinstance(e, BlinkMessage) for e in moderator.events)
     qtbot.mouseClick(window.messages.preset_buttons[1], Qt.MouseButton.LeftButton)
     event = moderator.events[-1]
@@ -241,7 +243,8 @@ def test_message_with_blink(moderator: Harness, qtbot: QtBot) -> None:
         "On the projector: “Plus qu'une minute” (blinking)"
     )
     assert window.thumbnail.blinking
-    window.messages.blink_box.setChecked(False)  # a message is shown: blink off is a control
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert not box.isChecked()  # a message is shown: blink off is a control
     assert isinstance(moderator.events[-1], BlinkMessage)
     assert not moderator.snap.blink
     assert no_modal()
@@ -367,12 +370,12 @@ def test_catch_up_preview_is_inline_and_apply_is_one_undoable_event(moderator: H
     assert window.schedule.slack_label.text() == "3 min past the hard end 17:30"
 
 
-def test_catch_up_ignore_changes_nothing(moderator: Harness) -> None:
+def test_catch_up_ignore_changes_nothing(moderator: Harness, qtbot: QtBot) -> None:
     make_late(moderator)
     before = len(moderator.events)
     moderator.click("catch_up")
     assert moderator.window.catchup.isVisible()
-    moderator.window.catchup.ignore_button.click()
+    qtbot.mouseClick(moderator.window.catchup.ignore_button, Qt.MouseButton.LeftButton)
     assert not moderator.window.catchup.isVisible()
     moderator.key(Qt.Key.Key_A)  # A applies only a plan on screen
     assert len(moderator.events) == before
