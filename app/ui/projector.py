@@ -1,6 +1,7 @@
 """The speaker's screen: a big countdown on the projector, and the same picture in miniature.
 
-``ProjectorView`` paints one Snapshot and nothing else: no clock, no engine, no child widgets.
+``ProjectorView`` paints one Snapshot and nothing else: no engine, no child widgets, and no
+clock but the one a blinking message's phase is read on (the session's, injected).
 That makes it reusable as the projector window's content, as the live thumbnail in the
 moderator window and as the picture of a replay, and it makes every state testable by handing
 it a snapshot folded from events with a fake clock.
@@ -54,6 +55,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.engine import Status
+from app.engine.clock import Clock, SystemClock
 from app.engine.display import Phase
 from app.engine.snapshot import Snapshot
 from app.model.plan import PlannedSegment, PlannedSpeaker
@@ -497,21 +499,27 @@ def speaker_details(speaker: PlannedSpeaker) -> str:
 class ProjectorView(QWidget):
     """Paints one Snapshot; knows nothing of clocks, engines or windows.
 
-    The only state of its own is the blink phase of a blinking message: a view-local timer
-    hides and shows the message at ~1 Hz while such a message is on screen. It never touches
-    the engine, and it stops as soon as the message stops blinking.
+    The only state of its own is the blink of a blinking message, shown half a second and
+    hidden half a second (~1 Hz) from the moment it began blinking. Its phase is read off
+    ``blink_clock`` (the session's clock: a FakeClock in tests), at each render and at each
+    flip; a single-shot timer wakes the view at the next flip only, as the tick driver wakes
+    for the next change, and repaints just the message band. It never touches the engine,
+    and it stops as soon as the message stops blinking.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, blink_clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(16, 9)
         self._snapshot: Snapshot | None = None
         self._wall_text: str | None = None
+        self._blink_clock: Clock = blink_clock or SystemClock()
+        self._blink_since: float | None = None  # blink_clock's reading when the blink began
         self._blink_visible = True
         self._blink = QTimer(self)
-        self._blink.setInterval(BLINK_INTERVAL_MS)
-        self._blink.timeout.connect(self._toggle_blink)
+        self._blink.setSingleShot(True)
+        self._blink.setTimerType(Qt.TimerType.PreciseTimer)
+        self._blink.timeout.connect(self._blink_due)
         self._scene: Scene | None = None
         # The live screen's header items, with what they were laid out for (segment, size).
         self._header: tuple[tuple[object, float, float], tuple[Item, ...]] | None = None
@@ -529,10 +537,12 @@ class ProjectorView(QWidget):
         self._snapshot = snapshot
         self._wall_text = wall_text
         blinking = bool(snapshot.message) and snapshot.blink and not snapshot.blackout
-        if blinking and not self._blink.isActive():
-            self._blink_visible = True
-            self._blink.start()
-        elif not blinking and self._blink.isActive():
+        if blinking:
+            if self._blink_since is None:
+                self._blink_since = self._blink_clock.monotonic()
+            self._follow_blink()
+        elif self._blink_since is not None:
+            self._blink_since = None
             self._blink.stop()
             self._blink_visible = True
         shown, self._scene = self._scene, None
@@ -556,12 +566,17 @@ class ProjectorView(QWidget):
 
     @property
     def blinking(self) -> bool:
-        """Whether the blink timer runs (only while a blinking message is shown)."""
-        return self._blink.isActive()
+        """Whether a blinking message is shown (the blink timer is armed only then)."""
+        return self._blink_since is not None
 
     @property
     def blink_visible(self) -> bool:
         return self._blink_visible
+
+    @property
+    def blink_timer(self) -> QTimer:
+        """The single-shot timer aimed at the next flip (a test fires it by hand)."""
+        return self._blink
 
     def relayout(self) -> None:
         """Lay out again on the next paint (the language changed, say)."""
@@ -569,10 +584,32 @@ class ProjectorView(QWidget):
         self._header = None
         self.update()
 
-    def _toggle_blink(self) -> None:
-        self._blink_visible = not self._blink_visible
-        self._scene = None
-        self.update()
+    def _follow_blink(self) -> None:
+        """Take the blink phase from the clock and aim the timer at the next flip."""
+        assert self._blink_since is not None
+        half = BLINK_INTERVAL_MS / 1000
+        elapsed = max(0.0, self._blink_clock.monotonic() - self._blink_since)
+        halves = math.floor(elapsed / half)
+        self._blink_visible = halves % 2 == 0
+        # Never early: rounded up to the millisecond; a wake-up that the clock still reads
+        # as before the flip (a hair early) only re-arms for what is left.
+        left_ms = round(((halves + 1) * half - elapsed) * 1000, 6)  # 299.99999999999994 is 300
+        self._blink.start(max(1, math.ceil(left_ms)))
+
+    def _blink_due(self) -> None:
+        if self._blink_since is None:
+            return
+        was = self._blink_visible
+        self._follow_blink()
+        if self._blink_visible == was:
+            return
+        shown, self._scene = self._scene, None
+        if shown is None or not self.isVisible():
+            self.update()
+            return
+        changed = shown.changed(self.scene())  # the message band, nothing else moves
+        if not changed.isEmpty():
+            self.update(changed)
 
     # -- what is drawn --------------------------------------------------------------------
 
@@ -892,7 +929,7 @@ class ProjectorWindow(QWidget):
         self.settings = settings
         self._retranslate()
         self.setStyleSheet("background: black;")
-        self.view = ProjectorView(self)
+        self.view = ProjectorView(self, blink_clock=controller.clock)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

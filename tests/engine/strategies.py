@@ -6,10 +6,12 @@ ways of folding the same history can be compared figure for figure, with ``==``.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from hypothesis import strategies as st
 
+from app.engine import Status
 from app.model.plan import Plan
 from app.model.schema import EndAction, SegmentKind
 from tests.engine.helpers import Live, Seg, make_plan, seed_plan
@@ -73,3 +75,67 @@ steps: st.SearchStrategy[list[Step]] = st.builds(
 
 def give(live: Live, command: Command) -> bool:
     return live.do(*command)
+
+
+def _open_ended(live: Live) -> bool:
+    """Whether the session has segments left to cut: not ended, not on its last segment."""
+    snap = live.snap
+    return not snap.ended and snap.current + 1 < len(snap.plan.segments)
+
+
+def _played(plan: Plan, script: list[Step]) -> tuple[Live, list[Step]]:
+    """``script`` played on ``plan`` up to, not including, the first step that ends the
+    session or brings it to its last segment (a plan of one segment is played whole):
+    what is left is a session that can be late with segments still to cut."""
+    live = Live(plan)
+    if len(plan.segments) == 1:
+        for gap, command in script:
+            live.wait(gap)
+            give(live, command)
+        return live, script
+    for i, (gap, command) in enumerate(script):
+        live.wait(gap)
+        give(live, command)
+        if not _open_ended(live):
+            live = Live(plan)
+            for gap, command in script[:i]:
+                live.wait(gap)
+                give(live, command)
+            return live, script[:i]
+    return live, script
+
+
+def _wait_to_miss(live: Live) -> float:
+    """The shortest wait, in quarter seconds, after which the session ends past its target
+    (the hard end, else the planned end); 0 if it already does. Found on the engine's
+    snapshots at later times, which are what ``live.wait`` then ``live.snap`` give."""
+    wait = 0.0
+    for _ in range(20):  # a segment that advances on its own hands the time to the next
+        snap = live.engine.snapshot(live.t + wait)
+        target = snap.hard_end_t if snap.hard_end_t is not None else snap.planned_end_t
+        if snap.ended or snap.projected_end_t > target:
+            return wait
+        more = target - snap.projected_end_t
+        if snap.status is Status.RUNNING:
+            more += max(0.0, snap.remaining_s)  # the current segment's time is used first
+        wait += math.ceil(more * 4) / 4 + 0.25
+    return wait
+
+
+@st.composite
+def late_sessions(draw: st.DrawFn) -> tuple[Plan, list[Step], float]:
+    """A plan, what the moderator did, and how long the room then waits: mostly a session
+    with segments still to come that the wait makes late, so that a catch-up plan is
+    needed and has something to cut.
+
+    Drawing the wait blindly (``gaps``) after any script left about two thirds of the
+    sessions on time or ended. Here the wait is what it takes to miss the target from
+    where the script left the session, plus a random overrun; one case in ten keeps a
+    blind wait, so sessions on time are still drawn.
+    """
+    plan = draw(plans)
+    live, script = _played(plan, draw(steps))
+    if draw(st.sampled_from([False] * 9 + [True]), label="blind wait"):
+        return plan, script, draw(gaps, label="late_by")
+    overrun = draw(st.integers(0, 4 * 1800), label="overrun (quarter seconds)") / 4
+    return plan, script, _wait_to_miss(live) + overrun

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from app.engine import ApplyCatchUp, Phase, Snapshot, Status, propose_catch_up
@@ -19,7 +19,7 @@ from app.engine.catchup import BREAK_FLOOR, MIN_SEGMENT_S, TALK_FLOOR
 from app.model.plan import Plan
 from app.model.schema import SegmentKind
 from tests.engine.helpers import Live, figures
-from tests.engine.strategies import Step, commands, gaps, give, plans, steps
+from tests.engine.strategies import Step, commands, gaps, give, late_sessions, plans, steps
 
 COUNTDOWN = re.compile(r"^(\+)?(\d+:)?\d\d:\d\d$")
 
@@ -106,10 +106,14 @@ def _floor_of(snap: Snapshot, j: int) -> int:
 
 
 @settings(max_examples=300, deadline=None)
-@given(plan=plans, script=steps, late_by=gaps)
+@given(case=late_sessions())
 def test_catch_up_plan_lands_on_time_and_cuts_in_order(
-    plan: Plan, script: list[Step], late_by: float
+    case: tuple[Plan, list[Step], float],
 ) -> None:
+    """Most drawn sessions need a catch-up (late_sessions): with ``pytest
+    --hypothesis-show-statistics`` the events below give the share of each case (about
+    85 % checked, 55-70 % with cuts; drawing the wait blindly, 65-85 % returned early)."""
+    plan, script, late_by = case
     live = Live(plan)
     for gap, command in script:
         live.wait(gap)
@@ -119,8 +123,10 @@ def test_catch_up_plan_lands_on_time_and_cuts_in_order(
     proposal = propose_catch_up(snap)
     new = dict(proposal.durations)
     if not proposal.needed or snap.status is Status.ENDED:
+        event("early return: " + ("ended" if snap.status is Status.ENDED else "on time"))
         assert new == {}
         return
+    event("catch-up checked, " + ("cuts" if new else "nothing to cut"))
     future = range(snap.current + 1, len(plan.segments))
     assert set(new) <= set(future)
     for j, seconds in new.items():

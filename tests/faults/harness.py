@@ -12,8 +12,9 @@ what the parent needs to check the log against:
     HARNESS EVENT <seq> <current segment> <status>      (printed once the line is fsynced)
     HARNESS ENDED <seq>                                  (--finish: the session was ended)
 
-If the windows cannot be imported (the UI being unfinished), it runs the controller alone and
-says so: ``HARNESS MODE controller-only``; otherwise ``HARNESS MODE windows``.
+Before READY it says ``HARNESS MODE windows`` once the moderator and projector windows are
+open. There is no mode without them: if the windows cannot be imported, the import error ends
+the process before READY (exit 1, traceback on stderr) and the parent's test fails.
 """
 
 from __future__ import annotations
@@ -24,10 +25,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
 
+from app.cli import main as timekeeper
 from app.engine import Status
 from app.ui import controller as controller_module
 from app.ui.controller import LiveController
+from app.ui.moderator import ModeratorWindow
+from app.ui.projector import ProjectorWindow
 
 COMMANDS_BEFORE_END = 6
 
@@ -104,36 +109,16 @@ def main(argv: list[str]) -> int:
 
     def start_ticking(self: LiveController) -> None:
         original(self)
+        shown = [type(w) for w in QApplication.topLevelWidgets() if w.isVisible()]
+        if ModeratorWindow not in shown or ProjectorWindow not in shown:
+            raise SystemExit(f"harness: the windows are not open ({shown})")
+        say("MODE", "windows")
         moderator = Moderator(self, rng, finish)
         moderators.append(moderator)
         moderator.begin()
 
     controller_module.LiveController.start_ticking = start_ticking  # type: ignore[method-assign]
-    try:
-        import app.ui.moderator  # noqa: F401  (the windows exist)
-    except ImportError:
-        return controller_only(session, rng, finish)
-    say("MODE", "windows")
-    from app.cli import main as timekeeper
-
     return timekeeper([str(session)])
-
-
-def controller_only(session: Path, rng: random.Random, finish: bool) -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from app import paths
-    from app.engine.clock import SystemClock
-    from app.model import load_running_order
-    from app.timing_log.live import start_session
-
-    say("MODE", "controller-only")
-    app = QApplication(sys.argv[:1])
-    loaded = load_running_order(session)
-    live = start_session(loaded, SystemClock(), paths.logs_dir())
-    controller = LiveController(live, loaded, SystemClock(), paths.logs_dir())
-    controller.start_ticking()
-    return int(app.exec())
 
 
 if __name__ == "__main__":

@@ -13,7 +13,10 @@ import errno
 import itertools
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from app import paths
 from app.engine import FakeClock, Status
@@ -23,6 +26,25 @@ from app.timing_log.writer import fallback_dir
 from tests.faults.helpers import FaultyDisk, crash, header_count, live_session, logged_seqs
 
 _texts = itertools.count(1)
+_given: dict[int, int] = {}  # id(live session) -> controls it accepted, counted by the test
+
+
+@pytest.fixture(autouse=True)
+def _fresh_tally() -> Iterator[None]:
+    _given.clear()
+    yield
+    _given.clear()
+
+
+def gave(live: LiveSession, accepted: bool) -> None:
+    """The moderator gave a control and the session took it: one event to be logged."""
+    assert accepted
+    _given[id(live)] = _given.get(id(live), 0) + 1
+
+
+def events_given(live: LiveSession) -> int:
+    """How many events the test gave ``live`` (counted here, never read from the app)."""
+    return _given.get(id(live), 0)
 
 
 def commands(live: LiveSession, clock: FakeClock, rounds: int) -> None:
@@ -31,34 +53,29 @@ def commands(live: LiveSession, clock: FakeClock, rounds: int) -> None:
     for i in range(rounds):
         clock.advance(7.25)
         if s.snapshot().status is Status.READY:
-            assert s.start()
+            gave(live, s.start())
         elif i % 5 == 0:
-            assert s.toggle()
+            gave(live, s.toggle())
         elif i % 5 == 1:
-            assert s.adjust(60)
+            gave(live, s.adjust(60))
         elif i % 5 == 2:
-            assert s.message(f"Merci de conclure ({next(_texts)})")
+            gave(live, s.message(f"Merci de conclure ({next(_texts)})"))
         elif i % 5 == 3:
-            assert s.blackout()
+            gave(live, s.blackout())
         else:
-            assert s.toggle()
+            gave(live, s.toggle())
 
 
 def assert_countdown_moves(live: LiveSession, clock: FakeClock) -> None:
     """The figure on screen follows the clock whatever happens to the disk."""
     s = live.session
     if s.snapshot().status is not Status.RUNNING:
-        assert s.toggle()
+        gave(live, s.toggle())
     before = s.snapshot()
     clock.advance(3.5)
     after = s.snapshot()
     assert after.status is Status.RUNNING
     assert before.remaining_s - after.remaining_s == 3.5
-
-
-def events_given(live: LiveSession) -> int:
-    sink = live.session.sink
-    return sink.seq  # type: ignore[union-attr]
 
 
 def assert_whole(path: Path, n: int) -> None:
@@ -240,12 +257,12 @@ def test_moderator_is_warned_while_the_countdown_goes_on_and_the_app_retries(
     statuses: list[str] = []
     controller.log_status.connect(statuses.append)
     try:
-        assert controller.toggle()
+        gave(live, controller.toggle())
         disk.fill(paths.data_dir())
         disk.fill(Path(tempfile.gettempdir()))
         clock.advance(20.0)
-        assert controller.adjust(60)
-        assert controller.message("Merci de conclure")
+        gave(live, controller.adjust(60))
+        gave(live, controller.message("Merci de conclure"))
         assert "No space left on device" in statuses[-1]
         assert str(paths.logs_dir()) in statuses[-1]
         assert controller._retry.isActive()
@@ -276,12 +293,12 @@ def test_moderator_is_told_where_the_log_went(qtbot: object) -> None:
     statuses: list[str] = []
     controller.log_status.connect(statuses.append)
     try:
-        assert controller.toggle()
+        gave(live, controller.toggle())
         assert statuses[-1].startswith(f"cannot write the timing log in {paths.logs_dir()}")
         assert str(live.log_path) in statuses[-1]
         assert not controller._retry.isActive()  # nothing waits: it is all in the fallback
         clock.advance(5.0)
-        assert controller.next()
+        gave(live, controller.next())
         assert_whole(live.log_path, events_given(live))
     finally:
         controller.shutdown()
@@ -300,11 +317,11 @@ def test_the_app_retries_when_the_fallback_fails_too(qtbot: object) -> None:
     statuses: list[str] = []
     controller.log_status.connect(statuses.append)
     try:
-        assert controller.toggle()
+        gave(live, controller.toggle())
         assert live.writer.used_fallback
         disk.fill(tmp)
         clock.advance(3.0)
-        assert controller.adjust(60)
+        gave(live, controller.adjust(60))
         assert "kept in memory" in statuses[-1]
         assert live.writer.pending == 1
         assert controller._retry.isActive()

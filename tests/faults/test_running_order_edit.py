@@ -10,11 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app import paths
 from app.engine import FakeClock
 from app.model import RunningOrderError, load_running_order
-from app.timing_log.reader import read_header
+from app.timing_log.reader import read_header, read_log
 from tests.conftest import SEED
 from tests.faults.helpers import live_session
 
@@ -35,36 +36,90 @@ def session_file(tmp_path: Path) -> Path:
     return path
 
 
+def _kinds(log_path: Path) -> list[str]:
+    return [event.kind for event in read_log(log_path).events]
+
+
 @pytest.mark.parametrize(("old", "new"), BROKEN_EDITS)
 def test_a_broken_edit_leaves_the_running_session_untouched(
-    session_file: Path, old: str, new: str
+    qtbot: QtBot, session_file: Path, old: str, new: str
 ) -> None:
+    """The edit is saved and the session is told, as the file watcher tells it
+    (ModeratorWindow.reload_from_disk): the error is shown, the plan and the timing stay."""
+    from app.ui.banner import Kind
+    from app.ui.controller import LiveController
+    from app.ui.moderator import ModeratorWindow
+    from app.ui.settings import Settings
+
     loaded = load_running_order(session_file)
     clock = FakeClock()
     live = live_session(paths.logs_dir(), clock, loaded=loaded)
-    s = live.session
-    assert s.start()
-    clock.advance(90.0)
-    assert s.next()
-    clock.advance(30.0)
-    before = s.snapshot()
+    controller = LiveController(live, loaded, clock, paths.logs_dir())
+    window = ModeratorWindow(controller, Settings())
+    qtbot.addWidget(window)
+    try:
+        assert controller.toggle()
+        clock.advance(90.0)
+        assert controller.next()
+        clock.advance(30.0)
+        controller.refresh()
+        before = controller.snapshot()
 
-    text = session_file.read_text(encoding="utf-8")
-    assert old in text
-    session_file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(RunningOrderError) as caught:
-        load_running_order(session_file)
-    message = str(caught.value)
-    assert "\n" not in message and "Traceback" not in message
-    assert message.startswith(str(session_file))
+        text = session_file.read_text(encoding="utf-8")
+        assert old in text, f"the edit {old!r} does not match the seed"
+        session_file.write_text(text.replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(RunningOrderError) as caught:
+            load_running_order(session_file)
+        message = str(caught.value)
+        assert "\n" not in message and "Traceback" not in message
+        assert message.startswith(str(session_file))
 
-    assert s.engine.plan is loaded.plan
-    assert read_header(live.log_path).plan == loaded.plan
-    clock.advance(10.0)
-    after = s.snapshot()
-    assert after.current == before.current
-    assert after.remaining_s == before.remaining_s - 10.0
-    assert s.adjust(60) and s.next()
+        window.reload_from_disk()  # what the watcher's debounce timer calls
+
+        banner = window.banners.banner("reload")
+        assert banner is not None and banner.kind is Kind.ERROR
+        assert message in banner.text
+        assert controller.plan is loaded.plan and controller.loaded is loaded
+        assert read_header(live.log_path).plan == loaded.plan
+        assert "plan_changed" not in _kinds(live.log_path)
+        clock.advance(10.0)
+        controller.refresh()
+        after = controller.snapshot()
+        assert after.current == before.current == 1
+        assert after.remaining_s == before.remaining_s - 10.0
+        assert controller.adjust(60) and controller.next()
+    finally:
+        controller.shutdown()
+
+
+def test_a_valid_edit_told_the_same_way_is_taken_in(qtbot: QtBot, session_file: Path) -> None:
+    """The other side of the test above: the same path does change the plan when the file
+    is sound, so "untouched" there is the window's choice, not a path that does nothing."""
+    from app.ui.controller import LiveController
+    from app.ui.moderator import ModeratorWindow
+    from app.ui.settings import Settings
+
+    loaded = load_running_order(session_file)
+    clock = FakeClock()
+    live = live_session(paths.logs_dir(), clock, loaded=loaded)
+    controller = LiveController(live, loaded, clock, paths.logs_dir())
+    window = ModeratorWindow(controller, Settings())
+    qtbot.addWidget(window)
+    try:
+        assert controller.toggle()
+        clock.advance(60.0)
+        text = session_file.read_text(encoding="utf-8")
+        assert text.count('budget = "10\'"') == 1
+        session_file.write_text(text.replace('budget = "10\'"', 'budget = "15\'"'), "utf-8")
+
+        window.reload_from_disk()
+
+        assert controller.plan is not loaded.plan
+        assert controller.plan.segments[0].planned_s == 900
+        assert controller.snapshot().countdown == "14:00"
+        assert _kinds(live.log_path).count("plan_changed") == 1
+    finally:
+        controller.shutdown()
 
 
 def test_the_window_keeps_counting_and_shows_the_error(qtbot: object, session_file: Path) -> None:

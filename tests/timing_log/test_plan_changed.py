@@ -13,9 +13,15 @@ from tests.conftest import SEED
 
 
 def _edited(loaded: LoadedRunningOrder, tmp_path: Path, old: str, new: str) -> LoadedRunningOrder:
+    """The seed with ``old`` replaced by ``new``: the pattern must be found exactly once, or
+    the "edit" would be the seed itself and the tests below would check nothing."""
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is in {SEED.name} {text.count(old)} times, not once"
     path = tmp_path / SEED.name
-    path.write_text(SEED.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    return load_running_order(path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    edited = load_running_order(path)
+    assert edited.sha256 != loaded.sha256
+    return edited
 
 
 def test_an_edit_keeping_the_segments_is_logged_and_replayed(tmp_path: Path) -> None:
@@ -26,6 +32,7 @@ def test_an_edit_keeping_the_segments_is_logged_and_replayed(tmp_path: Path) -> 
     assert session.start()
     clock.advance(60)
     edited = _edited(loaded, tmp_path, 'budget = "10\'"', 'budget = "15\'"')
+    assert (loaded.plan.segments[0].planned_s, edited.plan.segments[0].planned_s) == (600, 900)
     assert session.replace_plan(edited.plan, edited.sha256)
     assert session.snapshot().countdown == "14:00"
     assert session.engine.plan == edited.plan
@@ -37,6 +44,7 @@ def test_an_edit_keeping_the_segments_is_logged_and_replayed(tmp_path: Path) -> 
     live.writer.close()
 
     log = read_log(live.log_path)
+    assert [e.kind for e in log.events].count("plan_changed") == 1
     assert log.source_sha256 == edited.sha256
     replayed = fold(log.header.plan, log.events, 90.0, log.header.planned_start_t)
     assert replayed.planned_s == 900
@@ -53,6 +61,10 @@ def test_an_edit_that_moves_segments_is_refused(tmp_path: Path) -> None:
     session.start()
     renamed = 'title = "Autre"\nkind = "talk"'
     edited = _edited(loaded, tmp_path, 'title = "Vu d\'ailleurs"\nkind = "talk"', renamed)
+    titles = [s.title for s in edited.plan.segments]
+    assert "Autre" in titles and "Vu d'ailleurs" not in titles
+    assert len(titles) == len(loaded.plan.segments)  # renamed, not added or removed
     assert not session.replace_plan(edited.plan, edited.sha256)
     assert session.engine.plan == loaded.plan
     live.writer.close()
+    assert "plan_changed" not in [e.kind for e in read_log(live.log_path).events]

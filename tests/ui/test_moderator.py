@@ -62,16 +62,32 @@ def test_running_order_shows_parts_budgets_and_planned_clock_times(moderator: Ha
         "Eléments de conclusion",
     ]
     assert [p.text(COL_PLANNED) for p in tree.part_items] == ["10:00", "40:00", "30:00", "05:00"]
-    assert [s.text(COL_AT) for s in tree.segment_items] == [
-        "16:00",
-        "16:10",
-        "16:18",
-        "16:26",
-        "16:35",
-        "16:50",
-        "17:05",
-        "17:20",
-    ][: len(tree.segment_items)]
+    # Every segment has its row, under its part, in order: read from the tree the moderator
+    # sees (not the widget's own list), so a dropped or misplaced row shows.
+    rows = [
+        (part.text(COL_TITLE), row.text(COL_TITLE).split("\n")[0], row.text(COL_AT))
+        for part in (tree.topLevelItem(p) for p in range(tree.topLevelItemCount()))
+        for row in (part.child(c) for c in range(part.childCount()))
+    ]
+    assert rows == [
+        ("Introduction et animation", "Jean-Claude Dardelet, Emmanuel Noutary", "16:00"),
+        (
+            "Témoignages",
+            "Expérience d'une coopération inter-collectivités sur un sujet de "
+            "développement économique du territoire partenaire",
+            "16:10",
+        ),
+        ("Témoignages", "Expérience de politique d'attractivité du territoire", "16:18"),
+        (
+            "Témoignages",
+            "Entreprise privée mobilisée dans le cadre de l'AICT d'une collectivité",
+            "16:26",
+        ),
+        ("Témoignages", "Échanges avec la salle", "16:35"),
+        ("Vu d'ailleurs", "Raja Touil", "16:50"),
+        ("Vu d'ailleurs", "Échanges avec la salle", "17:05"),
+        ("Eléments de conclusion", "Emmanuel Noutary, Jean-Claude Dardelet", "17:20"),
+    ]
     assert tree.segment_items[TESTIMONY].text(COL_PLANNED) == "08:20"
     assert "Laurent Rey Lescure" in tree.segment_items[TESTIMONY].text(COL_TITLE)
 
@@ -214,7 +230,9 @@ def test_presets_in_french_and_english(moderator: Harness) -> None:
 def test_message_with_blink(moderator: Harness, qtbot: QtBot) -> None:
     window = moderator.window
     moderator.key(Qt.Key.Key_Space)
-    window.messages.blink_box.setChecked(True)  # no message yet: only a preference
+    box = window.messages.blink_box
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert box.isChecked()  # no message yet: only a preference
     assert not any(isinstance(e, BlinkMessage) for e in moderator.events)
     qtbot.mouseClick(window.messages.preset_buttons[1], Qt.MouseButton.LeftButton)
     event = moderator.events[-1]
@@ -225,7 +243,8 @@ def test_message_with_blink(moderator: Harness, qtbot: QtBot) -> None:
         "On the projector: “Plus qu'une minute” (blinking)"
     )
     assert window.thumbnail.blinking
-    window.messages.blink_box.setChecked(False)  # a message is shown: blink off is a control
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert not box.isChecked()  # a message is shown: blink off is a control
     assert isinstance(moderator.events[-1], BlinkMessage)
     assert not moderator.snap.blink
     assert no_modal()
@@ -351,12 +370,12 @@ def test_catch_up_preview_is_inline_and_apply_is_one_undoable_event(moderator: H
     assert window.schedule.slack_label.text() == "3 min past the hard end 17:30"
 
 
-def test_catch_up_ignore_changes_nothing(moderator: Harness) -> None:
+def test_catch_up_ignore_changes_nothing(moderator: Harness, qtbot: QtBot) -> None:
     make_late(moderator)
     before = len(moderator.events)
     moderator.click("catch_up")
     assert moderator.window.catchup.isVisible()
-    moderator.window.catchup.ignore_button.click()
+    qtbot.mouseClick(moderator.window.catchup.ignore_button, Qt.MouseButton.LeftButton)
     assert not moderator.window.catchup.isVisible()
     moderator.key(Qt.Key.Key_A)  # A applies only a plan on screen
     assert len(moderator.events) == before

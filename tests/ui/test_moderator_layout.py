@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.i18n import current_language
 from app.ui.widgets.current import CountdownLabel
 from tests.ui.moderator_harness import Harness, french_installed, seed_window
 
@@ -67,9 +68,27 @@ def test_nothing_is_cut_at_1280x800_in_english(moderator: Harness) -> None:
     assert cut_texts(moderator) == []
 
 
+def first_lines(h: Harness, *names: str) -> list[str]:
+    return [h.window.controls.buttons[name].text().split("\n")[0] for name in names]
+
+
 def test_nothing_is_cut_at_1280x800_in_french(moderator: Harness, french: None) -> None:
+    assert first_lines(moderator, "next", "blackout", "end") == [
+        "Next",
+        "Blackout",
+        "End session",
+    ]
     moderator.window.set_language("fr")
     late_with_everything_shown(moderator)
+    # French is what is on screen (a missing catalogue would leave the English, which is
+    # shorter: the check below would pass on the wrong texts).
+    assert current_language() == "fr"
+    assert first_lines(moderator, "next", "blackout", "end") == [
+        "Suivant",
+        "Écran noir",
+        "Fin de séance",
+    ]
+    assert moderator.window.messages.send_button.text() == "Afficher"
     assert moderator.window.minimumSizeHint().width() <= 1280
     assert cut_texts(moderator) == []
 

@@ -345,28 +345,77 @@ def test_message_is_shown_large(view: ProjectorView, plan: Plan) -> None:
     assert not view.blinking
 
 
-def test_blink_toggles_in_the_view_only(qtbot: QtBot, view: ProjectorView, plan: Plan) -> None:
+def test_blink_toggles_in_the_view_only_on_the_injected_clock(qtbot: QtBot, plan: Plan) -> None:
+    """Half a second shown, half a second hidden, read off the clock the view is given: the
+    test moves a FakeClock and fires the view's flip timer itself, nothing waits."""
+    clock = FakeClock()
+    view = ProjectorView(blink_clock=clock)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
     engine, t0 = started(plan)
     engine.apply(SetMessage(t0 + 60, "Merci de conclure", blink=True))
     events = engine.events
     snapshot = engine.snapshot(t0 + 61)
     view.render(snapshot)
     assert view.blinking and view.blink_visible
-    assert 400 <= BLINK_INTERVAL_MS <= 600  # ~1 Hz: shown half a second, hidden half
+    assert BLINK_INTERVAL_MS == 500  # ~1 Hz: shown half a second, hidden half
     assert "Merci de conclure" in view.texts()
-    qtbot.waitUntil(lambda: not view.blink_visible, timeout=2000)
+    timer = view.blink_timer
+    assert timer.isActive() and timer.isSingleShot() and timer.interval() == 500
+
+    clock.advance(0.2)
+    timer.timeout.emit()  # woken early: the clock says the flip is 300 ms away
+    assert view.blink_visible and timer.interval() == 300
+    clock.advance(0.3)
+    timer.timeout.emit()
+    assert not view.blink_visible
     assert "Merci de conclure" not in view.texts()
     assert role_texts(view, "countdown") == ["07:19"]  # nothing else moves
-    qtbot.waitUntil(lambda: view.blink_visible, timeout=2000)
-    assert "Merci de conclure" in view.texts()
+    assert timer.interval() == 500
+    clock.advance(0.5)
+    timer.timeout.emit()
+    assert view.blink_visible and "Merci de conclure" in view.texts()
     assert engine.events == events  # blinking never touches the engine
     assert snapshot.blink
-    # A repaint each second does not restart the blink; clearing the message stops it.
+
+    # A repaint each second shows the phase the clock is at and does not restart the blink:
+    # 1.75 s after it began is the second half of the fourth half-second, hidden.
+    clock.advance(0.75)
     view.render(engine.snapshot(t0 + 62))
-    assert view.blinking
+    assert view.blinking and not view.blink_visible and timer.interval() == 250
+    # Clearing the blink stops it, the message shown steadily.
     engine.apply(SetMessage(t0 + 63, "Merci de conclure", blink=False))
     view.render(engine.snapshot(t0 + 63))
-    assert not view.blinking and view.blink_visible
+    assert not view.blinking and view.blink_visible and not timer.isActive()
+    assert "Merci de conclure" in view.texts()
+    # Blinking again starts a new blink, shown first.
+    clock.advance(0.25)
+    engine.apply(SetMessage(t0 + 64, "Merci de conclure", blink=True))
+    view.render(engine.snapshot(t0 + 64))
+    assert view.blink_visible and timer.interval() == 500
+
+
+def test_the_projector_window_blinks_on_the_session_clock(qtbot: QtBot, tmp_path: Path) -> None:
+    """The window hands its view the controller's clock: on a FakeClock session, the message
+    hides when that clock has moved half a second, whatever the real time."""
+    loaded = load_running_order(SEED)
+    clock = FakeClock()
+    logs = tmp_path / "logs"
+    controller = LiveController(start_session(loaded, clock, logs), loaded, clock, logs)
+    window = ProjectorWindow(controller, Settings())
+    qtbot.addWidget(window)
+    try:
+        assert controller.toggle()
+        assert controller.message("Merci de conclure", blink=True)
+        view = window.view
+        assert view.blinking and view.blink_visible
+        view.blink_timer.timeout.emit()  # the real time came, the session's did not
+        assert view.blink_visible
+        clock.advance(0.5)
+        view.blink_timer.timeout.emit()
+        assert not view.blink_visible and "Merci de conclure" not in view.texts()
+    finally:
+        controller.shutdown()
 
 
 def test_blackout_paints_everything_black(view: ProjectorView, plan: Plan) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from app.engine import Next, Snapshot, Start, Timeline
+from app.engine import FakeClock, Next, SetMessage, Snapshot, Start, Timeline
 from app.model import Plan, load_running_order
 from app.ui.projector import ProjectorView
 from tests.conftest import SEED
@@ -83,3 +83,30 @@ def test_a_second_repaints_the_figure_and_the_bar_not_the_names(qtbot: QtBot, pl
     assert not changed.intersects(first)  # the tens of minutes did not
     for item in view.text_items("name"):
         assert not changed.intersects(item.rect.toAlignedRect())
+
+
+def test_a_blink_flip_repaints_the_message_band_only(qtbot: QtBot, plan: Plan) -> None:
+    """Twice a second while a message blinks: the band comes and goes, the figure stays."""
+    clock = FakeClock()
+    view = ProjectorView(blink_clock=clock)
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    engine = Timeline(plan)
+    engine.apply(Start(0.0))
+    engine.apply(SetMessage(5.0, "Merci de conclure", blink=True))
+    view.render(engine.snapshot(6.0))
+    old_scene = view.scene()
+    old = picture(view)
+    message = QRegion()
+    for item, box in zip(old_scene.items, old_scene.bounds(), strict=True):
+        if item.role in ("message_band", "message"):
+            message += box
+    assert not message.isEmpty()
+    clock.advance(0.5)
+    view.blink_timer.timeout.emit()
+    assert not view.blink_visible
+    changed = old_scene.changed(view.scene())
+    assert changed == message  # the band and the words on it, nothing else
+    countdown = view.countdown()
+    assert countdown is not None and not changed.intersects(countdown.ink.toAlignedRect())
+    assert picture(view, changed, old) == picture(view)

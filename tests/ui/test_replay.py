@@ -402,7 +402,10 @@ def test_slider_chart_and_event_list_move_the_instant(
     assert window.t == pytest.approx(signal.args[0])
     log = read_log(path)
     row = 6
-    window.events_view.clicked.emit(window.events_model.index(row, 0))
+    index = window.events_model.index(row, 0)
+    window.events_view.scrollTo(index)
+    cell = window.events_view.visualRect(index)
+    qtbot.mouseClick(window.events_view.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
     assert window.t == log.records[row].event.t
     assert window.events_view.currentIndex().row() == row
 

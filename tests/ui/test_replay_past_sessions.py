@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app import paths
@@ -58,7 +59,10 @@ def test_double_click_opens_the_replay(qtbot: QtBot, logs: Path) -> None:
     assert widget.table.item(2, 3).text() == "04:48 late"
     assert widget.table.item(1, 3).text() == "not ended"
     with qtbot.waitSignal(widget.opened) as opened:
-        widget.table.cellDoubleClicked.emit(1, 0)
+        # A real double-click: a click, then the second press Qt calls a double-click.
+        cell = widget.table.visualItemRect(widget.table.item(1, 0)).center()
+        qtbot.mouseClick(widget.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(widget.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert opened.args[0].name == "2020-09-23_095800_rehearsal.jsonl"
     window = widget.windows[-1]
     assert isinstance(window, ReplayWindow)
