@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
@@ -48,6 +49,9 @@ from app.ui.widgets.current import CurrentPanel
 from app.ui.widgets.running_order import RunningOrderTree
 from app.ui.widgets.schedule import ScheduleLine
 
+if TYPE_CHECKING:
+    from app.ui.past_sessions import PastSessionsWidget
+
 translate = QCoreApplication.translate
 
 CONFIRM_S = 3.0  # how long a first Ctrl+Q (or close, or Start over) waits for the second one
@@ -65,7 +69,12 @@ Handler = Callable[[], object]
 
 
 class ModeratorWindow(QMainWindow):
-    """The laptop window. ``projector`` is the ProjectorWindow (None in some tests)."""
+    """The laptop window. ``projector`` is the ProjectorWindow (None in some tests).
+
+    Its parts live beside it: the menu bar in ``menus`` (app.ui.menus), the watched running
+    order file in ``source`` (app.ui.source_watch), the two-press confirmations in
+    ``quit_press`` and ``start_over_press`` (app.ui.two_press).
+    """
 
     def __init__(
         self,
@@ -92,6 +101,7 @@ class ModeratorWindow(QMainWindow):
         self._start_over_hint.setInterval(round(CONFIRM_S * 1000))
         self._start_over_hint.timeout.connect(self._show_resume_banner)
         self._clock_session: object = None  # clock_of's memo: the session it is for
+        self._past_window: PastSessionsWidget | None = None  # made when first asked for
         self._clocks: dict[float, str] = {}
 
         self._fit_screen()
@@ -560,7 +570,7 @@ class ModeratorWindow(QMainWindow):
         A separate window, not a dialog: the live session and its keys carry on."""
         from app.ui.past_sessions import PastSessionsWidget
 
-        window = getattr(self, "_past_window", None)
+        window = self._past_window
         if window is None:
             window = PastSessionsWidget(self.controller.logs_dir)
             window.setWindowFlag(Qt.WindowType.Window, True)
