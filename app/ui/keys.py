@@ -6,7 +6,7 @@ shortcuts of both windows and the help overlay, so the two can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,26 +71,48 @@ def session_handlers(controller: LiveController) -> dict[str, Callable[[], objec
     }
 
 
-def key_label(action: KeyAction) -> str:
-    """The keys as shown on buttons and in the help: "Right / PgDown"."""
-    return " / ".join(
-        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in action.keys
-    )
+# How a button writes some keys: arrows for the arrow keys, a true minus for "-".
+SYMBOLS = {"Left": "←", "Right": "→", "-": "−"}
 
 
-def install_shortcuts(window: QWidget, handlers: dict[str, Callable[[], object]]) -> None:
-    """Bind every key of the table on ``window`` to ``handlers[action.name]``.
+def key_label(action: KeyAction, *, symbols: bool = False) -> str:
+    """The keys as the user reads them: "Right / PgDown" in the help, "→ / PgDown" on a
+    button (``symbols``: the button has little room)."""
+    shown = []
+    for key in action.keys:
+        native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        shown.append(SYMBOLS.get(key, native) if symbols else native)
+    return " / ".join(shown)
 
-    Installed on each window with WindowShortcut context: the key works in whichever of the
-    two windows has focus, and a text field that has focus keeps its letters (Qt asks the
-    field first through ShortcutOverride).
+
+def bind_keys(
+    window: QWidget,
+    bindings: Iterable[tuple[str, Callable[[], object]]],
+    *,
+    auto_repeat: bool = False,
+) -> None:
+    """One QShortcut per (key, handler), WindowShortcut context, on ``window``.
+
+    The one place shortcuts are made, so every window treats keys alike: a key works while
+    its window has focus, and a text field that has focus keeps its letters (Qt asks the
+    field first through ShortcutOverride). A control of the session never repeats when a
+    clicker's key is held; the replay's stepping keys may (``auto_repeat``).
     """
-    for action in KEY_ACTIONS:
-        handler = handlers.get(action.name)
-        if handler is None:
-            continue
-        for key in action.keys:
-            shortcut = QShortcut(QKeySequence(key), window)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.setAutoRepeat(False)
-            shortcut.activated.connect(handler)
+    for key, handler in bindings:
+        shortcut = QShortcut(QKeySequence(key), window)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.setAutoRepeat(auto_repeat)
+        shortcut.activated.connect(handler)
+
+
+def install_shortcuts(window: QWidget, handlers: Mapping[str, Callable[[], object]]) -> None:
+    """Bind every key of the table on ``window`` to ``handlers[action.name]`` (when given)."""
+    bind_keys(
+        window,
+        (
+            (key, handlers[action.name])
+            for action in KEY_ACTIONS
+            if action.name in handlers
+            for key in action.keys
+        ),
+    )

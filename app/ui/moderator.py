@@ -19,59 +19,43 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QEvent,
-    QFileSystemWatcher,
-    Qt,
-    QTimer,
-    QUrl,
-)
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDesktopServices,
-    QGuiApplication,
-    QKeySequence,
-    QShortcut,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app.engine.snapshot import Snapshot
-from app.i18n import current_language, install_language
-from app.model import RunningOrderError, format_duration, load_running_order
+from app.i18n import install_language
+from app.model import RunningOrderError, load_running_order
 from app.timing_log.format import SUFFIX
 from app.ui.banner import BannerArea, Kind
 from app.ui.controller import LiveController
-from app.ui.formatting import clock, escape_mnemonic, gap_text
+from app.ui.formatting import clock, gap_text
 from app.ui.help import HelpOverlay
-from app.ui.keys import install_shortcuts, session_handlers
+from app.ui.keys import bind_keys, install_shortcuts, session_handlers
+from app.ui.menus import ModeratorMenus
 from app.ui.projector import ProjectorView, ProjectorWindow
-from app.ui.session_files import replace_session, segments_match, session_running, swap_plan
+from app.ui.projector_protocol import ProjectorScreen
+from app.ui.sentences import one_line
+from app.ui.session_files import replace_session, session_running
 from app.ui.settings import Settings, save_settings, threshold_defaults
+from app.ui.source_watch import SourceWatch
 from app.ui.theme import Theme, theme_named
+from app.ui.two_press import TwoPress
 from app.ui.widgets.catchup import CatchUpPanel
 from app.ui.widgets.controls import WRAP_UP, ControlBar, MessageBar
 from app.ui.widgets.current import CurrentPanel
 from app.ui.widgets.running_order import RunningOrderTree
 from app.ui.widgets.schedule import ScheduleLine
 
+if TYPE_CHECKING:
+    from app.ui.past_sessions import PastSessionsWidget
+
 translate = QCoreApplication.translate
 
-CONFIRM_MS = 3000  # how long a first Ctrl+Q (or close) waits for the second one
+CONFIRM_S = 3.0  # how long a first Ctrl+Q (or close, or Start over) waits for the second one
 NOTICE_MS = 8000  # transient notices (why an action was refused) fade after this
-RELOAD_DEBOUNCE_MS = 300  # editors write a file in several steps; reload once they are done
 THUMBNAIL_W, THUMBNAIL_H = 256, 144
 
 # Keys only this window has (not in the shared key table): they act on the inline catch-up
@@ -84,57 +68,52 @@ OWN_KEYS: tuple[tuple[str, str], ...] = (
 Handler = Callable[[], object]
 
 
-# Choices of the Settings menu for the default thresholds (None: what the running order or the
-# built-in default says).
-WARNING_CHOICES: tuple[int | None, ...] = (None, 60, 120, 180, 300)
-FINAL_CHOICES: tuple[int | None, ...] = (None, 15, 30, 60)
-
-
 class ModeratorWindow(QMainWindow):
-    """The laptop window. ``projector`` is the ProjectorWindow (None in some tests)."""
+    """The laptop window. ``projector`` is the ProjectorWindow (None in some tests).
+
+    Its parts live beside it: the menu bar in ``menus`` (app.ui.menus), the watched running
+    order file in ``source`` (app.ui.source_watch), the two-press confirmations in
+    ``quit_press`` and ``start_over_press`` (app.ui.two_press).
+    """
 
     def __init__(
         self,
         controller: LiveController,
         settings: Settings,
         *,
-        projector: QWidget | None = None,
+        projector: ProjectorScreen | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
-        self.projector: QWidget | None = None
+        self.projector: ProjectorScreen | None = None
         self.theme: Theme = theme_named(settings.theme)
         self._snap: Snapshot | None = None
         self._quitting = False
-        self._quit_armed = QTimer(self)
-        self._quit_armed.setSingleShot(True)
-        self._quit_armed.setInterval(CONFIRM_MS)
-        self._quit_armed.timeout.connect(lambda: self.banners.hide_banner("quit"))
-        self._start_over_armed = QTimer(self)
-        self._start_over_armed.setSingleShot(True)
-        self._start_over_armed.setInterval(CONFIRM_MS)
-        self._start_over_armed.timeout.connect(self._show_resume_banner)
-        self._pending_reload = False
+        # Confirmations read the session's clock (a FakeClock in tests), never a timer.
+        now = controller.clock.monotonic
+        self.quit_press = TwoPress(now, CONFIRM_S)
+        self.start_over_press = TwoPress(now, CONFIRM_S)
+        # Only puts the Start over button's text back when the second click did not come.
+        self._start_over_hint = QTimer(self)
+        self._start_over_hint.setSingleShot(True)
+        self._start_over_hint.setInterval(round(CONFIRM_S * 1000))
+        self._start_over_hint.timeout.connect(self._show_resume_banner)
         self._clock_session: object = None  # clock_of's memo: the session it is for
+        self._past_window: PastSessionsWidget | None = None  # made when first asked for
         self._clocks: dict[float, str] = {}
 
         self._fit_screen()
         self.setMinimumSize(960, 600)
         self._build()
-        self._build_menus()
+        self.menus = ModeratorMenus(self)
         self.handlers: dict[str, Handler] = self._key_handlers()
         install_shortcuts(self, self.handlers)
-        self._install_own_keys()
-
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._file_changed)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DEBOUNCE_MS)
-        self._reload_timer.timeout.connect(self.reload_from_disk)
-        self._watch_source()
+        bind_keys(self, (("C", self.toggle_catch_up), ("A", self.apply_catch_up_key)))
+        self.source = SourceWatch(
+            controller, self.banners, lambda: self.settings, self._plan_swapped, self
+        )
 
         controller.updated.connect(self.show_snapshot)
         controller.log_status.connect(self.show_log_status)
@@ -231,61 +210,6 @@ class ModeratorWindow(QMainWindow):
         view.setObjectName("thumbnail")
         return view
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.open_action = self.file_menu.addAction("", self.open_running_order)
-        self.import_action = self.file_menu.addAction("", self.import_programme)
-        self.replay_action = self.file_menu.addAction("", self.open_replay)
-        self.past_action = self.file_menu.addAction("", self.show_past_sessions)
-        self.logs_action = self.file_menu.addAction("", self.open_logs_folder)
-        self.file_menu.addSeparator()
-        self.quit_action = self.file_menu.addAction("", self.request_quit)
-
-        self.settings_menu = bar.addMenu("")
-        self.language_menu = self.settings_menu.addMenu("")
-        self.language_group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in (("fr", "Français"), ("en", "English")):
-            action = self.language_menu.addAction(name)
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
-        self.warning_menu = self.settings_menu.addMenu("")
-        self.warning_group = QActionGroup(self)
-        self.warning_actions: dict[int | None, QAction] = {}
-        for seconds in WARNING_CHOICES:
-            action = self.warning_menu.addAction("")
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, v=seconds: self.set_thresholds(warning_s=v))
-            self.warning_group.addAction(action)
-            self.warning_actions[seconds] = action
-        self.final_menu = self.settings_menu.addMenu("")
-        self.final_group = QActionGroup(self)
-        self.final_actions: dict[int | None, QAction] = {}
-        for seconds in FINAL_CHOICES:
-            action = self.final_menu.addAction("")
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, v=seconds: self.set_thresholds(final_s=v))
-            self.final_group.addAction(action)
-            self.final_actions[seconds] = action
-        self.theme_menu = self.settings_menu.addMenu("")
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for code in ("dark", "light"):
-            action = self.theme_menu.addAction("")
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, c=code: self.set_theme(c))
-            self.theme_group.addAction(action)
-            self.theme_actions[code] = action
-        self.screen_menu = self.settings_menu.addMenu("")
-        self.screen_menu.aboutToShow.connect(self._fill_screen_menu)
-        self.screen_group = QActionGroup(self)
-
-        self.help_menu = bar.addMenu("")
-        self.help_action = self.help_menu.addAction("", self.toggle_help)
-
     def _key_handlers(self) -> dict[str, Handler]:
         return {
             **session_handlers(self.controller),
@@ -296,20 +220,11 @@ class ModeratorWindow(QMainWindow):
             "quit": self.request_quit,
         }
 
-    def _install_own_keys(self) -> None:
-        for key, handler in (("C", self.toggle_catch_up), ("A", self.apply_catch_up_key)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.setAutoRepeat(False)
-            shortcut.activated.connect(handler)
-
-    def attach_projector(self, projector: QWidget) -> None:
+    def attach_projector(self, projector: ProjectorScreen) -> None:
         """Give the projector window this window's help and quit (and the wrap-up message in
         the session's language, so W says the same thing whichever window has focus)."""
         self.projector = projector
-        set_extra = getattr(projector, "set_extra_handlers", None)
-        if callable(set_extra):
-            set_extra(self.projector_handlers())
+        projector.set_extra_handlers(self.projector_handlers())
 
     def projector_handlers(self) -> dict[str, Handler]:
         return {
@@ -339,37 +254,7 @@ class ModeratorWindow(QMainWindow):
         self.setWindowTitle(
             translate("Moderator", "Timekeeper — {title}").format(title=self.controller.plan.title)
         )
-        self.file_menu.setTitle(translate("Moderator", "&File"))
-        self.open_action.setText(translate("Moderator", "&Open running order…"))
-        self.import_action.setText(translate("Moderator", "&Import programme…"))
-        self.replay_action.setText(translate("Moderator", "Open timing log for &replay…"))
-        self.past_action.setText(translate("Moderator", "&Past sessions…"))
-        self.logs_action.setText(translate("Moderator", "Open &logs folder"))
-        self.quit_action.setText(translate("Moderator", "&Quit") + "\tCtrl+Q")
-        self.settings_menu.setTitle(translate("Moderator", "&Settings"))
-        self.language_menu.setTitle(translate("Moderator", "&Language"))
-        self.warning_menu.setTitle(translate("Moderator", "&Warning phase from"))
-        self.final_menu.setTitle(translate("Moderator", "&Final phase from"))
-        for choices, actions in (
-            (WARNING_CHOICES, self.warning_actions),
-            (FINAL_CHOICES, self.final_actions),
-        ):
-            for seconds in choices:
-                actions[seconds].setText(
-                    translate("Moderator", "As the running order says (default)")
-                    if seconds is None
-                    else translate("Moderator", "{time} left").format(time=format_duration(seconds))
-                )
-        self.warning_actions[self.settings.warning_s].setChecked(True)
-        self.final_actions[self.settings.final_s].setChecked(True)
-        self.theme_menu.setTitle(translate("Moderator", "&Theme"))
-        self.theme_actions["dark"].setText(translate("Moderator", "Dark"))
-        self.theme_actions["light"].setText(translate("Moderator", "Light"))
-        self.screen_menu.setTitle(translate("Moderator", "&Projector screen"))
-        self.help_menu.setTitle(translate("Moderator", "&Help"))
-        self.help_action.setText(translate("Moderator", "&Keys") + "\tF1")
-        self.language_actions[current_language()].setChecked(True)
-        self.theme_actions[self.theme.name].setChecked(True)
+        self.menus.retranslate()
         self.tree.retranslate()
         self.current.retranslate()
         self.schedule.retranslate()
@@ -419,8 +304,7 @@ class ModeratorWindow(QMainWindow):
         self.thumbnail.render(snap, self.clock_of(snap.t))
         if self.catchup.isVisible():
             self._refresh_catch_up(snap)
-        if self._pending_reload and not session_running(self.controller):
-            self._offer_reload()
+        self.source.session_status(session_running(self.controller))
 
     @property
     def snapshot(self) -> Snapshot:
@@ -463,9 +347,8 @@ class ModeratorWindow(QMainWindow):
         self.controller.clear_message()
 
     def toggle_projector_fullscreen(self) -> None:
-        toggle = getattr(self.projector, "toggle_fullscreen", None)
-        if callable(toggle):
-            toggle()
+        if self.projector is not None:
+            self.projector.toggle_fullscreen()
 
     def toggle_help(self) -> None:
         self.help_overlay.toggle()
@@ -551,12 +434,12 @@ class ModeratorWindow(QMainWindow):
 
     def _start_over_clicked(self) -> None:
         """Starting over forgets the resumed timing: a second click within 3 s confirms."""
-        if self._start_over_armed.isActive():
-            self._start_over_armed.stop()
+        if self.start_over_press.press():
+            self._start_over_hint.stop()
             self.banners.hide_banner("resume")
             self.controller.start_over()
             return
-        self._start_over_armed.start()
+        self._start_over_hint.start()
         banner = self.banners.banner("resume")
         if banner is not None:
             banner.action.setText(translate("Moderator", "Click again to start over"))
@@ -564,14 +447,19 @@ class ModeratorWindow(QMainWindow):
     def _session_replaced(self) -> None:
         self.tree.set_plan(self.controller.plan)
         self.catchup.hide()
-        self._watch_source()
+        self.source.watch()
+        self.retranslate()
+
+    def _plan_swapped(self) -> None:
+        """An edit of the file was taken in during the session: its titles, names, notes."""
+        self.tree.set_plan(self.controller.plan)
         self.retranslate()
 
     # -- quitting -----------------------------------------------------------------------------
 
     def request_quit(self) -> None:
         """Ctrl+Q: at once when no session runs; during one, a second Ctrl+Q within 3 s."""
-        if not session_running(self.controller) or self._quit_armed.isActive():
+        if not session_running(self.controller) or self.quit_press.press():
             self.quit_now()
             return
         self._arm_quit(translate("Moderator", "Press Ctrl+Q again within 3 s to quit."))
@@ -582,7 +470,6 @@ class ModeratorWindow(QMainWindow):
         self.close()
 
     def _arm_quit(self, first: str) -> None:
-        self._quit_armed.start()
         self.banners.show_banner(
             "quit",
             first
@@ -593,12 +480,12 @@ class ModeratorWindow(QMainWindow):
             ),
             Kind.WARNING,
             dismissible=False,
-            timeout_ms=CONFIRM_MS,
+            timeout_ms=round(CONFIRM_S * 1000),  # the hint goes; the clock decides
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._quitting or not session_running(self.controller) or self._quit_armed.isActive():
-            self._quit_armed.stop()
+        if self._quitting or not session_running(self.controller) or self.quit_press.press():
+            self.quit_press.reset()
             if self.projector is not None:
                 self.projector.close()
             for child in self.findChildren(QWidget):  # replay windows opened from here
@@ -648,95 +535,12 @@ class ModeratorWindow(QMainWindow):
         try:
             loaded = load_running_order(path, threshold_defaults(self.settings))
         except RunningOrderError as exc:
-            self.show_notice(_one_line(str(exc)))
+            self.show_notice(one_line(str(exc)))
             return False
         replace_session(self.controller, loaded)
-        self._pending_reload = False
-        self.banners.hide_banner("reload")
-        self._save_settings(last_session=str(path.resolve()))
+        self.source.forget()
+        self.change_settings(last_session=str(path.resolve()))
         return True
-
-    def _watch_source(self) -> None:
-        for old in self.watcher.files():
-            self.watcher.removePath(old)
-        source = Path(self.controller.loaded.source)
-        if source.is_file():
-            self.watcher.addPath(str(source))
-
-    def _file_changed(self, path: str) -> None:
-        # Editors often save by writing a new file and renaming it: watch the new one.
-        if path not in self.watcher.files() and Path(path).is_file():
-            self.watcher.addPath(path)
-        self._reload_timer.start()
-
-    def reload_from_disk(self) -> None:
-        """The running-order file changed on disk: take the change in if that is safe.
-
-        A file with an error leaves the session untouched and says why in one sentence. An
-        edit that keeps every segment (same count, same titles) is taken in at once, timing
-        kept. Any other edit waits until no session runs.
-        """
-        source = Path(self.controller.loaded.source)
-        if source.is_file() and str(source) not in self.watcher.files():
-            self.watcher.addPath(str(source))
-        try:
-            loaded = load_running_order(source, threshold_defaults(self.settings))
-        except RunningOrderError as exc:
-            self.banners.show_banner(
-                "reload",
-                translate(
-                    "Moderator",
-                    "The running order on disk has an error, so the session goes on "
-                    "unchanged: {error}",
-                ).format(error=_one_line(str(exc))),
-                Kind.ERROR,
-            )
-            return
-        if loaded.sha256 == self.controller.loaded.sha256:
-            self.banners.hide_banner("reload")
-            return
-        if not session_running(self.controller):
-            replace_session(self.controller, loaded)
-            self._pending_reload = False
-            self.banners.show_banner(
-                "reload",
-                translate("Moderator", "The running order was reloaded from disk."),
-                Kind.INFO,
-                timeout_ms=NOTICE_MS,
-            )
-        elif segments_match(self.controller.plan, loaded.plan):
-            swap_plan(self.controller, loaded)
-            self.tree.set_plan(loaded.plan)
-            self.retranslate()
-            self.banners.show_banner(
-                "reload",
-                translate(
-                    "Moderator",
-                    "The running order was reloaded from disk; the timing goes on as it was.",
-                ),
-                Kind.INFO,
-                timeout_ms=NOTICE_MS,
-            )
-        else:
-            self._pending_reload = True
-            self.banners.show_banner(
-                "reload",
-                translate(
-                    "Moderator",
-                    "The running order changed on disk and its segments no longer match the "
-                    "running session: it will be reloaded once the session has ended.",
-                ),
-                Kind.WARNING,
-            )
-
-    def _offer_reload(self) -> None:
-        self._pending_reload = False
-        self.banners.show_banner(
-            "reload",
-            translate("Moderator", "The running order changed on disk while the session ran."),
-            Kind.INFO,
-            action=(translate("Moderator", "Reload it"), self.reload_from_disk),
-        )
 
     def open_logs_folder(self) -> None:
         folder = self.controller.logs_dir
@@ -766,7 +570,7 @@ class ModeratorWindow(QMainWindow):
         A separate window, not a dialog: the live session and its keys carry on."""
         from app.ui.past_sessions import PastSessionsWidget
 
-        window = getattr(self, "_past_window", None)
+        window = self._past_window
         if window is None:
             window = PastSessionsWidget(self.controller.logs_dir)
             window.setWindowFlag(Qt.WindowType.Window, True)
@@ -806,11 +610,11 @@ class ModeratorWindow(QMainWindow):
                     "Moderator",
                     "{problem}. Choose one with: timekeeper import FILE --day … --room … "
                     "(choices: {choices})",
-                ).format(problem=_one_line(str(exc)).rstrip("."), choices=", ".join(exc.choices))
+                ).format(problem=one_line(str(exc)).rstrip("."), choices=", ".join(exc.choices))
             )
             return False
         except ImportFailure as exc:
-            self.show_notice(_one_line(str(exc)))
+            self.show_notice(one_line(str(exc)))
             return False
         target, _ = QFileDialog.getSaveFileName(
             self,
@@ -845,12 +649,13 @@ class ModeratorWindow(QMainWindow):
 
     # -- settings -----------------------------------------------------------------------------
 
-    def _save_settings(self, **changes: object) -> None:
+    def change_settings(self, **changes: object) -> None:
+        """Change and save the settings; the projector window reads the same ones."""
         self.settings = self.settings.model_copy(update=changes)
         problem = save_settings(self.settings)
         if problem:
             self.show_notice(problem)
-        if self.projector is not None and hasattr(self.projector, "settings"):
+        if self.projector is not None:
             self.projector.settings = self.settings
 
     def set_language(self, language: str) -> None:
@@ -864,54 +669,25 @@ class ModeratorWindow(QMainWindow):
                     "the interface stays in English.",
                 )
             )
-        self._save_settings(language=language)
+        self.change_settings(language=language)
         self.retranslate()
 
     def set_thresholds(self, **changes: int | None) -> None:
         """Default phase thresholds for running orders that set none. Taken in at once: the
         plan is resolved again and, keeping every segment, goes in the log as an edit."""
-        self._save_settings(**changes)
+        self.change_settings(**changes)
         source = Path(self.controller.loaded.source)
         try:
             loaded = load_running_order(source, threshold_defaults(self.settings))
         except RunningOrderError as exc:
-            self.show_notice(_one_line(str(exc)))
+            self.show_notice(one_line(str(exc)))
             return
         self.controller.replace_plan(loaded)
 
     def set_theme(self, name: str) -> None:
         self.apply_theme(theme_named(name))
-        self._save_settings(theme=name)
-        self.theme_actions[self.theme.name].setChecked(True)
-
-    def _fill_screen_menu(self) -> None:
-        menu: QMenu = self.screen_menu
-        menu.clear()
-        for action in self.screen_group.actions():
-            self.screen_group.removeAction(action)
-        choices: list[tuple[str | None, str]] = [
-            (None, translate("Moderator", "Automatic (a screen other than this one)"))
-        ]
-        for screen in QGuiApplication.screens():
-            size = screen.size()
-            choices.append((screen.name(), f"{screen.name()} ({size.width()}×{size.height()})"))
-        for name, label in choices:
-            action = menu.addAction(escape_mnemonic(label))
-            action.setCheckable(True)
-            action.setChecked(name == self.settings.projector_screen)
-            action.triggered.connect(lambda _=False, n=name: self.set_projector_screen(n))
-            self.screen_group.addAction(action)
-
-    def set_projector_screen(self, name: str | None) -> None:
-        self._save_settings(projector_screen=name)
-        place = getattr(self.projector, "place_and_show", None)
-        if callable(place):
-            place()
-
-
-def _one_line(text: str) -> str:
-    """Error messages may span lines; a banner says them as one sentence."""
-    return " ".join(part.strip() for part in text.splitlines() if part.strip())
+        self.change_settings(theme=name)
+        self.menus.show_theme(self.theme.name)
 
 
 def open_windows(

@@ -25,7 +25,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -44,13 +44,11 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QRegion,
     QResizeEvent,
     QScreen,
-    QShortcut,
 )
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -62,7 +60,7 @@ from app.model.plan import PlannedSegment, PlannedSpeaker
 from app.ui.controller import LiveController
 from app.ui.formatting import clock
 from app.ui.glyph_cache import GLYPHS
-from app.ui.keys import KEY_ACTIONS, session_handlers
+from app.ui.keys import KEY_ACTIONS, install_shortcuts, session_handlers
 from app.ui.settings import Settings
 
 # -- look ---------------------------------------------------------------------------------
@@ -972,12 +970,11 @@ class ProjectorWindow(QWidget):
         self.handlers.update(handlers)
 
     def _install_keys(self) -> None:
-        for action in KEY_ACTIONS:
-            for key in action.keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-                shortcut.setAutoRepeat(False)
-                shortcut.activated.connect(lambda name=action.name: self._dispatch(name))
+        # Looked up when pressed: handlers given later never bind a key twice.
+        dispatch: dict[str, Handler] = {
+            a.name: partial(self._dispatch, a.name) for a in KEY_ACTIONS
+        }
+        install_shortcuts(self, dispatch)
 
     def _dispatch(self, name: str) -> None:
         handler = self.handlers.get(name)

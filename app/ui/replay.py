@@ -40,10 +40,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QKeySequence,
     QPalette,
     QResizeEvent,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,6 +97,7 @@ from app.timing_log.format import LogHeader, wall_at
 from app.timing_log.reader import LoggedEvent, TimingLog, read_log
 from app.ui.chart import ChartWidget
 from app.ui.formatting import late_text
+from app.ui.keys import bind_keys
 from app.ui.projector import ProjectorView
 
 translate = QCoreApplication.translate
@@ -599,17 +598,15 @@ class ReplayWindow(QWidget):
         return bar
 
     def _install_keys(self) -> None:
-        for key, handler in (
+        bindings: tuple[tuple[str, Callable[[], object]], ...] = (
             ("Space", self.toggle_play),
             ("Left", self.previous_event),
             ("Right", self.next_event),
             ("Home", lambda: self.seek(0.0)),
             ("End", lambda: self.seek(self.end_t)),
             ("Ctrl+W", self.close),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(handler)
+        )
+        bind_keys(self, bindings, auto_repeat=True)  # held arrows step through the events
 
     # -- reading ----------------------------------------------------------------------------
 

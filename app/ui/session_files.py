@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from app.engine import Status
 from app.model.loader import LoadedRunningOrder
-from app.model.plan import Plan, same_segments
 from app.ui.controller import LiveController
 
 
 def session_running(controller: LiveController) -> bool:
     """A session runs from its start to its end, paused or not: no modal dialog then."""
     return controller.last.status in (Status.RUNNING, Status.PAUSED)
-
-
-def segments_match(old: Plan, new: Plan) -> bool:
-    """Same count and same titles: the events' segment indices still mean the same segments."""
-    return same_segments(old, new)
 
 
 def replace_session(controller: LiveController, loaded: LoadedRunningOrder) -> None:

@@ -28,6 +28,7 @@ from app.model import LoadedRunningOrder, load_running_order
 from app.timing_log.live import start_session
 from app.ui.controller import LiveController
 from app.ui.moderator import ModeratorWindow
+from app.ui.projector_protocol import ProjectorScreen
 from app.ui.settings import Settings
 
 SEED_START = datetime(2020, 9, 22, 16, 0).astimezone()
@@ -81,7 +82,7 @@ def open_window(
     logs: Path,
     *,
     settings: Settings | None = None,
-    projector: QWidget | None = None,
+    projector: ProjectorScreen | None = None,
 ) -> Harness:
     window = ModeratorWindow(controller, settings or Settings(), projector=projector)
     qtbot.addWidget(window)

@@ -18,6 +18,7 @@ from app.engine import Status
 from app.engine.events import Adjust, Blackout, ClearMessage, Next, Previous, SetMessage, Undo
 from app.ui.keys import KEY_ACTIONS, key_label
 from app.ui.keys import tr as tr_keys
+from app.ui.settings import Settings
 from tests.ui.moderator_harness import Harness, seed_window
 
 K = Qt.Key
@@ -158,10 +159,11 @@ def test_keys_reach_the_window_after_a_button_click(moderator: Harness) -> None:
 
 
 class FakeProjector(QWidget):
-    """Stands for ProjectorWindow: counts F11 and records the handlers it is given."""
+    """Stands for ProjectorWindow (a ProjectorScreen): counts F11, records the handlers."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.settings = Settings()
         self.fullscreen_toggles = 0
         self.extra: dict[str, Callable[[], object]] = {}
         self.placed = 0

@@ -463,14 +463,35 @@ def test_ctrl_q_twice_during_a_session(moderator: Harness) -> None:
     assert moderator.snap.status is Status.RUNNING  # quitting is not ending: it resumes later
 
 
-def test_ctrl_q_confirmation_lapses_after_three_seconds(moderator: Harness, qtbot: QtBot) -> None:
+def test_ctrl_q_again_within_three_seconds_quits(moderator: Harness) -> None:
     window = moderator.window
-    window._quit_armed.setInterval(50)  # the same timer, shortened: no test waits 3 s
     moderator.key(Qt.Key.Key_Space)
     moderator.key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.banners.banner("quit") is None, timeout=2000)
+    moderator.advance(2.9)  # the session's clock: nobody waits
     moderator.key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    assert window.isVisible()
+    assert not window.isVisible()
+
+
+def test_ctrl_q_confirmation_lapses_after_three_seconds(moderator: Harness) -> None:
+    window = moderator.window
+    moderator.key(Qt.Key.Key_Space)
+    moderator.key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    moderator.advance(3.5)
+    moderator.key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible()  # the late press only asked again
+    banner = window.banners.banner("quit")
+    assert banner is not None and banner.text.startswith("Press Ctrl+Q again within 3 s")
+    moderator.key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_closing_twice_after_the_lapse_only_asks_again(moderator: Harness) -> None:
+    window = moderator.window
+    moderator.key(Qt.Key.Key_Space)
+    window.close()
+    moderator.advance(4)
+    window.close()
+    assert window.isVisible() and no_modal()
 
 
 def test_ctrl_q_before_the_session_quits_at_once(moderator: Harness) -> None:
@@ -521,11 +542,12 @@ def test_no_modal_dialog_after_any_control(
         moderator.advance(1)
         moderator.key(key, modifier)
         assert no_modal(), key
-    window = moderator.window
-    for action in (window.open_action, window.import_action, window.replay_action):
+    menus = moderator.window.menus
+    for action in (menus.open_action, menus.import_action, menus.replay_action):
         action.trigger()
         assert no_modal()
-    assert any("not available while the session runs" in t for t in window.banners.visible_texts())
+    banners = moderator.window.banners
+    assert any("not available while the session runs" in t for t in banners.visible_texts())
 
 
 # -- safety: session text is plain text -------------------------------------------------------

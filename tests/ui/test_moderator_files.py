@@ -82,7 +82,7 @@ def test_an_edit_keeping_the_segments_is_taken_in_and_the_timing_kept(
     events = moderator.events
     edit(session_file, "volet soutien", "VOLET soutien")
     edit(session_file, 'name = "Raja Touil"', 'name = "Raja Touil-Ben"')
-    moderator.window.reload_from_disk()
+    moderator.window.source.reload_from_disk()
     # The controls are all there, and the edit itself is logged (recovery and replay follow it).
     assert moderator.events[: len(events)] == events
     assert [e.kind for e in moderator.events[len(events) :]] == ["plan_changed"]
@@ -100,7 +100,7 @@ def test_a_syntax_error_leaves_the_session_untouched(
     moderator.advance(61)
     plan = moderator.controller.plan
     edit(session_file, 'budget = "40\'"', "budget = 40'")
-    moderator.window.reload_from_disk()
+    moderator.window.source.reload_from_disk()
     banner = moderator.window.banners.banner("reload")
     assert banner is not None
     assert banner.text.startswith(
@@ -133,7 +133,7 @@ def test_changed_segments_wait_until_the_session_has_ended(
         'title = "Regards croisés"\nkind = "talk"',
     )
     plan = moderator.controller.plan
-    moderator.window.reload_from_disk()
+    moderator.window.source.reload_from_disk()
     banner = moderator.window.banners.banner("reload")
     assert banner is not None and "reloaded once the session has ended" in banner.text
     assert moderator.controller.plan is plan
@@ -147,7 +147,7 @@ def test_changed_segments_wait_until_the_session_has_ended(
 
 def test_an_edit_before_the_start_reloads_at_once(moderator: Harness, session_file: Path) -> None:
     edit(session_file, 'title = "Échanges avec la salle"', 'title = "Questions de la salle"')
-    moderator.window.reload_from_disk()
+    moderator.window.source.reload_from_disk()
     assert moderator.controller.plan.segments[4].title == "Questions de la salle"
     assert "Questions de la salle" in moderator.window.tree.segment_items[4].text(COL_TITLE)
 
@@ -165,13 +165,13 @@ def test_open_running_order_while_no_session_runs(
         encoding="utf-8",
     )
     asked = pick(monkeypatch, "getOpenFileName", other)
-    moderator.window.open_action.trigger()
+    moderator.window.menus.open_action.trigger()
     assert asked == ["Open running order"]
     assert moderator.window.windowTitle() == "Timekeeper — Conseil municipal"
     assert [p.text(COL_TITLE) for p in moderator.window.tree.part_items] == ["Ouverture"]
     settings, _ = load_settings()
     assert settings.last_session == str(other.resolve())
-    assert moderator.window.watcher.files() == [str(other)]
+    assert moderator.window.source.watcher.files() == [str(other)]
 
 
 def test_open_refused_inline_while_the_session_runs(
@@ -179,7 +179,7 @@ def test_open_refused_inline_while_the_session_runs(
 ) -> None:
     no_picker(monkeypatch)
     moderator.key(Qt.Key.Key_Space)
-    moderator.window.open_action.trigger()
+    moderator.window.menus.open_action.trigger()
     assert any(
         t.startswith("Opening a running order is not available while the session runs")
         for t in moderator.window.banners.visible_texts()
@@ -194,7 +194,7 @@ def test_open_a_broken_file_says_why(
     broken.write_text("[session\n", encoding="utf-8")
     pick(monkeypatch, "getOpenFileName", broken)
     title = moderator.window.windowTitle()
-    moderator.window.open_action.trigger()
+    moderator.window.menus.open_action.trigger()
     assert any(t.startswith(str(broken)) for t in moderator.window.banners.visible_texts())
     assert moderator.window.windowTitle() == title
 
@@ -202,7 +202,7 @@ def test_open_a_broken_file_says_why(
 def test_open_logs_folder(moderator: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    moderator.window.logs_action.trigger()
+    moderator.window.menus.logs_action.trigger()
     assert [u.toLocalFile() for u in opened] == [str(moderator.logs)]
     assert moderator.logs.is_dir()
 
@@ -216,7 +216,7 @@ def test_open_timing_log_for_replay(moderator: Harness, monkeypatch: pytest.Monk
     monkeypatch.setattr(
         replay_module, "open_replay", lambda path, parent: opened.append((path, parent))
     )
-    moderator.window.replay_action.trigger()
+    moderator.window.menus.replay_action.trigger()
     assert opened == [(moderator.controller.log_path, moderator.window)]
 
 
@@ -243,7 +243,7 @@ def test_import_programme_saves_and_opens_the_running_order(
     pick(monkeypatch, "getOpenFileName", programme)
     saved = tmp_path / "imported.toml"
     asked = pick(monkeypatch, "getSaveFileName", saved)
-    moderator.window.import_action.trigger()
+    moderator.window.menus.import_action.trigger()
     assert asked == ["Save the running order"]
     assert saved.is_file()
     assert moderator.controller.loaded.source == str(saved)
@@ -258,7 +258,7 @@ def test_import_of_an_unreadable_programme_says_why(
     pdf.write_bytes(b"%PDF-1.4 nothing to read")
     pick(monkeypatch, "getOpenFileName", pdf)
     no_save = pick(monkeypatch, "getSaveFileName", None)
-    moderator.window.import_action.trigger()
+    moderator.window.menus.import_action.trigger()
     assert no_save == []
     assert any("plain text" in t for t in moderator.window.banners.visible_texts())
 
@@ -270,7 +270,7 @@ def test_the_real_replay_window_opens_and_closes_with_the_moderator_window(
     moderator.advance(30)
     moderator.click("end")
     pick(monkeypatch, "getOpenFileName", moderator.controller.log_path)
-    moderator.window.replay_action.trigger()
+    moderator.window.menus.replay_action.trigger()
     replays = [
         w
         for w in moderator.window.findChildren(QWidget)

@@ -74,6 +74,7 @@ def test_start_over_takes_a_second_click(qtbot: QtBot, tmp_path: Path, seed_path
     qtbot.mouseClick(banner.action, Qt.MouseButton.LeftButton)
     assert banner.action.text() == "Click again to start over"
     assert h.snap.status is Status.RUNNING  # nothing happened yet
+    h.advance(2.5)  # the session's clock: still within the 3 s
     qtbot.mouseClick(banner.action, Qt.MouseButton.LeftButton)
     assert window.banners.banner("resume") is None
     assert h.controller.resumed_gap_s is None
@@ -88,13 +89,17 @@ def test_start_over_takes_a_second_click(qtbot: QtBot, tmp_path: Path, seed_path
 def test_start_over_confirmation_lapses(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> None:
     h = crashed_then_restarted(qtbot, tmp_path, seed_path, 30)
     window = h.window
-    window._start_over_armed.setInterval(50)
     banner = window.banners.banner("resume")
     assert banner is not None
     qtbot.mouseClick(banner.action, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: banner.action.text() == "Start over", timeout=2000)
+    h.advance(3.5)  # the session's clock: nobody waits
     qtbot.mouseClick(banner.action, Qt.MouseButton.LeftButton)
     assert h.controller.resumed_gap_s == 30  # a lone click after the lapse only re-arms
+    assert h.snap.current == 1 and h.snap.status is Status.RUNNING
+    assert banner.action.text() == "Click again to start over"
+    qtbot.mouseClick(banner.action, Qt.MouseButton.LeftButton)  # within 3 s of that one
+    assert h.controller.resumed_gap_s is None
+    assert h.snap.status is Status.READY
     h.window.quit_now()
     h.controller.shutdown()
 

@@ -42,10 +42,10 @@ def test_language_switch_retranslates_live(moderator: Harness, french: None) -> 
     window = moderator.window
     toggle = window.controls.buttons["toggle"]
     assert toggle.text() == "Start\nSpace"
-    window.language_actions["fr"].trigger()
+    window.menus.language_actions["fr"].trigger()
     assert current_language() == "fr"
     assert toggle.text() == "Démarrer\nEspace"
-    assert window.file_menu.title() == "&Fichier"
+    assert window.menus.file_menu.title() == "&Fichier"
     assert window.schedule.late_label.text() == "À l'heure"
     assert window.current.status_label.text() == "Prêt\u00a0: Espace démarre la séance"
     assert window.tree.headerItem().text(0) == "Déroulé"
@@ -53,7 +53,7 @@ def test_language_switch_retranslates_live(moderator: Harness, french: None) -> 
     assert window.current.title_label.text() == "Introduction et animation"
     assert [b.text() for b in window.messages.preset_buttons][:3] == list(PRESETS_FR)
     assert "Please wrap up" in [b.text() for b in window.messages.preset_buttons]
-    assert window.language_actions["fr"].isChecked()
+    assert window.menus.language_actions["fr"].isChecked()
     settings, _ = load_settings()
     assert settings.language == "fr"
 
@@ -63,7 +63,7 @@ def test_language_switch_retranslates_live(moderator: Harness, french: None) -> 
     assert window.current.phase_label.text() == "■ Dépassement"
     assert window.current.detail_label.text() == "dépassement de 00:42 — prévu 10:00"
 
-    window.language_actions["en"].trigger()
+    window.menus.language_actions["en"].trigger()
     assert toggle.text() == "Pause\nSpace"
     assert window.current.phase_label.text() == "■ Overtime"
     assert load_settings()[0].language == "en"
@@ -102,10 +102,10 @@ def test_theme_switch_is_live_and_saved(moderator: Harness) -> None:
     window = moderator.window
     assert window.theme is DARK
     moderator.key(Qt.Key.Key_Space)
-    window.theme_actions["light"].trigger()
+    window.menus.theme_actions["light"].trigger()
     assert window.theme is LIGHT
     assert LIGHT.window in window.styleSheet()
-    assert window.theme_actions["light"].isChecked()
+    assert window.menus.theme_actions["light"].isChecked()
     assert LIGHT.countdown[moderator.snap.phase] in window.current.countdown_label.styleSheet()
     assert load_settings()[0].theme == "light"
 
@@ -121,24 +121,23 @@ def test_theme_from_the_settings(qtbot: QtBot, tmp_path: Path, seed_path: Path) 
 
 def test_projector_screen_choice(qtbot: QtBot, tmp_path: Path, seed_path: Path) -> None:
     projector = FakeProjector()
-    projector.settings = Settings()  # type: ignore[attr-defined]
     qtbot.addWidget(projector)
     clock = FakeClock(wall=SEED_START)
     controller = make_controller(load_running_order(seed_path), clock, tmp_path / "logs")
     h = open_window(qtbot, controller, clock, tmp_path / "logs", projector=projector)
     window = h.window
-    window._fill_screen_menu()
-    labels = [a.text() for a in window.screen_menu.actions()]
+    window.menus.fill_screen_menu()
+    labels = [a.text() for a in window.menus.screen_menu.actions()]
     assert labels[0] == "Automatic (a screen other than this one)"
     names = [s.name() for s in QGuiApplication.screens()]
     assert len(labels) == 1 + len(names)
-    window.screen_menu.actions()[1].trigger()
+    window.menus.screen_menu.actions()[1].trigger()
     assert load_settings()[0].projector_screen == names[0]
-    assert projector.settings.projector_screen == names[0]  # type: ignore[attr-defined]
+    assert projector.settings.projector_screen == names[0]
     assert projector.placed == 1
-    window._fill_screen_menu()
-    assert window.screen_menu.actions()[1].isChecked()
-    window.screen_menu.actions()[0].trigger()
+    window.menus.fill_screen_menu()
+    assert window.menus.screen_menu.actions()[1].isChecked()
+    window.menus.screen_menu.actions()[0].trigger()
     assert load_settings()[0].projector_screen is None
     h.window.quit_now()
     controller.shutdown()
@@ -149,16 +148,16 @@ def test_default_thresholds_from_the_settings_apply_at_once(moderator: Harness) 
     take the moderator's default, or 20 % of a segment too short for it (the built-in rule);
     the running session takes it in at once and the log records it as an edit."""
     moderator.key(Qt.Key.Key_Space)
-    moderator.window.warning_actions[300].trigger()
+    moderator.window.menus.warning_actions[300].trigger()
     assert moderator.window.settings.warning_s == 300
     assert load_settings()[0].warning_s == 300
     plan = moderator.controller.plan
     assert plan.segments[4].warning_s == 180  # 15' of questions: 20 % is 3:00, below 5:00
     assert plan.segments[0].warning_s == 120  # 10': 20 % is 2:00
     assert moderator.events[-1].kind == "plan_changed"
-    moderator.window.final_actions[60].trigger()
+    moderator.window.menus.final_actions[60].trigger()
     assert moderator.controller.plan.segments[4].final_s == 60
-    moderator.window.warning_actions[60].trigger()
+    moderator.window.menus.warning_actions[60].trigger()
     assert moderator.controller.plan.segments[0].warning_s == 60  # the setting itself
-    moderator.window.warning_actions[None].trigger()
+    moderator.window.menus.warning_actions[None].trigger()
     assert moderator.controller.plan.segments[0].warning_s == 120  # back to the built-in rule

@@ -9,7 +9,7 @@ a custom message field.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.engine import Status
 from app.engine.snapshot import Snapshot
 from app.ui.formatting import escape_mnemonic
-from app.ui.keys import KEY_ACTIONS
+from app.ui.keys import KEY_ACTIONS, key_label
 
 translate = QCoreApplication.translate
 
@@ -31,18 +31,12 @@ PRESETS_FR = ("Merci de conclure", "Plus qu'une minute", "Place aux questions")
 PRESETS_EN = ("Please wrap up", "One minute left", "Time for questions")
 WRAP_UP = {"fr": PRESETS_FR[0], "en": PRESETS_EN[0]}
 
-_SYMBOLS = {"Left": "←", "Right": "→", "-": "−"}
-
 
 def key_hint(name: str) -> str:
     """The keys of a key-table action as a button shows them: "→ / PgDown"."""
     for action in KEY_ACTIONS:
         if action.name == name:
-            shown = []
-            for key in action.keys:
-                native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-                shown.append(_SYMBOLS.get(key, native))
-            return " / ".join(shown)
+            return key_label(action, symbols=True)
     return ""
 
 
