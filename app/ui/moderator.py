@@ -205,7 +205,7 @@ class ModeratorWindow(QMainWindow):
 
     def _make_thumbnail(self) -> ProjectorView:
         """A small ProjectorView fed the same snapshots: what the room sees, at a glance."""
-        view = ProjectorView(self.current)
+        view = ProjectorView(self.current, blink_clock=self.controller.clock)
         view.setFixedSize(THUMBNAIL_W, THUMBNAIL_H)
         view.setObjectName("thumbnail")
         return view

@@ -60,72 +60,72 @@
 <context>
     <name>Controls</name>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="89"/>
+        <location filename="../../app/ui/widgets/controls.py" line="83"/>
         <source>Start</source>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="90"/>
+        <location filename="../../app/ui/widgets/controls.py" line="84"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="91"/>
+        <location filename="../../app/ui/widgets/controls.py" line="85"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="92"/>
+        <location filename="../../app/ui/widgets/controls.py" line="86"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="96"/>
+        <location filename="../../app/ui/widgets/controls.py" line="90"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="97"/>
+        <location filename="../../app/ui/widgets/controls.py" line="91"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="98"/>
+        <location filename="../../app/ui/widgets/controls.py" line="92"/>
         <source>+1 min</source>
         <translation>+1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="99"/>
+        <location filename="../../app/ui/widgets/controls.py" line="93"/>
         <source>−1 min</source>
         <translation>−1 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="100"/>
+        <location filename="../../app/ui/widgets/controls.py" line="94"/>
         <source>Blackout</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="101"/>
+        <location filename="../../app/ui/widgets/controls.py" line="95"/>
         <source>Wrap-up</source>
         <translation>Conclure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="102"/>
+        <location filename="../../app/ui/widgets/controls.py" line="96"/>
         <source>Clear message</source>
         <translation>Effacer message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="103"/>
+        <location filename="../../app/ui/widgets/controls.py" line="97"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="104"/>
+        <location filename="../../app/ui/widgets/controls.py" line="98"/>
         <source>Catch-up</source>
         <translation>Rattrapage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="105"/>
+        <location filename="../../app/ui/widgets/controls.py" line="99"/>
         <source>End session</source>
         <translation>Fin de séance</translation>
     </message>
@@ -292,22 +292,22 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="214"/>
+        <location filename="../../app/ui/widgets/controls.py" line="208"/>
         <source>Message:</source>
         <translation>Message&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="215"/>
+        <location filename="../../app/ui/widgets/controls.py" line="209"/>
         <source>Your message, then Enter</source>
         <translation>Votre message, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="216"/>
+        <location filename="../../app/ui/widgets/controls.py" line="210"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/controls.py" line="217"/>
+        <location filename="../../app/ui/widgets/controls.py" line="211"/>
         <source>Blink</source>
         <translation>Clignoter</translation>
     </message>
@@ -315,278 +315,278 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="80"/>
+        <location filename="../../app/ui/moderator.py" line="64"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="81"/>
+        <location filename="../../app/ui/moderator.py" line="65"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="340"/>
+        <location filename="../../app/ui/moderator.py" line="255"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="342"/>
+        <location filename="../../app/ui/menus.py" line="89"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="343"/>
+        <location filename="../../app/ui/menus.py" line="90"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="344"/>
+        <location filename="../../app/ui/menus.py" line="91"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="345"/>
+        <location filename="../../app/ui/menus.py" line="92"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="346"/>
+        <location filename="../../app/ui/menus.py" line="93"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="347"/>
+        <location filename="../../app/ui/menus.py" line="94"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="348"/>
+        <location filename="../../app/ui/menus.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="349"/>
+        <location filename="../../app/ui/menus.py" line="96"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="350"/>
+        <location filename="../../app/ui/menus.py" line="97"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="351"/>
+        <location filename="../../app/ui/menus.py" line="98"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="352"/>
+        <location filename="../../app/ui/menus.py" line="99"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="359"/>
+        <location filename="../../app/ui/menus.py" line="103"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="361"/>
+        <location filename="../../app/ui/menus.py" line="105"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="365"/>
+        <location filename="../../app/ui/menus.py" line="109"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="366"/>
+        <location filename="../../app/ui/menus.py" line="110"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="367"/>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="368"/>
+        <location filename="../../app/ui/menus.py" line="112"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="369"/>
+        <location filename="../../app/ui/menus.py" line="113"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="370"/>
+        <location filename="../../app/ui/menus.py" line="114"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="511"/>
+        <location filename="../../app/ui/moderator.py" line="394"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="529"/>
+        <location filename="../../app/ui/moderator.py" line="412"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="543"/>
+        <location filename="../../app/ui/moderator.py" line="426"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="549"/>
+        <location filename="../../app/ui/moderator.py" line="432"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="562"/>
+        <location filename="../../app/ui/moderator.py" line="445"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="577"/>
+        <location filename="../../app/ui/moderator.py" line="465"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="590"/>
+        <location filename="../../app/ui/moderator.py" line="477"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="611"/>
+        <location filename="../../app/ui/moderator.py" line="498"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="624"/>
+        <location filename="../../app/ui/moderator.py" line="511"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="632"/>
-        <location filename="../../app/ui/moderator.py" line="646"/>
+        <location filename="../../app/ui/moderator.py" line="519"/>
+        <location filename="../../app/ui/moderator.py" line="533"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="637"/>
+        <location filename="../../app/ui/moderator.py" line="524"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="639"/>
+        <location filename="../../app/ui/moderator.py" line="526"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="687"/>
+        <location filename="../../app/ui/source_watch.py" line="109"/>
         <source>The running order on disk has an error, so the session goes on unchanged: {error}</source>
         <translation>Le déroulé sur le disque contient une erreur, la séance continue donc sans changement&#xa0;: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="703"/>
+        <location filename="../../app/ui/source_watch.py" line="124"/>
         <source>The running order was reloaded from disk.</source>
         <translation>Le déroulé a été rechargé depuis le disque.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="713"/>
+        <location filename="../../app/ui/source_watch.py" line="129"/>
         <source>The running order was reloaded from disk; the timing goes on as it was.</source>
         <translation>Le déroulé a été rechargé depuis le disque&#xa0;; le minutage continue tel quel.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="724"/>
+        <location filename="../../app/ui/source_watch.py" line="138"/>
         <source>The running order changed on disk and its segments no longer match the running session: it will be reloaded once the session has ended.</source>
         <translation>Le déroulé a changé sur le disque et ses séquences ne correspondent plus à la séance en cours&#xa0;: il sera rechargé une fois la séance terminée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="736"/>
+        <location filename="../../app/ui/source_watch.py" line="78"/>
         <source>The running order changed on disk while the session ran.</source>
         <translation>Le déroulé a changé sur le disque pendant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="738"/>
+        <location filename="../../app/ui/source_watch.py" line="80"/>
         <source>Reload it</source>
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="747"/>
+        <location filename="../../app/ui/moderator.py" line="551"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="776"/>
+        <location filename="../../app/ui/moderator.py" line="580"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="751"/>
+        <location filename="../../app/ui/moderator.py" line="555"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="755"/>
+        <location filename="../../app/ui/moderator.py" line="559"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="757"/>
+        <location filename="../../app/ui/moderator.py" line="561"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="785"/>
+        <location filename="../../app/ui/moderator.py" line="589"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="789"/>
+        <location filename="../../app/ui/moderator.py" line="593"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="791"/>
+        <location filename="../../app/ui/moderator.py" line="595"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="805"/>
+        <location filename="../../app/ui/moderator.py" line="609"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="817"/>
+        <location filename="../../app/ui/moderator.py" line="621"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="819"/>
+        <location filename="../../app/ui/moderator.py" line="623"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="832"/>
+        <location filename="../../app/ui/moderator.py" line="636"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="840"/>
+        <location filename="../../app/ui/moderator.py" line="644"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="861"/>
+        <location filename="../../app/ui/moderator.py" line="666"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="893"/>
+        <location filename="../../app/ui/menus.py" line="128"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -877,22 +877,22 @@
         <translation>Dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="816"/>
+        <location filename="../../app/ui/projector.py" line="851"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="844"/>
+        <location filename="../../app/ui/projector.py" line="879"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="914"/>
+        <location filename="../../app/ui/projector.py" line="949"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="1082"/>
+        <location filename="../../app/ui/projector.py" line="1116"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
     </message>
@@ -900,325 +900,325 @@
 <context>
     <name>replay</name>
     <message>
-        <location filename="../../app/ui/replay.py" line="117"/>
+        <location filename="../../app/ui/replay.py" line="116"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="119"/>
+        <location filename="../../app/ui/replay.py" line="118"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="121"/>
+        <location filename="../../app/ui/replay.py" line="120"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="122"/>
+        <location filename="../../app/ui/replay.py" line="121"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="128"/>
+        <location filename="../../app/ui/replay.py" line="127"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="130"/>
+        <location filename="../../app/ui/replay.py" line="129"/>
         <source>Time {span}</source>
         <translation>Temps {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="132"/>
+        <location filename="../../app/ui/replay.py" line="131"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="135"/>
+        <location filename="../../app/ui/replay.py" line="134"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="135"/>
+        <location filename="../../app/ui/replay.py" line="134"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="139"/>
+        <location filename="../../app/ui/replay.py" line="138"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="141"/>
+        <location filename="../../app/ui/replay.py" line="140"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="144"/>
+        <location filename="../../app/ui/replay.py" line="143"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="148"/>
+        <location filename="../../app/ui/replay.py" line="147"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="152"/>
+        <location filename="../../app/ui/replay.py" line="151"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="153"/>
-        <location filename="../../app/ui/replay.py" line="864"/>
+        <location filename="../../app/ui/replay.py" line="152"/>
+        <location filename="../../app/ui/replay.py" line="861"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="154"/>
+        <location filename="../../app/ui/replay.py" line="153"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="155"/>
+        <location filename="../../app/ui/replay.py" line="154"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="156"/>
+        <location filename="../../app/ui/replay.py" line="155"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="157"/>
+        <location filename="../../app/ui/replay.py" line="156"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="158"/>
+        <location filename="../../app/ui/replay.py" line="157"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="159"/>
+        <location filename="../../app/ui/replay.py" line="158"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="261"/>
+        <location filename="../../app/ui/replay.py" line="260"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="273"/>
+        <location filename="../../app/ui/replay.py" line="272"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="289"/>
+        <location filename="../../app/ui/replay.py" line="288"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="367"/>
+        <location filename="../../app/ui/replay.py" line="366"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="370"/>
+        <location filename="../../app/ui/replay.py" line="369"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="378"/>
+        <location filename="../../app/ui/replay.py" line="377"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="400"/>
+        <location filename="../../app/ui/replay.py" line="399"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="404"/>
+        <location filename="../../app/ui/replay.py" line="403"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="408"/>
+        <location filename="../../app/ui/replay.py" line="407"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="420"/>
+        <location filename="../../app/ui/replay.py" line="419"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="436"/>
+        <location filename="../../app/ui/replay.py" line="435"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="437"/>
+        <location filename="../../app/ui/replay.py" line="436"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="438"/>
+        <location filename="../../app/ui/replay.py" line="437"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="439"/>
+        <location filename="../../app/ui/replay.py" line="438"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="440"/>
+        <location filename="../../app/ui/replay.py" line="439"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="441"/>
+        <location filename="../../app/ui/replay.py" line="440"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="442"/>
+        <location filename="../../app/ui/replay.py" line="441"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="443"/>
+        <location filename="../../app/ui/replay.py" line="442"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="444"/>
+        <location filename="../../app/ui/replay.py" line="443"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="470"/>
+        <location filename="../../app/ui/replay.py" line="469"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="471"/>
+        <location filename="../../app/ui/replay.py" line="470"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="472"/>
+        <location filename="../../app/ui/replay.py" line="471"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="473"/>
+        <location filename="../../app/ui/replay.py" line="472"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="561"/>
+        <location filename="../../app/ui/replay.py" line="560"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="563"/>
+        <location filename="../../app/ui/replay.py" line="562"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="571"/>
+        <location filename="../../app/ui/replay.py" line="570"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="573"/>
+        <location filename="../../app/ui/replay.py" line="572"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="583"/>
+        <location filename="../../app/ui/replay.py" line="582"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="761"/>
+        <location filename="../../app/ui/replay.py" line="758"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="778"/>
+        <location filename="../../app/ui/replay.py" line="775"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="792"/>
+        <location filename="../../app/ui/replay.py" line="789"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="799"/>
+        <location filename="../../app/ui/replay.py" line="796"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="803"/>
+        <location filename="../../app/ui/replay.py" line="800"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="805"/>
+        <location filename="../../app/ui/replay.py" line="802"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="814"/>
+        <location filename="../../app/ui/replay.py" line="811"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="818"/>
+        <location filename="../../app/ui/replay.py" line="815"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="821"/>
+        <location filename="../../app/ui/replay.py" line="818"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="826"/>
+        <location filename="../../app/ui/replay.py" line="823"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="826"/>
+        <location filename="../../app/ui/replay.py" line="823"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="829"/>
+        <location filename="../../app/ui/replay.py" line="826"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="838"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="838"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="867"/>
+        <location filename="../../app/ui/replay.py" line="864"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>

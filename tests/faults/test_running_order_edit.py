@@ -45,7 +45,7 @@ def test_a_broken_edit_leaves_the_running_session_untouched(
     qtbot: QtBot, session_file: Path, old: str, new: str
 ) -> None:
     """The edit is saved and the session is told, as the file watcher tells it
-    (ModeratorWindow.reload_from_disk): the error is shown, the plan and the timing stay."""
+    (SourceWatch.reload_from_disk): the error is shown, the plan and the timing stay."""
     from app.ui.banner import Kind
     from app.ui.controller import LiveController
     from app.ui.moderator import ModeratorWindow
@@ -74,7 +74,7 @@ def test_a_broken_edit_leaves_the_running_session_untouched(
         assert "\n" not in message and "Traceback" not in message
         assert message.startswith(str(session_file))
 
-        window.reload_from_disk()  # what the watcher's debounce timer calls
+        window.source.reload_from_disk()  # what the watcher's debounce timer calls
 
         banner = window.banners.banner("reload")
         assert banner is not None and banner.kind is Kind.ERROR
@@ -112,7 +112,7 @@ def test_a_valid_edit_told_the_same_way_is_taken_in(qtbot: QtBot, session_file: 
         assert text.count('budget = "10\'"') == 1
         session_file.write_text(text.replace('budget = "10\'"', 'budget = "15\'"'), "utf-8")
 
-        window.reload_from_disk()
+        window.source.reload_from_disk()
 
         assert controller.plan is not loaded.plan
         assert controller.plan.segments[0].planned_s == 900
