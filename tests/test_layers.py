@@ -183,6 +183,9 @@ def test_no_import_cycle_between_modules() -> None:
         ("app.reports.qt.x", "from PySide6.QtWidgets import QWidget\n", ["1: PySide6.QtWidgets"]),
         ("app.reports.qt.x", "__import__('app.ui.chart')\n", ["1: app.ui.chart"]),
         ("app.model.x", "import importlib\nimportlib.import_module('app.cli')\n", ["2: app.cli"]),
+        ("app.ui.x", "from app import cli\n", ["1: app.cli"]),  # nothing below the CLI
+        ("app.importers.x", "from app.cli.errors import BadInput\n", ["1: app.cli.errors"]),
+        ("app.engine.x", "import shiboken6\n", ["1: shiboken6"]),
         ("app.ui.x", "from app.engine import Timeline\nimport app.paths\n", []),
         ("app.reports.qt.x", "from PySide6.QtGui import QPainter\n", []),
     ],
