@@ -2,7 +2,7 @@
 
 ``make screenshots`` (or ``python -m tests.screenshots [FOLDER]``) renders the seed workshop on
 a fake clock under the offscreen platform: the moderator window and the projector window in
-the normal, warning, final, overtime, message, blackout and between-segments states, 28
+the normal, warning, final, overtime, message, blackout, between-segments and overran states, 32
 pictures in ``screenshots/`` (not kept in git). Look at them after any change to what either
 window shows: legibility from the back of a hall, text cut off, accents, colours.
 """
@@ -47,6 +47,19 @@ def main(argv: list[str]) -> int:
         c.next()
         clock.advance(into_second)
 
+    def overran(c: LiveController, clock: FakeClock) -> None:
+        """Two segments done past their countdowns (one with a pause), the third running."""
+        c.toggle()
+        clock.advance(645)
+        c.next()
+        clock.advance(100)
+        c.toggle()
+        clock.advance(40)
+        c.toggle()
+        clock.advance(second.planned_s - 100 + 60)
+        c.next()
+        clock.advance(120)
+
     states: dict[str, Callable[[LiveController, FakeClock], None]] = {
         "normal": lambda c, k: live(c, k, 100),
         "warning": lambda c, k: live(c, k, second.planned_s - 100),
@@ -58,6 +71,7 @@ def main(argv: list[str]) -> int:
         ),
         "blackout": lambda c, k: (live(c, k, 200), c.blackout()),
         "between": lambda c, k: (live(c, k, 300), c.toggle(), c.next()),
+        "overran": overran,
     }
     with tempfile.TemporaryDirectory(prefix="tk-shots-") as tmp:
         for language in ("fr", "en"):

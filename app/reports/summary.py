@@ -113,6 +113,7 @@ class Words:
         self.speakers = language.translate("report", "Speakers")
         self.planned_start = language.translate("report", "Planned start")
         self.actual_start = language.translate("report", "Actual start")
+        self.start_delay = language.translate("report", "Start delay")
         self.planned = language.translate("report", "Planned")
         self.actual = language.translate("report", "Actual")
         self.difference = language.translate("report", "Longer than planned")
@@ -234,7 +235,7 @@ def _diff_cell(seconds: float | None) -> tuple[str, int]:
 
 def segment_rows(summary: Summary, w: Words) -> list[Row]:
     """One row per segment. Its figures are the report model's (the engine's Snapshot):
-    the start with its delay, the clock time held, the time lost to pauses, how far past the
+    the start and its delay, the clock time held, the time lost to pauses, how far past the
     countdown it went and, last (coloured), how much longer than planned it held the room."""
     rows = []
     for s in summary.report.segments:
@@ -242,9 +243,6 @@ def segment_rows(summary: Summary, w: Words) -> list[Row]:
         done = s.status == "done"
         diff, over = _diff_cell(s.longer_than_planned_s if done else None)
         status = w.status.get(s.status, s.status)
-        started = clock(summary, s.started_at)
-        if s.start_delay_s is not None:
-            started += f" ({signed_span(s.start_delay_s)})"
         rows.append(
             Row(
                 (
@@ -252,7 +250,8 @@ def segment_rows(summary: Summary, w: Words) -> list[Row]:
                     s.title,
                     ", ".join(s.speakers),
                     clock(summary, s.planned_start),
-                    started,
+                    clock(summary, s.started_at),
+                    "—" if s.start_delay_s is None else signed_span(s.start_delay_s),
                     span(s.planned_s),
                     span(s.actual_s) if ran else "—",
                     span(s.paused_s) if ran else "—",
@@ -320,6 +319,7 @@ def segment_headers(w: Words) -> tuple[str, ...]:
         w.speakers,
         w.planned_start,
         w.actual_start,
+        w.start_delay,
         w.planned,
         w.actual,
         w.paused_col,

@@ -675,42 +675,38 @@
         <translation>fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="385"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="386"/>
         <source>Over the countdown: {t}</source>
         <translation>Au-delà du compte à rebours : {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="386"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="387"/>
         <source>Longer than planned: {t}</source>
         <translation>Plus long que prévu : {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="387"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="388"/>
         <source>Pauses: {t}</source>
         <translation>Pauses : {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="390"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="391"/>
         <source>Start: {t}</source>
         <translation>Début : {t}</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/running_order.py" line="160"/>
-        <source>done, +{t}</source>
-        <translation>fait, +{t}</translation>
+        <location filename="../../app/ui/widgets/running_order.py" line="337"/>
+        <source>done · countdown {t}</source>
+        <translation>terminé · compte {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="336"/>
-        <source>done, {t} over the countdown</source>
-        <translation>terminé, {t} au-delà du compte</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="340"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="341"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="342"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="343"/>
         <source>to come</source>
         <translation>à venir</translation>
     </message>
@@ -1372,67 +1368,72 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
         <location filename="../../app/reports/summary.py" line="116"/>
+        <source>Start delay</source>
+        <translation>Retard au début</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/summary.py" line="117"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="117"/>
+        <location filename="../../app/reports/summary.py" line="118"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="118"/>
+        <location filename="../../app/reports/summary.py" line="119"/>
         <source>Longer than planned</source>
         <translation>Plus long que prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="119"/>
+        <location filename="../../app/reports/summary.py" line="120"/>
         <source>Over the countdown</source>
         <translation>Au-delà du compte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="120"/>
+        <location filename="../../app/reports/summary.py" line="121"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="121"/>
+        <location filename="../../app/reports/summary.py" line="122"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="122"/>
+        <location filename="../../app/reports/summary.py" line="123"/>
         <source>Largest overruns</source>
         <translation>Plus gros dépassements</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="123"/>
+        <location filename="../../app/reports/summary.py" line="124"/>
         <source>No segment ran over its planned time.</source>
         <translation>Aucune séquence n&apos;a dépassé son temps prévu.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="124"/>
+        <location filename="../../app/reports/summary.py" line="125"/>
         <source>The log had problems; what could be read is reported</source>
         <translation>Le journal avait des problèmes&#xa0;; ce qui a pu être lu est rapporté</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="127"/>
+        <location filename="../../app/reports/summary.py" line="128"/>
         <source>Generated by Timekeeper {version} from {file}</source>
         <translation>Produit par Timekeeper {version} à partir de {file}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="132"/>
+        <location filename="../../app/reports/summary.py" line="133"/>
         <location filename="../../app/reports/qt/chart_paint.py" line="425"/>
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="133"/>
+        <location filename="../../app/reports/summary.py" line="134"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="134"/>
+        <location filename="../../app/reports/summary.py" line="135"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>

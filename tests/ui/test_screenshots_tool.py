@@ -21,7 +21,7 @@ def _black(image: QImage) -> bool:
 def test_both_windows_in_every_state_and_language(qtbot: QtBot, tmp_path: Path) -> None:
     assert screenshots.main([str(tmp_path)]) == 0
     files = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(files) == 2 * 2 * 7
+    assert len(files) == 2 * 2 * 8
     for name in files:
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == screenshots.SIZE, name

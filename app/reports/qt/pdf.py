@@ -299,7 +299,7 @@ def _write_pdf(summary: Summary, lang: Language, device: QBuffer) -> None:
             pages,
             segment_headers(w),
             segment_rows(summary, w),
-            (4, 26, 15, 9, 12, 7, 7, 7, 9, 11),
+            (3, 18, 11, 8.5, 8.5, 8, 7.5, 7, 7, 11, 10.5),
             numeric_from=3,
             wrap_columns=(1, 2),
             muted_columns=(2,),

@@ -157,7 +157,7 @@ class RunningOrderTree(QTreeWidget):
             COL_STATE: [
                 translate("RunningOrder", "{t} left").format(t="00:00"),
                 translate("RunningOrder", "over by {t}").format(t="00:00"),
-                translate("RunningOrder", "done, +{t}").format(t="00:00"),
+                translate("RunningOrder", "done · countdown {t}").format(t="+00:00"),
                 "❚❚ " + translate("RunningOrder", "paused"),
                 *("▶ " + phase_word(p) for p in Phase),
             ],
@@ -333,7 +333,8 @@ class RunningOrderTree(QTreeWidget):
             text = translate("RunningOrder", "done")
             over_countdown, _, _, _ = _done_figures(snap, index)
             if over_countdown > 0:
-                text = translate("RunningOrder", "done, {t} over the countdown").format(
+                # Short enough for the column; the tooltip names every figure in full.
+                text = translate("RunningOrder", "done · countdown {t}").format(
                     t=signed_span(over_countdown)
                 )
         elif state is RowState.SKIPPED:
