@@ -64,7 +64,8 @@ th, td { padding: 6px 8px; border-bottom: 1px solid #e3e6ea; text-align: left;
   vertical-align: top; }
 th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #5b6472;
   border-bottom: 2px solid #c9ced6; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }  /* a long header wraps: the titles keep their room */
 tr.strong td { font-weight: 700; border-top: 2px solid #c9ced6; }
 td.over { color: #b42318; font-weight: 700; }
 td.under { color: #1e7b45; }
