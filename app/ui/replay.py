@@ -543,13 +543,15 @@ class ReplayWindow(QWidget):
         over.setTextFormat(Qt.TextFormat.PlainText)
         over.setWordWrap(True)
         layout.addWidget(over)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        # Segments above parts, each the full width: the segment table's last columns (over
+        # the countdown, longer than planned) are the ones read first, never scrolled away.
+        split = QSplitter(Qt.Orientation.Vertical)
         self.segments_table = _table(segment_headers(words), segment_rows(summary, words))
         self.parts_summary_table = _table(part_headers(words), part_rows(summary, words))
         split.addWidget(self.segments_table)
         split.addWidget(self.parts_summary_table)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
 
     def _build_transport(self) -> QHBoxLayout:
