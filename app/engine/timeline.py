@@ -228,10 +228,10 @@ class Timeline:
 
     def snapshot(self, t: float) -> Snapshot:
         """Everything a view shows at ``t`` (before the first event: the plan, not started)."""
-        head = self._head.state
-        if t >= head.t:
+        if t >= self.last_t:
             # The live path: what the segments after the current one still need is summed
             # once per event, on the head's own state, and carried by each copy.
+            head = self._head.state
             head.future_left()
             state = head.copy()
         else:
