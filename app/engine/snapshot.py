@@ -254,6 +254,17 @@ class Snapshot:
             spans += ((state.span_open, self.t),)
         return spans
 
+    def all_intervals(self) -> tuple[tuple[tuple[float, float], ...], ...]:
+        """``intervals_of`` for every segment, in one pass over the spans (a chart of a long
+        day asks for all of them)."""
+        state = self._state
+        out: list[list[tuple[float, float]]] = [[] for _ in self.plan.segments]
+        for seg, a, b in state.spans:
+            out[seg].append((a, b))
+        if state.span_open is not None:
+            out[state.current].append((state.span_open, self.t))
+        return tuple(tuple(x) for x in out)
+
     # -- the figures a user reads about a segment (one definition each; ARCHITECTURE.md) ----
 
     def over_countdown_of(self, index: int) -> float:

@@ -76,6 +76,35 @@ class _Fold:
         self.effective.append(event)
         self._fold_one(event)
 
+    def load(self, events: Sequence[Event]) -> None:
+        """Fold a whole log into this fresh fold at once: the same result as ``step`` for
+        each event, but every Undo is resolved first, in one pass, so the events still in
+        force are folded once (``step`` would refold from a mark at each undo)."""
+        assert not self.effective and not self.stack, "load() starts from an empty fold"
+        kept: list[Event | None] = []
+        stack: list[int] = []
+        for event in events:
+            if isinstance(event, Undo):
+                if stack:
+                    position = stack.pop()
+                    taken = kept[position]
+                    assert taken is not None
+                    self.taken_back.append((event, taken))
+                    kept[position] = None
+                continue
+            if event.undoable:
+                stack.append(len(kept))
+            kept.append(event)
+        effective_at: list[int] = []  # kept index -> position among the events in force
+        for still in kept:
+            effective_at.append(len(self.effective))
+            if still is not None:
+                self.effective.append(still)
+                self._fold_one(still)
+        self.stack = [effective_at[i] for i in stack]
+        if events:
+            self.state.advance(events[-1].t)  # an undo last: its time has passed too
+
     def _fold_one(self, event: Event) -> None:
         self.state.fold_one(event)
         if len(self.effective) - self.marks[-1][0] >= self.mark_every:
@@ -135,6 +164,9 @@ class Timeline:
     def _head(self) -> _Fold:
         """The fold of every event so far (the live state)."""
         fold = self._head_fold
+        if self._head_count == 0 and self._events:  # a log read whole: one pass
+            fold.load(self._events)
+            self._head_count = len(self._events)
         while self._head_count < len(self._events):
             fold.step(self._events[self._head_count])
             self._head_count += 1

@@ -112,6 +112,7 @@ def chart_data_from(
     plan = snap.plan
     end_t = snap.ended_at if snap.finished and snap.ended_at is not None else snap.t
     unfinished = snap.running or snap.paused
+    intervals = snap.all_intervals()
     segments = tuple(
         SegmentRow(
             index=i,
@@ -121,7 +122,7 @@ def chart_data_from(
             planned_start_t=snap.planned_start_of(i),
             planned_s=seg.planned_s,
             adjusted_s=snap.planned_of(i),
-            intervals=snap.intervals_of(i),
+            intervals=intervals[i],
             actual_s=snap.actual_of(i),
             longer_than_planned_s=(snap.longer_than_planned_of(i) if snap.intervals_of(i) else 0.0),
             open=unfinished and i == snap.current,

@@ -71,6 +71,9 @@ def test_a_segment_gone_back_to_holds_the_room_twice() -> None:
     assert snap.intervals_of(INTRO) == ((0.0, 600.0), (700.0, 750.0))  # the open one: to now
     assert snap.intervals_of(TALK1) == ((600.0, 700.0),)
     assert snap.intervals_of(TALK2) == ()
+    assert snap.all_intervals() == tuple(
+        snap.intervals_of(i) for i in range(len(snap.plan.segments))
+    )
     line.append(End(t=800.0))
     assert line.final().intervals_of(INTRO)[-1] == (700.0, 800.0)
 
@@ -107,3 +110,21 @@ def test_the_plan_in_force_is_the_one_the_fold_reaches() -> None:
     edited = plan.model_copy(update={"title": "Edited"})
     events = [Start(t=0.0), PlanChanged(t=5.0, plan=edited, source_sha256="x" * 64)]
     assert plan_in_force(plan, events) == Timeline(plan, events).plan == edited
+
+
+def test_a_log_read_whole_folds_as_the_same_events_given_one_by_one() -> None:
+    plan = seed_plan()
+    events = [Start(t=0.0), Next(t=600.0), Adjust(t=610.0, seconds=60), Undo(t=620.0)]
+    events += [Pause(t=630.0), Undo(t=640.0), Undo(t=650.0), Goto(t=700.0, segment=4)]
+    events += [SetMessage(t=710.0, text="m"), Undo(t=720.0), Next(t=800.0)]
+    whole = Timeline(plan, events)
+    one_by_one = Timeline(plan)
+    for event in events:
+        one_by_one.append(event)
+    assert [e.kind for e in whole.effective] == [e.kind for e in one_by_one.effective]
+    assert whole.taken_back == one_by_one.taken_back
+    assert whole.can_undo == one_by_one.can_undo
+    for t in (650.0, 805.0, 2000.0):
+        assert figures(whole.snapshot(t)) == figures(one_by_one.snapshot(t))
+    assert whole.append(Undo(t=900.0)) and one_by_one.append(Undo(t=900.0))  # the same control
+    assert figures(whole.snapshot(950.0)) == figures(one_by_one.snapshot(950.0))
