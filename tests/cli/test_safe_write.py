@@ -144,6 +144,7 @@ def test_report_refuses_a_symbolic_link(
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "mine\n"
 
 
+@pytest.mark.usefixtures("qapp")  # pytest-qt's QApplication, before report makes a GUI one
 def test_html_and_pdf_reports_replace_their_own_earlier_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, log: Path
 ) -> None:
