@@ -15,9 +15,24 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 SIZE = (1920, 1080)
 START = datetime(2020, 9, 22, 16, 0).astimezone()
+
+
+def png_bytes(picture: QPixmap) -> bytes:
+    """A grabbed window as PNG bytes, to be written through app.files like every file."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not picture.save(buffer, "PNG"):
+        raise OSError("the screenshot could not be encoded as PNG")
+    return bytes(buffer.data().data())
 
 
 def main(argv: list[str]) -> int:
@@ -31,6 +46,7 @@ def main(argv: list[str]) -> int:
 
     from app import paths
     from app.engine.clock import FakeClock
+    from app.files import write_atomic
     from app.i18n import install_language
     from app.model import load_running_order
     from app.timing_log.live import start_session
@@ -91,7 +107,7 @@ def main(argv: list[str]) -> int:
                 assert projector.view.size().toTuple() == SIZE, projector.view.size()
                 for name, widget in (("moderator", window), ("projector", projector.view)):
                     path = out / f"{name}-{language}-{state}.png"
-                    widget.grab().save(str(path))
+                    write_atomic(path, png_bytes(widget.grab()), force=True)
                     print(path)
                 window.quit_now()
                 projector.close()

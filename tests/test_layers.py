@@ -6,8 +6,9 @@ functions, however written) against the one-way rule, and no import cycle betwee
 The engine's transition rules (``app.engine._state``) are private to the engine. The pure
 packages (model, engine, timing_log, importers, reports but reports.qt) never see Qt;
 ``app.reports.qt`` paints with QtGui only (no widgets); ``app.i18n`` (QtCore) serves the
-windows and the Qt report formats. ``app`` (the version) and ``app.paths`` (user folders)
-are below everything. The ruff.toml in each package says the same to ruff at lint time.
+windows and the Qt report formats. ``app`` (the version), ``app.paths`` (user folders) and
+``app.files`` (the one safe way to write a file) are below everything. The ruff.toml in each
+package says the same to ruff at lint time.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tests.conftest import REPO
 
 APP = REPO / "app"
 QT = ("PySide6", "shiboken6")
-BASE = frozenset({"app", "app.paths"})
+BASE = frozenset({"app", "app.paths", "app.files"})
 
 # For each layer (a package, or a module of its own), the app layers it may import.
 ALLOWED: dict[str, frozenset[str]] = {

@@ -21,6 +21,7 @@ from app.cli import check, import_export, replay, report, schema
 from app.cli.errors import BadInput, ExitCode
 from app.cli.gui import gui_parser
 from app.cli.subcommand import CommandModule, Handler, Parser
+from app.files import FileWriteError
 from app.importers.draft import ImportFailure
 from app.importers.export import ExportError
 from app.model import RunningOrderError
@@ -37,6 +38,7 @@ BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (
     LogError,
     ImportFailure,
     ExportError,
+    FileWriteError,
     NoDisplay,
 )
 

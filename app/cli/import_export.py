@@ -3,21 +3,21 @@
 import: reads a programme (text, CSV, schedule XML), prints every guess as a warning on stderr
 and writes the running order (TOML) to -o or stdout. Lines it could not understand are listed
 with their numbers and nothing is written unless --force; an existing file is never
-overwritten without --force.
+overwritten without --force, and a timing log never (app.files).
 
-export: writes a running order as a programme (text) or a sheet (CSV).
+export: writes a running order as a programme (text) or a sheet (CSV, cells neutralised). An
+existing file needs --force; a timing log or a running order is never replaced.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
+from app.files import Keeper, timing_log_kind, user_file_kind, write_atomic
 from app.importers.api import FORMATS, import_file
 from app.importers.draft import ChoiceNeeded, ImportFailure
 from app.importers.export import ExportError, export_csv, export_text, export_warnings
@@ -45,7 +45,10 @@ def register(sub: Subparsers) -> None:
     imp.add_argument(
         "--force",
         action="store_true",
-        help="write even when some lines were not understood, and overwrite the output",
+        help=(
+            "write even when some lines were not understood, and replace the output file "
+            "(never a timing log)"
+        ),
     )
     imp.set_defaults(func=cmd_import)
 
@@ -60,27 +63,19 @@ def register(sub: Subparsers) -> None:
     exp.add_argument("session", type=Path, help="the running order (.toml or .json)")
     exp.add_argument("--format", choices=("text", "csv"), default="text")
     exp.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
-    exp.add_argument("--force", action="store_true", help="overwrite the output file")
+    exp.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file (never a timing log or a running order)",
+    )
     exp.set_defaults(func=cmd_export)
 
 
-def _write(path: Path, text: str, force: bool) -> None:
-    """Write next to the target then rename, so that a failure never leaves half a file."""
-    if path.exists() and not force:
-        raise BadInput(f"{path} already exists; nothing written (use --force to overwrite it)")
-    if path.is_dir():
-        raise BadInput(f"{path} is a folder, expected a file name")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BadInput(f"{path}: the folder {folder} does not exist")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def _write(path: Path, text: str, force: bool, keep: Keeper) -> None:
+    """Write through app.files (atomic; a failure leaves the old file). An existing file is
+    replaced only with --force: a programme or a sheet written earlier is meant to be edited
+    by people, so it is theirs once written. ``keep`` names what is never replaced."""
+    write_atomic(path, text.encode("utf-8"), force=force, keep=keep)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -114,7 +109,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stdout.write(result.toml_text)
         sys.stdout.flush()
     else:
-        _write(args.output, result.toml_text, args.force)
+        _write(args.output, result.toml_text, args.force, timing_log_kind)
         plan = result.plan
         end = f", slot ends {plan.hard_end:%H:%M}" if plan.hard_end else ""
         print(
@@ -137,6 +132,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        _write(args.output, text, args.force)
+        _write(args.output, text, args.force, user_file_kind)
         print(f"wrote {args.output}", file=sys.stderr)
     return ExitCode.OK

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
-from app.reports.formats import FORMATS, render
+from app.files import write_atomic
+from app.reports.formats import EARLIER_REPORT, FORMATS, render
 from app.reports.model import build_report
-from app.timing_log.errors import LogError
-from app.timing_log.reader import TimingLog, read_header, read_log
+from app.timing_log.reader import TimingLog, read_log
 
 # Rendered by app.reports.qt.export (its REPORT_FORMATS); named here so that building the
 # parser does not load Qt.
@@ -48,7 +48,16 @@ def register(sub: Subparsers) -> None:
         "--output",
         type=Path,
         metavar="FILE",
-        help="write the report to FILE (replaced if it exists) instead of printing it",
+        help=(
+            "write the report to FILE instead of printing it; an earlier report of the same "
+            "format is replaced, any other file only with --force, a timing log or a running "
+            "order never"
+        ),
+    )
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE even when it is not an earlier report (never a log or running order)",
     )
     report.set_defaults(func=cmd_report)
 
@@ -62,7 +71,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output is None:
         _write_stdout(data)
     else:
-        write_output(args.output, data, log_path)
+        write_output(args.output, data, args.format, force=args.force)
     for warning in log.warnings:
         print(f"timekeeper: warning: {log_path}: {warning}", file=sys.stderr)
     return ExitCode.OK
@@ -89,32 +98,9 @@ def _write_stdout(data: bytes) -> None:
     buffer.flush()
 
 
-def write_output(target: Path, data: bytes, log_path: Path) -> None:
-    """Write a report file. A report is derived data, so an earlier report is replaced; but
-    never the log it was made from, nor any other timing log."""
-    if target.exists():
-        if target.is_dir():
-            raise BadInput(f"{target}: this is a folder, expected a file name for the report")
-        if _same_file(target, log_path):
-            raise BadInput(f"{target}: refusing to write the report over the timing log itself")
-        if _is_timing_log(target):
-            raise BadInput(f"{target}: is a timing log; a report never overwrites a log")
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise BadInput(f"{target}: cannot write the report ({exc.strerror or exc})") from None
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
-
-
-def _is_timing_log(path: Path) -> bool:
-    try:
-        read_header(path)
-    except LogError:
-        return False
-    return True
+def write_output(target: Path, data: bytes, fmt: str, *, force: bool = False) -> None:
+    """Write a report file through app.files (atomic; a failure leaves the old file). A
+    report is derived data, so an earlier report of the same format is replaced (recognised by
+    its content: app.reports.formats.EARLIER_REPORT); another file only with ``force``; a
+    timing log (the one it was made from included) or a running order never."""
+    write_atomic(target, data, replaceable=EARLIER_REPORT[fmt], force=force)

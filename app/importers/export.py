@@ -22,6 +22,7 @@ from app.model.durations import format_duration
 from app.model.plan import Plan, PlannedSegment, PlannedSpeaker
 from app.model.resolve import thresholds_for
 from app.model.schema import EndAction, Thresholds
+from app.model.text import neutralise_cell
 
 
 def _title_reads_back(title: str) -> bool:
@@ -256,7 +257,9 @@ def export_text(plan: Plan) -> str:
 
 def export_csv(plan: Plan) -> str:
     """One row per part heading, segment and extra speaker; French headers and « ; » for a
-    French session (as French spreadsheets expect), English headers and commas otherwise."""
+    French session (as French spreadsheets expect), English headers and commas otherwise.
+    Every cell is text, neutralised (app.model.text) so that a spreadsheet never runs it as a
+    formula; the CSV importer takes the apostrophe off again."""
     fr = plan.language != "en"
     names = FRENCH_HEADERS if fr else ENGLISH_HEADERS
     columns = [
@@ -276,7 +279,7 @@ def export_csv(plan: Plan) -> str:
     writer.writerow([names[c] for c in columns])
 
     def row(**cells: str) -> None:
-        writer.writerow([cells.get(c, "") for c in columns])
+        writer.writerow([neutralise_cell(cells.get(c, "")) for c in columns])
 
     def people(speakers: tuple[PlannedSpeaker, ...], **cells: str) -> None:
         first = speakers[0] if speakers else None

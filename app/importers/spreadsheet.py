@@ -39,6 +39,7 @@ from app.importers.times_in_text import add_seconds, find_duration, parse_clock,
 from app.importers.words import END_MARKER, fold, kind_from_word
 from app.model.durations import DurationError, parse_duration
 from app.model.schema import SegmentKind
+from app.model.text import restore_cell
 
 # The columns a file may have, by the header names people give them (folded).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -226,7 +227,7 @@ def import_csv(
             row = _Row(line)
             for column, value in zip(header, cells, strict=False):
                 if column is not None and value.strip():
-                    row.cells[column] = value
+                    row.cells[column] = restore_cell(value)  # an export's apostrophe
             if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
                 report.warn(line, "more cells than columns: the extra ones were ignored")
             rows.append(row)

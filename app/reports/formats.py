@@ -1,7 +1,9 @@
 """The report as text, CSV and JSON: pure renderings of ``app.reports.model.Report``.
 
 Every figure is the model's (each one defined once, in the engine's Snapshot); these only
-write it. CSV cells and terminal text are data: they are written as they are read.
+write it. Terminal text is data: written as it is read. A CSV's text cells are neutralised
+(app.model.text: an apostrophe before a cell a spreadsheet would run as a formula); its
+numeric columns are numbers, written as numbers (a number carries no formula).
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from app.engine.display import format_span, signed_span
+from app.model.text import neutralise_cell
 from app.reports.model import Report
 
 FORMATS = ("text", "csv", "json")
@@ -133,7 +137,8 @@ CSV_COLUMNS = (
 def report_as_csv(report: Report) -> str:
     """One row per segment under a header row; UTF-8 with a byte-order mark, so that a
     spreadsheet opens the accents right. Durations are whole seconds: no decimal separator
-    to be misread in a French locale."""
+    to be misread in a French locale. Text cells (titles, speakers, part, kind, status,
+    times) go through ``neutralise_cell``; the numbers stay numbers, negative ones included."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -141,14 +146,19 @@ def report_as_csv(report: Report) -> str:
         writer.writerow(
             (
                 s.index + 1,
-                s.part_title,
-                s.title,
-                s.kind,
-                "; ".join(s.speakers),
-                s.status,
-                _iso(s.planned_start),
-                _iso(s.started_at) or "",
-                _iso(s.ended_at) or "",
+                *map(
+                    neutralise_cell,
+                    (
+                        s.part_title,
+                        s.title,
+                        s.kind,
+                        "; ".join(s.speakers),
+                        s.status,
+                        _iso(s.planned_start) or "",
+                        _iso(s.started_at) or "",
+                        _iso(s.ended_at) or "",
+                    ),
+                ),
                 s.planned_s,
                 s.final_planned_s,
                 round(s.actual_s),
@@ -250,3 +260,56 @@ def report_as_text(report: Report) -> str:
     for warning in report.warnings:
         lines.append(f"Warning: {warning}")
     return "\n".join(lines) + "\n"
+
+
+# -- recognising an earlier report ------------------------------------------------------------
+# `timekeeper report -o FILE` replaces FILE without --force only when it is an earlier report
+# of the same format (app.files.write_atomic's ``replaceable``): a report is derived data, made
+# again from its log at will, but a file that merely has the same name may be anyone's.
+
+_JSON_KEYS = frozenset({"title", "log", "schema", "total_planned_s", "segments", "parts"})
+_HTML_GENERATOR = b'<meta name="generator" content="Timekeeper">'
+_PDF_CREATORS = (b"/Creator (Timekeeper", b"/Creator (\xfe\xff" + "Timekeeper".encode("utf-16-be"))
+
+
+def _text_of(head: bytes) -> str:
+    return head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+
+
+def _is_text_report(head: bytes) -> bool:
+    """The legend every text report prints, on lines of their own."""
+    lines = _text_of(head).splitlines()
+    return all(line in lines for line in TEXT_LEGEND)
+
+
+def _is_csv_report(head: bytes) -> bool:
+    """The report's header row, exactly, as the first line."""
+    return _text_of(head).split("\n", 1)[0].rstrip("\r") == ",".join(CSV_COLUMNS)
+
+
+def _is_json_report(head: bytes) -> bool:
+    """A JSON object with the report's documented keys (ARCHITECTURE.md §5)."""
+    try:
+        data = json.loads(_text_of(head))
+    except ValueError:
+        return False
+    return isinstance(data, dict) and data.keys() >= _JSON_KEYS
+
+
+def _is_html_report(head: bytes) -> bool:
+    """The generator meta of app.reports.qt.html, near the top of the page."""
+    return _HTML_GENERATOR in head[:4096]
+
+
+def _is_pdf_report(head: bytes) -> bool:
+    """A PDF whose creator is Timekeeper (app.reports.qt.pdf sets it; Qt writes it in UTF-16)."""
+    return head.startswith(b"%PDF-") and any(c in head for c in _PDF_CREATORS)
+
+
+EARLIER_REPORT: dict[str, Callable[[bytes], bool]] = {
+    "text": _is_text_report,
+    "csv": _is_csv_report,
+    "json": _is_json_report,
+    "html": _is_html_report,
+    "pdf": _is_pdf_report,
+}

@@ -26,6 +26,7 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowE
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from app.engine.snapshot import Snapshot
+from app.files import FileWriteError, timing_log_kind, write_atomic
 from app.i18n import install_language
 from app.model import RunningOrderError, load_running_order
 from app.timing_log.format import SUFFIX
@@ -625,9 +626,10 @@ class ModeratorWindow(QMainWindow):
         if not target:
             return False
         try:
-            Path(target).write_text(result.toml_text, encoding="utf-8")
-        except OSError as exc:
-            self.show_notice(f"{target}: {exc.strerror or exc}")
+            # The dialog asked before replacing a file: force, but never over a timing log.
+            write_atomic(target, result.toml_text.encode("utf-8"), force=True, keep=timing_log_kind)
+        except FileWriteError as exc:
+            self.show_notice(str(exc))
             return False
         if not self.open_path(Path(target)):
             return False

@@ -6,6 +6,7 @@ defaults are used, and the moderator is told once.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app import paths
+from app.files import FileWriteError, write_atomic
 from app.model.schema import Thresholds
 
 
@@ -57,14 +59,19 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
-    """Write the settings; returns a sentence when that failed (the app goes on)."""
+    """Write the settings; returns a sentence when that failed (the app goes on).
+
+    Through app.files: atomic, so a full disk or a crash leaves the earlier settings whole
+    (never a half-written file that the next start would set aside). The app owns this file,
+    so it is always replaced, but never a timing log or a running order put at its name. The
+    folder is made private (0o700): the settings name the last running order."""
     path = path or paths.settings_file()
     data = settings.model_dump(exclude_none=True)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
-        tmp.replace(path)
+        os.makedirs(path.parent, mode=0o700, exist_ok=True)
+        write_atomic(path, tomli_w.dumps(data).encode("utf-8"), force=True)
     except OSError as exc:
         return f"{path}: settings could not be saved ({exc.strerror or exc})"
+    except FileWriteError as exc:
+        return str(exc)
     return None

@@ -257,22 +257,26 @@ def test_a_folder_and_an_unknown_format_are_bad_input(
 def test_output_never_goes_into_a_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     live, _ = play_seed(tmp_path)
     before = live.log_path.read_bytes()
-    code, _, err = run(capsys, str(live.log_path), "-o", str(live.log_path))
-    assert code == 2 and "refusing to write the report over the timing log itself" in err
+    code, _, err = run(capsys, str(live.log_path), "-o", str(live.log_path), "--force")
+    assert code == 2 and "is a timing log, which this command never replaces" in err
     other = tmp_path / "other.jsonl"
     other.write_bytes(before)
     code, _, err = run(capsys, str(live.log_path), "-o", str(other))
-    assert code == 2 and "a report never overwrites a log" in err
+    assert code == 2 and "is a timing log" in err
     assert live.log_path.read_bytes() == before == other.read_bytes()
     code, _, err = run(capsys, str(live.log_path), "-o", str(tmp_path))
-    assert code == 2 and "this is a folder" in err
+    assert code == 2 and "is a folder" in err
     code, _, err = run(capsys, str(live.log_path), "-o", str(tmp_path / "no" / "such" / "r.txt"))
-    assert code == 2 and err.startswith("timekeeper: ") and "cannot write the report" in err
+    assert code == 2 and err.startswith("timekeeper: ") and "does not exist" in err
 
 
 def test_an_earlier_report_is_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     live, _ = play_seed(tmp_path)
     target = tmp_path / "report.json"
     target.write_text("old", encoding="utf-8")
-    code, _, _ = run(capsys, str(live.log_path), "--format", "json", "-o", str(target))
+    code, _, err = run(capsys, str(live.log_path), "--format", "json", "-o", str(target))
+    assert code == 2 and "use --force" in err and target.read_text(encoding="utf-8") == "old"
+    code, _, _ = run(capsys, str(live.log_path), "--format", "json", "-o", str(target), "--force")
     assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["total_actual_s"] == 5400
+    code, _, _ = run(capsys, str(live.log_path), "--format", "json", "-o", str(target))
+    assert code == 0  # an earlier JSON report: replaced without --force

@@ -44,7 +44,7 @@ def report_bytes(log: TimingLog, fmt: str, language: str) -> bytes:
 # -- the chart alone ----------------------------------------------------------------------------
 
 
-def export_chart(log: TimingLog, path: Path, language: str = "en") -> Path:
-    """The chart as .png or .svg (by the file's suffix)."""
+def export_chart(log: TimingLog, path: Path, language: str = "en", *, force: bool = False) -> Path:
+    """The chart as .png or .svg (by the file's suffix), written through app.files."""
     ensure_gui()
-    return write_chart(chart_data(log), path, language=Language(language))
+    return write_chart(chart_data(log), path, language=Language(language), force=force)

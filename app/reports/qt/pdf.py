@@ -21,7 +21,9 @@ from PySide6.QtGui import (
 
 from app import __version__
 from app.engine.display import signed_span
+from app.files import write_atomic
 from app.i18n import Language
+from app.reports.formats import EARLIER_REPORT
 from app.reports.qt.chart_paint import (
     chart_font,
     chart_height,
@@ -214,10 +216,12 @@ def pdf_bytes(log: TimingLog, language: str) -> bytes:
     return bytes(buffer.data().data())
 
 
-def render_pdf(log: TimingLog, out_path: Path, language: str) -> Path:
-    """Write the A4 report an organiser prints: title, figures, chart, tables."""
-    out_path.write_bytes(pdf_bytes(log, language))
-    return out_path
+def render_pdf(log: TimingLog, out_path: Path, language: str, *, force: bool = False) -> Path:
+    """Write the A4 report an organiser prints: title, figures, chart, tables. Rendered to
+    bytes first, then written through app.files (atomic; an earlier PDF report is replaced,
+    another file only with ``force``, a timing log or running order never)."""
+    data = pdf_bytes(log, language)
+    return write_atomic(out_path, data, replaceable=EARLIER_REPORT["pdf"], force=force)
 
 
 def _write_pdf(summary: Summary, lang: Language, device: QBuffer) -> None:
