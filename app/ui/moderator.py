@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from app.engine.snapshot import Snapshot
 from app.i18n import current_language, install_language
 from app.model import RunningOrderError, format_duration, load_running_order
+from app.timing_log.errors import SessionBusy
 from app.timing_log.format import SUFFIX
 from app.ui.banner import BannerArea, Kind
 from app.ui.controller import LiveController
@@ -650,7 +651,11 @@ class ModeratorWindow(QMainWindow):
         except RunningOrderError as exc:
             self.show_notice(_one_line(str(exc)))
             return False
-        replace_session(self.controller, loaded)
+        try:
+            replace_session(self.controller, loaded)
+        except SessionBusy as exc:  # open in another window: this one keeps its session
+            self.show_notice(_one_line(str(exc)))
+            return False
         self._pending_reload = False
         self.banners.hide_banner("reload")
         self._save_settings(last_session=str(path.resolve()))
