@@ -24,6 +24,7 @@ from app.cli.subcommand import CommandModule, Handler, Parser
 from app.importers.draft import ImportFailure
 from app.importers.export import ExportError
 from app.model import RunningOrderError
+from app.paths import PrivateFolderError
 from app.timing_log.errors import LogError
 from app.ui.launch import NoDisplay
 
@@ -38,6 +39,7 @@ BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (
     ImportFailure,
     ExportError,
     NoDisplay,
+    PrivateFolderError,  # a folder that is a symlink or another user's: one sentence
 )
 
 
