@@ -25,6 +25,7 @@ from app.files import FileWriteError
 from app.importers.draft import ImportFailure
 from app.importers.export import ExportError
 from app.model import RunningOrderError
+from app.paths import PrivateFolderError
 from app.timing_log.errors import LogError
 from app.ui.launch import NoDisplay
 
@@ -40,6 +41,7 @@ BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (
     ExportError,
     FileWriteError,
     NoDisplay,
+    PrivateFolderError,  # a folder that is a symlink or another user's: one sentence
 )
 
 

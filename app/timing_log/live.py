@@ -3,22 +3,30 @@
 On start-up the app looks for an unfinished log of the same running order (same slug and
 source hash, last written less than 12 hours ago). If there is one, the session continues in
 that file: the state is rebuilt by the same fold, and a ``resumed`` event records the gap.
+
+One writer per running order (ARCHITECTURE.md §2): the session's lock (``lock.py``) is taken
+before anything is looked for or created, and held for the session's life; a second window on
+the same running order gets ``SessionBusy`` (one sentence naming the holder's process) and
+writes nothing. Recovery reads only folders that are the user's own (``paths``): a symlinked
+folder, or one another user owns or can write, is never scanned, so a planted log is never
+resumed.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import __version__
+from app import __version__, paths
 from app.engine import Timeline, plan_in_force
 from app.engine.clock import Clock
 from app.engine.events import Event
 from app.engine.session import Session
 from app.model.loader import LoadedRunningOrder
-from app.timing_log.errors import LogError
+from app.timing_log.errors import LogError, SessionBusy
 from app.timing_log.format import (
     SUFFIX,
     LogHeader,
@@ -27,8 +35,9 @@ from app.timing_log.format import (
     planned_start_for,
     slugify,
 )
+from app.timing_log.lock import SessionLock, acquire
 from app.timing_log.reader import TimingLog, read_header, read_log
-from app.timing_log.writer import LogWriter, Opener, _open_append, fallback_dir
+from app.timing_log.writer import LogWriter, Opener, _open_append, fallback_dir, next_name
 
 RECOVERY_WINDOW = timedelta(hours=12)
 
@@ -71,7 +80,8 @@ def _newest_first(path: Path) -> tuple[str, int]:
 
 
 def _glob(folder: Path | None, pattern: str) -> list[Path]:
-    if folder is None:
+    """The logs of ``folder`` that recovery may trust: none if the folder is not private."""
+    if folder is None or paths.private_dir_problem(folder) is not None:
         return []
     try:
         return list(folder.glob(pattern))
@@ -155,12 +165,11 @@ def _newest_unfinished(
 
 
 def new_log_path(logs_dir: Path, created: datetime, slug: str) -> Path:
-    """A file name no earlier run used: logs are never overwritten."""
+    """A file name no earlier run used: logs are never overwritten. (The writer creates it
+    exclusively, and takes the next name if this one is taken by then.)"""
     path = logs_dir / log_file_name(created, slug)
-    n = 2
-    while path.exists():
-        path = logs_dir / f"{path.stem.rsplit('~', 1)[0]}~{n}{SUFFIX}"
-        n += 1
+    while os.path.lexists(path):
+        path = next_name(path)
     return path
 
 
@@ -171,15 +180,51 @@ def start_session(
     *,
     recover: bool = True,
     opener: Opener = _open_append,
+    lock: SessionLock | None = None,
 ) -> LiveSession:
-    """Open the live session for ``loaded``: continue a crashed run, or begin a new log."""
+    """Open the live session for ``loaded``: continue a crashed run, or begin a new log.
+
+    Takes the running order's lock first (or the ``lock`` this process already holds for it,
+    on start over) and keeps it in the writer until the session is closed. Raises
+    SessionBusy, writing nothing, when another live process holds it. If no lock can be
+    made at all (the state folder cannot be written), the session still runs, with a warning:
+    a session is never refused for want of a disk."""
+    slug = session_slug(loaded)
+    warnings: list[str] = []
+    if lock is None or not lock.held:
+        try:
+            lock = acquire(logs_dir, slug)
+        except SessionBusy:
+            raise
+        except OSError as exc:
+            lock = None
+            warnings.append(
+                f"cannot lock the running order’s logs ({exc}); do not open it in a second window"
+            )
+    try:
+        return _start_locked(loaded, clock, logs_dir, slug, recover, opener, lock, warnings)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _start_locked(
+    loaded: LoadedRunningOrder,
+    clock: Clock,
+    logs_dir: Path,
+    slug: str,
+    recover: bool,
+    opener: Opener,
+    lock: SessionLock | None,
+    warnings: list[str],
+) -> LiveSession:
     now = clock.wall()
     fallback = fallback_dir(logs_dir)
     if recover:
         log = find_unfinished(logs_dir, loaded, now, fallback)
         if log is not None:
-            return _continue(log, loaded, clock, opener, fallback)
-    slug = session_slug(loaded)
+            return _continue(log, loaded, clock, opener, fallback, lock, warnings)
     header = LogHeader(
         app_version=__version__,
         created=now,
@@ -195,6 +240,7 @@ def start_session(
         [header.to_line()],
         opener=opener,
         fallback=fallback,
+        lock=lock,
     )
     engine = Timeline(loaded.plan, planned_start_t=header.planned_start_t)
     session = Session(
@@ -204,11 +250,17 @@ def start_session(
         origin_wall=now,
         sink=_Sink(writer, 0),
     )
-    return LiveSession(session=session, writer=writer, header=header)
+    return LiveSession(session=session, writer=writer, header=header, warnings=tuple(warnings))
 
 
 def _continue(
-    log: TimingLog, loaded: LoadedRunningOrder, clock: Clock, opener: Opener, fallback: Path
+    log: TimingLog,
+    loaded: LoadedRunningOrder,
+    clock: Clock,
+    opener: Opener,
+    fallback: Path,
+    lock: SessionLock | None,
+    warnings: list[str],
 ) -> LiveSession:
     header = log.header
     engine = Timeline(header.plan, log.events, planned_start_t=header.planned_start_t)
@@ -222,8 +274,9 @@ def _continue(
         needs_newline=not log.ends_with_newline,
         opener=opener,
         fallback=fallback,
+        lock=lock,
     )
-    warnings = list(log.warnings)
+    warnings = [*warnings, *log.warnings]
     if log.path.is_relative_to(fallback):
         warnings.append(
             f"the timing log continues in the fallback folder {log.path.parent}, where it was "
@@ -250,5 +303,7 @@ def discard_and_start_over(
 ) -> LiveSession:
     """The banner's "start over": the crashed log is ended as it is, a new one begins."""
     live.session.end()
-    live.writer.close()
-    return start_session(loaded, clock, logs_dir, recover=False, opener=live.writer.opener)
+    live.writer.close(keep_lock=True)  # handed over: no other window slips in between
+    return start_session(
+        loaded, clock, logs_dir, recover=False, opener=live.writer.opener, lock=live.writer.lock
+    )

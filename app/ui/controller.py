@@ -18,7 +18,12 @@ from app.engine.session import Session
 from app.engine.snapshot import Snapshot
 from app.model.loader import LoadedRunningOrder
 from app.model.plan import Plan
-from app.timing_log.live import LiveSession, discard_and_start_over, start_session
+from app.timing_log.live import (
+    LiveSession,
+    discard_and_start_over,
+    session_slug,
+    start_session,
+)
 from app.ui.tick import TickDriver
 
 RETRY_MS = 5000
@@ -168,8 +173,13 @@ class LiveController(QObject):
 
     def load(self, loaded: LoadedRunningOrder) -> None:
         """Open another running order (only while no session runs: the caller checks)."""
-        self.live.writer.close()
-        self.live = start_session(loaded, self.clock, self.logs_dir)
+        old = self.live
+        if session_slug(loaded) == old.header.session_slug:  # the same lock: hand it over
+            old.writer.close(keep_lock=True)
+            self.live = start_session(loaded, self.clock, self.logs_dir, lock=old.writer.lock)
+        else:  # SessionBusy (open in another window) leaves the current session as it is
+            self.live = start_session(loaded, self.clock, self.logs_dir)
+            old.writer.close()
         self.loaded = loaded
         self._check_log()
         self.session_replaced.emit()

@@ -29,6 +29,7 @@ from app.engine.snapshot import Snapshot
 from app.files import FileWriteError, timing_log_kind, write_atomic
 from app.i18n import install_language
 from app.model import RunningOrderError, load_running_order
+from app.timing_log.errors import SessionBusy
 from app.timing_log.format import SUFFIX
 from app.ui.banner import BannerArea, Kind
 from app.ui.controller import LiveController
@@ -538,7 +539,11 @@ class ModeratorWindow(QMainWindow):
         except RunningOrderError as exc:
             self.show_notice(one_line(str(exc)))
             return False
-        replace_session(self.controller, loaded)
+        try:
+            replace_session(self.controller, loaded)
+        except SessionBusy as exc:  # open in another window: this one keeps its session
+            self.show_notice(one_line(str(exc)))
+            return False
         self.source.forget()
         self.change_settings(last_session=str(path.resolve()))
         return True

@@ -6,7 +6,6 @@ defaults are used, and the moderator is told once.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -68,7 +67,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     path = path or paths.settings_file()
     data = settings.model_dump(exclude_none=True)
     try:
-        os.makedirs(path.parent, mode=0o700, exist_ok=True)
+        paths.ensure_private_dir(path.parent)
         write_atomic(path, tomli_w.dumps(data).encode("utf-8"), force=True)
     except OSError as exc:
         return f"{path}: settings could not be saved ({exc.strerror or exc})"

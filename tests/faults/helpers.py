@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from app import paths
 from app.engine import FakeClock
 from app.model import LoadedRunningOrder, load_running_order
 from app.timing_log.live import LiveSession, start_session
@@ -24,9 +25,11 @@ def oserror(code: int, path: Path | None = None) -> OSError:
 class _Handle:
     """A real append handle that fails its writes the way the disk under it says."""
 
-    def __init__(self, disk: FaultyDisk, path: Path) -> None:
+    def __init__(self, disk: FaultyDisk, path: Path, create: bool) -> None:
         self._disk = disk
         self._path = path
+        if create:  # exclusive, as the app's own opener: FileExistsError if taken
+            path.open("xb").close()
         self._file = path.open("ab")
 
     def write(self, data: bytes) -> int:
@@ -67,13 +70,13 @@ class FaultyDisk:
                 return fault
         return None
 
-    def __call__(self, path: Path) -> IO[bytes]:
+    def __call__(self, path: Path, *, create: bool = False) -> IO[bytes]:
         for folder, code in self.refuse_open.items():
             if path.is_relative_to(folder):
                 self.failed_opens += 1
                 raise oserror(code, path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return _Handle(self, path)  # type: ignore[return-value]
+        paths.ensure_private_dir(path.parent)
+        return _Handle(self, path, create)  # type: ignore[return-value]
 
     def fill(self, folder: Path, partial: int = 7) -> None:
         self.refuse_write[folder] = (errno.ENOSPC, partial)
@@ -108,8 +111,10 @@ def live_session(
 
 
 def crash(live: LiveSession) -> None:
-    """The process dies: its open file is closed by the OS, pending lines die with it."""
+    """The process dies: its open files are closed by the OS (the session's lock with them),
+    pending lines die with it."""
     live.writer._close()
+    live.writer.release_lock()
 
 
 def raw_lines(path: Path) -> list[bytes]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import itertools
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,7 +113,7 @@ def test_logs_path_that_is_a_file_falls_back_and_says_where() -> None:
     assert error is not None
     assert str(paths.logs_dir()) in error  # names the folder that failed...
     assert str(live.log_path) in error  # ...and where the log is instead
-    assert live.log_path.is_relative_to(Path(tempfile.gettempdir()))
+    assert live.log_path.is_relative_to(fallback_dir())
     assert_countdown_moves(live, clock)
     commands(live, clock, 3)
     assert_whole(live.log_path, events_given(live))
@@ -165,7 +164,7 @@ def test_disk_full_everywhere_keeps_events_in_memory_then_writes_each_once() -> 
     path = live.log_path
 
     disk.fill(paths.data_dir(), partial=11)
-    disk.fill(Path(tempfile.gettempdir()), partial=5)
+    disk.fill(fallback_dir(), partial=5)
     commands(live, clock, 5)
     assert_countdown_moves(live, clock)
     error = live.writer.error
@@ -182,7 +181,7 @@ def test_disk_full_everywhere_keeps_events_in_memory_then_writes_each_once() -> 
     commands(live, clock, 2)
     assert live.log_path == path
     assert_whole(path, events_given(live))
-    assert not any(fallback_dir().glob("*.jsonl")), "a failed fallback leaves no half log"
+    assert not any(fallback_dir().rglob("*.jsonl")), "a failed fallback leaves no half log"
 
 
 def test_disk_full_in_the_data_folder_only_writes_a_readable_fallback() -> None:
@@ -198,7 +197,7 @@ def test_disk_full_in_the_data_folder_only_writes_a_readable_fallback() -> None:
 
 def test_fallback_failing_once_then_working_loses_nothing() -> None:
     """Data folder refused; the first attempt at the fallback fills the disk mid-header."""
-    tmp = Path(tempfile.gettempdir())
+    tmp = fallback_dir()
     disk = FaultyDisk(refuse_open={paths.data_dir(): errno.EACCES})
     disk.fill(tmp, partial=20)
     clock = FakeClock()
@@ -259,7 +258,7 @@ def test_moderator_is_warned_while_the_countdown_goes_on_and_the_app_retries(
     try:
         gave(live, controller.toggle())
         disk.fill(paths.data_dir())
-        disk.fill(Path(tempfile.gettempdir()))
+        disk.fill(fallback_dir())
         clock.advance(20.0)
         gave(live, controller.adjust(60))
         gave(live, controller.message("Merci de conclure"))
@@ -308,7 +307,7 @@ def test_the_app_retries_when_the_fallback_fails_too(qtbot: object) -> None:
     from app.ui.controller import LiveController
     from tests.faults.helpers import seed
 
-    tmp = Path(tempfile.gettempdir())
+    tmp = fallback_dir()
     disk = FaultyDisk(refuse_open={paths.data_dir(): errno.EACCES})
     clock = FakeClock()
     loaded = seed()

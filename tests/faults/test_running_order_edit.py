@@ -17,7 +17,7 @@ from app.engine import FakeClock
 from app.model import RunningOrderError, load_running_order
 from app.timing_log.reader import read_header, read_log
 from tests.conftest import SEED
-from tests.faults.helpers import live_session
+from tests.faults.helpers import crash, live_session
 
 BROKEN_EDITS = [
     # (what the moderator typed, replacing what)
@@ -184,6 +184,7 @@ def test_an_edit_taken_in_during_the_session_survives_a_crash(
         controller.ticks.stop()
         controller._retry.stop()
     clock.advance(5.0)  # killed here, relaunched on the edited file
+    crash(live)
     again = live_session(paths.logs_dir(), clock, loaded=edited)
     assert again.resumed_gap_s == 5.0
     assert again.session.snapshot().countdown == "13:55"

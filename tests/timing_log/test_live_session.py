@@ -85,11 +85,12 @@ def test_logs_are_never_overwritten(tmp_path: Path) -> None:
     first = start_session(seed(), clock, tmp_path, recover=False)
     first.session.start()
     before = first.log_path.read_bytes()
+    crash(first)  # one window at a time: the next one may begin once this one is gone
     second = start_session(seed(), clock, tmp_path, recover=False)  # the same second
+    second.session.start()
     assert second.log_path != first.log_path
     assert second.log_path.name.endswith("~2.jsonl")
     assert first.log_path.read_bytes() == before
-    crash(first)
     second.writer.close()
 
 
@@ -165,8 +166,10 @@ def test_a_session_last_written_more_than_12_hours_ago_is_not_resumed(tmp_path: 
 def test_a_session_that_never_logged_an_event_is_not_resumed(tmp_path: Path) -> None:
     clock = FakeClock()
     first = start_session(seed(), clock, tmp_path)
+    first.writer.release_lock()  # the process dies before any event: nothing to write
     again, _ = restarted(clock, 60, tmp_path)
     assert again.resumed_gap_s is None and again.log_path != first.log_path
+    again.writer.close()
 
 
 def test_an_edited_running_order_starts_a_new_log(tmp_path: Path) -> None:
@@ -233,6 +236,7 @@ def test_start_over_ends_the_resumed_log_and_begins_a_new_one(tmp_path: Path) ->
     assert fresh.log_path != again.log_path and fresh.resumed_gap_s is None
     assert read_log(again.log_path).finished
     assert fresh.session.snapshot().status is Status.READY
+    fresh.writer.release_lock()  # the process dies before any event: nothing to write
     later, _ = restarted(new_clock, 5, tmp_path)
     assert later.resumed_gap_s is None  # the old log was ended: nothing to resume
 

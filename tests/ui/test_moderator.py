@@ -431,7 +431,7 @@ def test_a_real_write_failure_reaches_the_banner(
     from app.ui.controller import LiveController
     from tests.ui.moderator_harness import SEED_START, open_window
 
-    def full_disk(path: Path) -> object:
+    def full_disk(path: Path, *, create: bool = False) -> object:
         raise OSError(28, "No space left on device")
 
     clock = FakeClock(wall=SEED_START)
