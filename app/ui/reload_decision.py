@@ -1,6 +1,6 @@
 """What to do when the running-order file changes on disk: a pure function, no Qt.
 
-The rules (design.md §3: nothing the moderator did may be lost, and no dialog while a
+The rules (ARCHITECTURE.md §3: nothing the moderator did may be lost, and no dialog while a
 session runs), in the order they are asked:
 
 - the file no longer loads: refuse, say why in one sentence, the session goes on unchanged;

@@ -1,4 +1,4 @@
-"""A confirmation by a second press: no modal dialog may stop a live session (design.md §3).
+"""A confirmation by a second press: no modal dialog may stop a live session (ARCHITECTURE.md §3).
 
 Quitting during a session and starting a resumed session over both ask for the same thing
 twice within a few seconds. Whether the second press counts is decided here, from the
