@@ -23,6 +23,7 @@ from app.cli.gui import gui_parser
 from app.cli.subcommand import CommandModule, Handler, Parser
 from app.importers.draft import ImportFailure
 from app.importers.export import ExportError
+from app.inputs import InputError
 from app.model import RunningOrderError
 from app.timing_log.errors import LogError
 from app.ui.launch import NoDisplay
@@ -38,6 +39,7 @@ BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (
     ImportFailure,
     ExportError,
     NoDisplay,
+    InputError,  # app.inputs: a FIFO, a device, a folder, a file past its size limit
 )
 
 

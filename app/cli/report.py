@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
+from app.inputs import describe_kind
 from app.reports.formats import FORMATS, render
 from app.reports.model import build_report
 from app.timing_log.errors import LogError
@@ -95,6 +96,9 @@ def write_output(target: Path, data: bytes, log_path: Path) -> None:
     if target.exists():
         if target.is_dir():
             raise BadInput(f"{target}: this is a folder, expected a file name for the report")
+        if not target.is_file():  # a FIFO would block the write until a reader came
+            kind = describe_kind(target.stat().st_mode)
+            raise BadInput(f"{target}: not a regular file ({kind}); the report was not written")
         if _same_file(target, log_path):
             raise BadInput(f"{target}: refusing to write the report over the timing log itself")
         if _is_timing_log(target):

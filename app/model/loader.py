@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from app.inputs import InputError, read_bounded
 from app.model.errors import RunningOrderError
 from app.model.plan import Plan
 from app.model.resolve import BudgetError, resolve
@@ -56,14 +57,11 @@ def load_running_order(path: str | Path, defaults: Thresholds | None = None) -> 
     path = Path(path)
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_bounded(path, limit=MAX_FILE_BYTES, what="a running order (.toml or .json)")
     except FileNotFoundError:
         raise RunningOrderError(name, "no such file") from None
-    except IsADirectoryError:
-        raise RunningOrderError(name, "this is a folder, expected a .toml or .json file") from None
-    except OSError as exc:
-        raise RunningOrderError(name, f"cannot be read ({exc.strerror or exc})") from None
+    except InputError as exc:  # a FIFO, a device, a folder, too large: one sentence
+        raise RunningOrderError(name, exc.problem) from None
     if len(data) > MAX_FILE_BYTES:
         raise RunningOrderError(name, "too large for a running order (more than 4 MB)")
     suffix = path.suffix.lower()
