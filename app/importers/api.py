@@ -12,6 +12,10 @@ from app.inputs import InputError, read_bounded
 
 # No programme comes near this (a day's text is a few KB); it bounds the import's time.
 MAX_BYTES = 5 * 1024 * 1024
+# Lines of text or rows of CSV: a day of a large conference is a few hundred. Every line is
+# read in linear time, but with a few hundred microseconds each; this keeps a megabyte of
+# short lines from taking tens of seconds before it is refused anyway (500 parts at most).
+MAX_LINES = 5_000
 PROGRAMME = "a programme (text, CSV or schedule XML)"
 FORMATS = ("text", "csv", "xml")
 
@@ -51,6 +55,13 @@ def import_data(
     fmt = fmt or detect_format(source, data)
     if fmt not in FORMATS:
         raise ImportFailure(source, f"unknown format {fmt!r}, expected one of {FORMATS}")
+    lines = max(data.count(b"\n"), data.count(b"\r"))
+    if fmt != "xml" and lines > MAX_LINES:
+        raise ImportFailure(
+            source,
+            f"{lines:,} lines, too many for a programme (at most {MAX_LINES:,}); "
+            "import one day or one room at a time",
+        )
     report = ImportDiagnostics()
     origin = Path(source).name
     if fmt == "xml":
