@@ -36,6 +36,8 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
+from app.inputs import describe_kind
+
 # How much of an existing file the recognisers see: a running order may be up to 4 MB
 # (app.model.loader.MAX_FILE_BYTES), and a report's PDF keeps its creator near the end.
 HEAD_BYTES = 4 * 1024 * 1024 + 1
@@ -153,7 +155,8 @@ def _check_target(
     if stat.S_ISDIR(info.st_mode):
         raise FileWriteError(f"{path}: is a folder, expected a file name; nothing written")
     if not stat.S_ISREG(info.st_mode):
-        raise FileWriteError(f"{path}: is not a regular file; nothing written")
+        what = describe_kind(info.st_mode)
+        raise FileWriteError(f"{path}: not a regular file ({what}); nothing written")
     head = _read_head(path)
     kind = keep(head) if keep is not None else None
     if kind is not None:

@@ -24,6 +24,7 @@ from app.cli.subcommand import CommandModule, Handler, Parser
 from app.files import FileWriteError
 from app.importers.draft import ImportFailure
 from app.importers.export import ExportError
+from app.inputs import InputError
 from app.model import RunningOrderError
 from app.paths import PrivateFolderError
 from app.timing_log.errors import LogError
@@ -42,6 +43,7 @@ BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (
     FileWriteError,
     NoDisplay,
     PrivateFolderError,  # a folder that is a symlink or another user's: one sentence
+    InputError,  # app.inputs: a FIFO, a device, a folder, a file past its size limit
 )
 
 

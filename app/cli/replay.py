@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.cli.errors import BadInput
 from app.cli.subcommand import Subparsers
+from app.inputs import regular_file_problem
 
 QUIT_AFTER_PAINT_ENV = "TIMEKEEPER_REPLAY_QUIT_AFTER_PAINT"
 
@@ -31,8 +32,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
     problem = platform_problem()
     if problem is not None:
         raise BadInput(problem)
-    if not args.log.is_file():
+    if not args.log.exists():
         raise BadInput(f"{args.log}: no such timing log")
+    not_regular = regular_file_problem(args.log, "a .jsonl timing log")
+    if not_regular is not None:  # a FIFO, a device, a folder: said as such, never waited on
+        raise BadInput(not_regular)
     from app.ui.replay import run_replay
 
     return run_replay(args.log, quit_after_paint=os.environ.get(QUIT_AFTER_PAINT_ENV) == "1")

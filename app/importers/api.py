@@ -8,8 +8,15 @@ from app.importers.draft import ImportDiagnostics, ImportFailure, ImportResult, 
 from app.importers.schedule_xml import import_schedule
 from app.importers.spreadsheet import decode, import_csv
 from app.importers.text import import_text
+from app.inputs import InputError, read_bounded
 
-MAX_BYTES = 8 * 1024 * 1024
+# No programme comes near this (a day's text is a few KB); it bounds the import's time.
+MAX_BYTES = 5 * 1024 * 1024
+# Lines of text or rows of CSV: a day of a large conference is a few hundred. Every line is
+# read in linear time, but with a few hundred microseconds each; this keeps a megabyte of
+# short lines from taking tens of seconds before it is refused anyway (500 parts at most).
+MAX_LINES = 5_000
+PROGRAMME = "a programme (text, CSV or schedule XML)"
 FORMATS = ("text", "csv", "xml")
 
 
@@ -42,12 +49,19 @@ def import_data(
     """Read a programme given as bytes. Raises ImportFailure (or ChoiceNeeded) when nothing
     usable comes out; otherwise the result lists what was guessed and what was left out."""
     if len(data) > MAX_BYTES:
-        raise ImportFailure(source, "too large for a programme (more than 8 MB)")
+        raise ImportFailure(source, f"larger than 5 MB, too large for {PROGRAMME}")
     if not data.strip():
         raise ImportFailure(source, "the file is empty")
     fmt = fmt or detect_format(source, data)
     if fmt not in FORMATS:
         raise ImportFailure(source, f"unknown format {fmt!r}, expected one of {FORMATS}")
+    lines = max(data.count(b"\n"), data.count(b"\r"))
+    if fmt != "xml" and lines > MAX_LINES:
+        raise ImportFailure(
+            source,
+            f"{lines:,} lines, too many for a programme (at most {MAX_LINES:,}); "
+            "import one day or one room at a time",
+        )
     report = ImportDiagnostics()
     origin = Path(source).name
     if fmt == "xml":
@@ -80,12 +94,9 @@ def import_file(
     path = Path(path)
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_bounded(path, limit=MAX_BYTES, what=PROGRAMME)
     except FileNotFoundError:
         raise ImportFailure(name, "no such file") from None
-    except IsADirectoryError:
-        raise ImportFailure(name, "this is a folder, expected a programme file") from None
-    except OSError as exc:
-        raise ImportFailure(name, f"cannot be read ({exc.strerror or exc})") from None
+    except InputError as exc:  # a FIFO, a device, a folder, more than 5 MB: one sentence
+        raise ImportFailure(name, exc.problem) from None
     return import_data(data, name, fmt=fmt, day=day, room=room)

@@ -22,6 +22,9 @@ from app.importers.words import (
     fold_keep,
 )
 
+# Characters: a name, a role and an organisation, even several of them, fit well within this.
+MAX_PEOPLE_TEXT = 600
+
 
 @dataclass
 class Person:
@@ -73,6 +76,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
 _LABEL_RE = [
     (re.compile(rf"^(?:{pattern})(?:\s*:\s*|\s+)(?=\S)"), role) for pattern, role in _LABELS
 ]
+_LABEL_HEAD = 64  # characters: longer than any label and its colon
 _ROLE_MARKS = {
     "moderator": "moderator",
     "moderatrice": "modératrice",
@@ -93,7 +97,9 @@ _ROLE_MARKS = {
 
 def strip_label(text: str) -> tuple[str, str | None]:
     """(rest, role implied by the label) or (text, None) when there is no label."""
-    folded = fold_keep(text)
+    # Only the head is folded: a label is a few words, and folding the whole of a long line
+    # at every place a caller tries (after each dash, each « par ») made reading quadratic.
+    folded = fold_keep(text[:_LABEL_HEAD])
     for pattern, role in _LABEL_RE:
         match = pattern.match(folded)
         if match:
@@ -236,6 +242,8 @@ def parse_people(text: str, *, expected: bool = False) -> People | None:
     ``expected`` says the context wants a person (an arrow bullet, a line under an item, the
     text after « par » or a dash): then a plain « First Last » is accepted.
     """
+    if len(text) > MAX_PEOPLE_TEXT:
+        return None  # not a person: and a line's tail tried at each dash stays cheap
     text = _clean(text)
     if not text:
         return None

@@ -204,6 +204,9 @@ def import_csv(
     day: str | None = None,
     room: str | None = None,
 ) -> Draft:
+    # Old Mac and Excel exports end lines with a lone CR; Python's csv module then asks about
+    # « universal-newline mode ». One line end for all: CR LF and CR become LF.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.splitlines()
     first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
     if not first:
@@ -213,6 +216,7 @@ def import_csv(
     header_cells: list[str] = []
     rows: list[_Row] = []
     previous_end = 0
+    line = 1
     try:
         for cells in reader:
             line = previous_end + 1
@@ -223,6 +227,7 @@ def import_csv(
                 header_cells = cells
                 header = [_column(c) for c in cells]
                 header_line = line
+                _refuse_duplicate_columns(source, cells, header, line)
                 continue
             row = _Row(line)
             for column, value in zip(header, cells, strict=False):
@@ -235,6 +240,14 @@ def import_csv(
         raise ImportFailure(
             source, f"not a readable CSV file ({exc})", [_problem(reader.line_num, str(exc))]
         ) from None
+    if _quote_left_open(text, line, reader.dialect.delimiter):
+        opened = line  # where the last record, and so its open quote, began
+        raise ImportFailure(
+            source,
+            f'line {opened}: a quote (") opened on this line is never closed, so every row '
+            "after it would be read as one cell; close the quote or remove it",
+            [_problem(opened, "a quote opened here is never closed")],
+        )
     if header is None:
         raise ImportFailure(source, "no header row: expected column names such as Titre;Durée")
     found = {c for c in header if c}
@@ -273,6 +286,45 @@ def import_csv(
     if not draft.parts:
         raise ImportFailure(source, "no rows with a title", report.problems)
     return draft
+
+
+def _refuse_duplicate_columns(
+    source: str, cells: list[str], header: list[str | None], line: int
+) -> None:
+    """Two columns for one field (« Durée » twice, or « Titre » and « Title »): the csv module
+    would let the last one win without a word, so say which and stop."""
+    first_cell: dict[str, str] = {}
+    for cell, column in zip(cells, header, strict=True):
+        if column is None:
+            continue
+        if column in first_cell:
+            earlier, name = first_cell[column].strip(), cell.strip()
+            both = (
+                f"the column {name!r} appears twice"
+                if fold(earlier) == fold(name)
+                else (f"the columns {earlier!r} and {name!r} are both the {column}")
+            )
+            raise ImportFailure(
+                source,
+                f"{both} in the header; keep one",
+                [_problem(line, f"duplicate column {name!r}")],
+            )
+        first_cell[column] = cell
+
+
+def _quote_left_open(text: str, last_start: int, delimiter: str) -> bool:
+    """Whether the last record ran to the end of the file inside a quote: the csv module,
+    forgiving, then reads every row after the quote as one cell. The last record alone is
+    read again strictly, which fails only there (« unexpected end of data »)."""
+    if '"' not in text:
+        return False
+    tail = "".join(io.StringIO(text).readlines()[max(0, last_start - 1) :])
+    try:
+        for _ in csv.reader(io.StringIO(tail), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _problem(line: int, message: str) -> Diagnostic:

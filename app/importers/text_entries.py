@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from app.importers.draft import DraftSpeaker
-from app.importers.people import People, parse_people, trailing_bracket
+from app.importers.people import MAX_PEOPLE_TEXT, People, parse_people, trailing_bracket
 from app.importers.text_lines import Line, clean_title, split_line
 from app.importers.times_in_text import (
     FoundDuration,
@@ -132,6 +134,24 @@ _INLINE_BY = re.compile(
 )
 
 
+_DASH = re.compile(r"\s[–—-]\s")
+_TRIED = 4  # separators tried from the end of a line: « Titre – Nom – rôle » needs two
+
+
+def _last_few(matches: Iterator[re.Match[str]], length: int) -> list[re.Match[str]]:
+    """The last few separators of a line, last first, that leave a person-sized tail.
+
+    Trying people after every dash or « par » of a line re-read the rest of the line each
+    time: quadratic on a line of ten thousand dashes. A person's text is short (people's
+    MAX_PEOPLE_TEXT), so only the last separators before such a tail can start one.
+    """
+    last: deque[re.Match[str]] = deque(maxlen=_TRIED)
+    for match in matches:
+        if length - match.end() <= MAX_PEOPLE_TEXT:
+            last.append(match)
+    return list(reversed(last))
+
+
 def _read_content(entry: Entry, content: str) -> None:
     """Title, duration, people and notes of an item or heading line."""
     found = find_duration(content)
@@ -157,7 +177,7 @@ def _read_content(entry: Entry, content: str) -> None:
     # « Titre par M. Nom », « Titre – Nom (organisation) »
     if not entry.people:
         folded = fold(content)
-        for match in reversed(list(_INLINE_BY.finditer(folded))):
+        for match in _last_few(_INLINE_BY.finditer(folded), len(folded)):
             people = parse_people(content[match.end() :], expected=True)
             if people is not None:
                 entry.people = speakers(people)
@@ -166,8 +186,7 @@ def _read_content(entry: Entry, content: str) -> None:
                 content = content[: match.start()]
                 break
     if not entry.people:
-        dash = list(re.finditer(r"\s[–—-]\s", content))
-        for match in reversed(dash):
+        for match in _last_few(_DASH.finditer(content), len(content)):
             left, right = content[: match.start()], content[match.end() :]
             people = parse_people(right, expected=True)
             if people is not None and left.strip() and guess_kind(left) is not SegmentKind.BREAK:

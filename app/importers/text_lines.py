@@ -62,16 +62,21 @@ def split_line(no: int, raw: str) -> Line:
     indent = len(expanded) - len(expanded.lstrip(" \u00a0"))
     text, emphasised = strip_markdown(expanded.strip(" \u00a0"))
     bulleted = arrow = False
-    while text:
-        char = text[0]
+    # An index walks over the marks: cutting the text at each one (text[1:]) copied the rest
+    # of the line every time, quadratic on a line of thousands of « – ».
+    at, size = 0, len(text)
+    while at < size:
+        char = text[at]
         if char in _ARROWS:
             arrow = bulleted = True
-            text = text[1:].lstrip()
-        elif char in BULLETS and (len(text) == 1 or text[1] in " \u00a0\t"):
+        elif char in BULLETS and (at + 1 == size or text[at + 1] in " \u00a0\t"):
             bulleted = True
-            text = text[1:].lstrip()
         else:
             break
+        at += 1
+        while at < size and text[at].isspace():
+            at += 1
+    text = text[at:]
     calls: list[str] = []
 
     def _call(match: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 MAX_DURATION_S = 24 * 3600
 MAX_TEXT = 100  # characters: no real duration is longer
@@ -18,14 +19,14 @@ MAX_TEXT = 100  # characters: no real duration is longer
 _QUOTES = str.maketrans({"’": "'", "′": "'", "‘": "'", "´": "'", "″": '"', "”": '"', "“": '"'})
 
 _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?P<m>\d+)\s*'\s*(?:(?P<s>\d{1,2})\s*(?:\"|'')?)?"), "ms"),
-    (re.compile(r"(?P<m>\d+)\s*(?:min|mins|minute|minutes|mn|mns)\.?"), "ms"),
-    (re.compile(r"(?P<h>\d+)\s*h\s*(?:(?P<m>\d{1,2})\s*(?:min|mn|')?)?"), "hm"),
-    (re.compile(r"(?P<s>\d+)\s*(?:s|sec|secs|second|seconds|seconde|secondes)"), "s"),
-    (re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2}):(?P<s>\d{2})"), "hms"),
-    (re.compile(r"(?P<m>\d+)"), "ms"),
+    (re.compile(r"(?P<m>[0-9]+)\s*'\s*(?:(?P<s>[0-9]{1,2})\s*(?:\"|'')?)?"), "ms"),
+    (re.compile(r"(?P<m>[0-9]+)\s*(?:min|mins|minute|minutes|mn|mns)\.?"), "ms"),
+    (re.compile(r"(?P<h>[0-9]+)\s*h\s*(?:(?P<m>[0-9]{1,2})\s*(?:min|mn|')?)?"), "hm"),
+    (re.compile(r"(?P<s>[0-9]+)\s*(?:s|sec|secs|second|seconds|seconde|secondes)"), "s"),
+    (re.compile(r"(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2}):(?P<s>[0-9]{2})"), "hms"),
+    (re.compile(r"(?P<m>[0-9]+)"), "ms"),
 )
-_TWO_FIELDS = re.compile(r"\d{1,2}:\d{2}")
+_TWO_FIELDS = re.compile(r"[0-9]{1,2}:[0-9]{2}")
 
 EXPECTED = (
     "a duration such as 10', 8'20\", 10 min, 10mn, 1h30, 90s, 00:10:00 or a whole number of minutes"
@@ -58,6 +59,16 @@ def parse_duration(value: object) -> int:
         # Also keeps int() away from thousands of digits (Python refuses more than 4300).
         raise DurationError(f"expected {EXPECTED}, got a text of {len(value)} characters")
     text = value.translate(_QUOTES).strip().lower()
+    if not text.isascii():
+        # int() reads « １０ » (full-width) and « ١٠ » (Arabic-Indic) as 10: a programme
+        # pasted from elsewhere would silently get a duration nobody typed. Digits are 0-9.
+        digit = next((c for c in text if c.isdigit() and not c.isascii()), None)
+        if digit is not None:
+            name = unicodedata.name(digit, f"U+{ord(digit):04X}")
+            raise DurationError(
+                f"{digit!r} ({name}) is not one of the digits 0-9 in {_shown(value)}; "
+                "write durations with the digits 0-9"
+            )
     if not text:
         raise DurationError(f"expected {EXPECTED}, got an empty text")
     if text.startswith("-"):

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from app.inputs import InputError, read_bounded
 from app.model.errors import RunningOrderError
 from app.model.plan import Plan
 from app.model.resolve import BudgetError, resolve
@@ -56,14 +57,11 @@ def load_running_order(path: str | Path, defaults: Thresholds | None = None) -> 
     path = Path(path)
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_bounded(path, limit=MAX_FILE_BYTES, what="a running order (.toml or .json)")
     except FileNotFoundError:
         raise RunningOrderError(name, "no such file") from None
-    except IsADirectoryError:
-        raise RunningOrderError(name, "this is a folder, expected a .toml or .json file") from None
-    except OSError as exc:
-        raise RunningOrderError(name, f"cannot be read ({exc.strerror or exc})") from None
+    except InputError as exc:  # a FIFO, a device, a folder, too large: one sentence
+        raise RunningOrderError(name, exc.problem) from None
     if len(data) > MAX_FILE_BYTES:
         raise RunningOrderError(name, "too large for a running order (more than 4 MB)")
     suffix = path.suffix.lower()
@@ -164,9 +162,41 @@ def _quote_hint(text: str, line: int | None) -> str:
     return f"; text needs quotes: {key} = {json.dumps(value, ensure_ascii=False)}"
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads keeps the last of two equal keys without a word: a running order with two
+    "duration" keys would run on the one the moderator did not read. Refuse it instead."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def _duplicate_line(text: str, key: str) -> int | None:
+    """The line of the second ``"key":`` when the key is written only twice (else unknown:
+    the hook that finds the duplicate is not told where it is)."""
+    found = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+    if len(found) != 2:
+        found = [
+            m.start()
+            for m in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", text)
+        ]
+    return text.count("\n", 0, found[1]) + 1 if len(found) == 2 else None
+
+
 def _parse_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:
+        problem = f"not valid JSON: the key {_short(exc.key)} is given twice in the same object"
+        raise RunningOrderError(source, problem, line=_duplicate_line(text, exc.key)) from None
     except json.JSONDecodeError as exc:
         problem = f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
         raise RunningOrderError(source, problem, line=exc.lineno) from None

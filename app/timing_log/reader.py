@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from app.engine import Timeline
 from app.engine.events import Event, EventFormatError, PlanChanged, event_from_dict
+from app.inputs import InputError, read_bounded, read_head
 from app.timing_log.errors import LogError
 from app.timing_log.format import SCHEMA_VERSION, LogHeader
 
@@ -78,8 +79,9 @@ class TimingLog:
 def read_header(path: Path) -> LogHeader:
     """Only the first line: cheap enough to list a folder of logs."""
     try:
-        with path.open("rb") as handle:
-            first = handle.readline(16 * 1024 * 1024)
+        first = read_head(path, limit=16 * 1024 * 1024, what="a .jsonl timing log")
+    except InputError as exc:  # a FIFO, a device, a folder: one sentence, never a wait
+        raise LogError(str(exc)) from None
     except OSError as exc:
         raise LogError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return _parse_header(first, path)
@@ -114,14 +116,11 @@ def read_log(path: str | Path) -> TimingLog:
     """Read a whole log. Raises LogError only when nothing usable is there."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_LOG_BYTES:
-            raise LogError(f"{path}: too large to be a timing log ({size // 1_000_000} MB)")
-        data = path.read_bytes()
+        data = read_bounded(path, limit=MAX_LOG_BYTES, what="a .jsonl timing log")
     except FileNotFoundError:
         raise LogError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise LogError(f"{path}: this is a folder, expected a .jsonl timing log") from None
+    except InputError as exc:  # a FIFO, a device, a folder, too large: one sentence
+        raise LogError(str(exc)) from None
     except OSError as exc:
         raise LogError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     lines = data.split(b"\n")

@@ -16,7 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app import paths
 from app.files import FileWriteError, write_atomic
+from app.inputs import InputError, read_bounded
 from app.model.schema import Thresholds
+
+# A settings file is a few lines; a FIFO, a device or a huge file there is set aside instead.
+MAX_BYTES = 1024 * 1024
+_WHAT = "a settings file (TOML)"
 
 
 class Settings(BaseModel):
@@ -42,11 +47,17 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The settings, and a sentence for the moderator when the file had to be set aside."""
     path = path or paths.settings_file()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_bounded(path, limit=MAX_BYTES, what=_WHAT).decode("utf-8"))
         return Settings.model_validate(data), None
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValidationError) as exc:
+    except (
+        OSError,
+        InputError,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        ValidationError,
+    ) as exc:
         kept = path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}")
         try:
             path.rename(kept)
