@@ -76,7 +76,8 @@ def report_data(log: TimingLog, fmt: str) -> bytes:
         from app.reports.qt.export import report_bytes
         from app.ui.settings import load_settings
 
-        return report_bytes(log, fmt, choose_language(None, load_settings()[0].language))
+        saved = load_settings(set_aside=False)[0].language  # a report never moves the file
+        return report_bytes(log, fmt, choose_language(None, saved))
     text = render(build_report(log), fmt)
     if fmt == "text":  # read in a terminal: the log's titles and names shown escaped
         text = printable(text, keep="\n")
