@@ -127,8 +127,9 @@ def validation_problem(exc: ValidationError) -> tuple[str, str]:
     """The first error of ``exc`` as (field path, problem), and how many others there are."""
     errors = exc.errors(include_url=False)
     first = errors[0]
-    path = dotted_path(tuple(first["loc"]))
-    problem = describe_error(first, path)
+    unknown = first["type"] == "extra_forbidden"
+    path = dotted_path(tuple(first["loc"]), user_key=unknown)
+    problem = "unknown field" if unknown else describe_error(first, path)
     if len(errors) > 1:
         problem += f" (and {len(errors) - 1} more error(s))"
     return path, problem
