@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.cli.errors import ExitCode
 from app.cli.subcommand import Subparsers
+from app.cli.terminal import json_printable, printable
 from app.model import Plan, format_duration, load_running_order
 
 
@@ -98,7 +99,7 @@ def plan_as_text(plan: Plan) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     plan = load_running_order(args.session).plan
     if args.json:
-        print(json.dumps(plan_as_json(plan), ensure_ascii=False, indent=2))
+        print(json_printable(json.dumps(plan_as_json(plan), ensure_ascii=False, indent=2)))
     else:
-        print(plan_as_text(plan))
+        print(printable(plan_as_text(plan), keep="\n"))
     return ExitCode.OK

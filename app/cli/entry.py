@@ -21,6 +21,7 @@ from app.cli import check, import_export, replay, report, schema
 from app.cli.errors import BadInput, ExitCode
 from app.cli.gui import gui_parser
 from app.cli.subcommand import CommandModule, Handler, Parser
+from app.cli.terminal import printable
 from app.files import FileWriteError
 from app.importers.draft import ImportFailure
 from app.importers.export import ExportError
@@ -95,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exc.code
         return code if isinstance(code, int) else ExitCode.BAD_INPUT
     except BAD_INPUT_ERRORS as exc:
-        print(f"timekeeper: {exc}", file=sys.stderr)
+        # The message may quote the file (a key, a value): shown escaped, on one line.
+        print(f"timekeeper: {printable(str(exc))}", file=sys.stderr)
         return ExitCode.BAD_INPUT
     except KeyboardInterrupt:
         return ExitCode.FAILURE
@@ -103,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.OK
     except Exception as exc:  # the last line of defence: no traceback for users
         print(
-            f"timekeeper: unexpected error ({type(exc).__name__}: {exc}); "
+            f"timekeeper: unexpected error ({type(exc).__name__}: {printable(str(exc))}); "
             "please report it with the command you ran",
             file=sys.stderr,
         )

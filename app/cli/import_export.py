@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
+from app.cli.terminal import printable
 from app.files import Keeper, timing_log_kind, user_file_kind, write_atomic
 from app.importers.api import FORMATS, import_file
 from app.importers.draft import ChoiceNeeded, ImportFailure
@@ -85,19 +86,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_file(source, day=args.day, room=args.room, fmt=fmt)
     except ChoiceNeeded as exc:
         for choice in exc.choices:
-            print(f"  {choice}", file=sys.stderr)
+            print(f"  {printable(str(choice))}", file=sys.stderr)
         raise BadInput(str(exc)) from None
     except ImportFailure as exc:
         for problem in exc.problems[:50]:
-            print(f"error: {problem}", file=sys.stderr)
+            print(f"error: {printable(str(problem))}", file=sys.stderr)
         if len(exc.problems) > 50:
             print(f"error: ... and {len(exc.problems) - 50} more", file=sys.stderr)
         raise BadInput(f"{exc}; nothing written") from None
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {printable(str(warning))}", file=sys.stderr)
     if result.problems:
         for problem in result.problems:
-            print(f"error: {problem}", file=sys.stderr)
+            print(f"error: {printable(str(problem))}", file=sys.stderr)
         lines = sorted({p.line for p in result.problems if p.line is not None})
         where = ", ".join(str(n) for n in lines) or "see above"
         if not args.force:
@@ -127,7 +128,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise BadInput(f"{args.session}: {exc}") from None
     for warning in export_warnings(plan):
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {printable(str(warning))}", file=sys.stderr)
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
+from app.cli.terminal import json_printable, printable
 from app.files import write_atomic
 from app.reports.formats import EARLIER_REPORT, FORMATS, render
 from app.reports.model import build_report
@@ -73,7 +74,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         write_output(args.output, data, args.format, force=args.force)
     for warning in log.warnings:
-        print(f"timekeeper: warning: {log_path}: {warning}", file=sys.stderr)
+        print(f"timekeeper: warning: {printable(f'{log_path}: {warning}')}", file=sys.stderr)
     return ExitCode.OK
 
 
@@ -84,8 +85,14 @@ def report_data(log: TimingLog, fmt: str) -> bytes:
         from app.reports.qt.export import report_bytes
         from app.ui.settings import load_settings
 
-        return report_bytes(log, fmt, choose_language(None, load_settings()[0].language))
-    return render(build_report(log), fmt).encode("utf-8")
+        saved = load_settings(set_aside=False)[0].language  # a report never moves the file
+        return report_bytes(log, fmt, choose_language(None, saved))
+    text = render(build_report(log), fmt)
+    if fmt == "text":  # read in a terminal: the log's titles and names shown escaped
+        text = printable(text, keep="\n")
+    elif fmt == "json":  # the same data, with C1 and direction controls as \u escapes too
+        text = json_printable(text)
+    return text.encode("utf-8")
 
 
 def _write_stdout(data: bytes) -> None:

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tomli_w
+from pydantic import ValidationError
 
 from app.importers.times_in_text import add_seconds, show_clock
 from app.importers.words import guess_kind
 from app.model.durations import format_duration
-from app.model.errors import RunningOrderError
+from app.model.errors import RunningOrderError, validation_problem
 from app.model.loader import parse_running_order
 from app.model.plan import Plan
 from app.model.schema import RunningOrderFile, SegmentKind
@@ -287,8 +288,11 @@ def finish(draft: Draft, report: ImportDiagnostics, source: str, origin: str) ->
     _warn_overrun(draft, report)
     try:
         document = RunningOrderFile.model_validate(data)
-    except ValueError as exc:
-        raise ImportFailure(source, f"the imported running order is not valid: {exc}") from None
+    except ValidationError as exc:  # in words, never pydantic's dump (app.model.errors)
+        path, problem = validation_problem(exc)
+        raise ImportFailure(
+            source, f"the imported running order is not valid: {path}: {problem}"
+        ) from None
     header = [f"# Imported from {origin} by `timekeeper import`."]
     if report.warnings or report.problems:
         header.append("# Guessed or left out while importing (line numbers are the source's):")

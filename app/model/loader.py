@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from app.inputs import InputError, read_bounded
-from app.model.errors import RunningOrderError
+from app.model.errors import RunningOrderError, describe_error, dotted_path
 from app.model.plan import Plan
 from app.model.resolve import BudgetError, resolve
 from app.model.schema import (
@@ -222,23 +222,6 @@ def _depth(value: Any) -> int:
     return depth
 
 
-def _dotted(loc: tuple[int | str, ...], user_key: bool = False) -> str:
-    """``parts[1].segments[0].duration`` from pydantic's location tuple.
-
-    With ``user_key`` the last item is a key the user typed (an unknown key): it is kept as is.
-    """
-    out = ""
-    for number, item in enumerate(loc):
-        if isinstance(item, int):
-            out += f"[{item}]"
-            continue
-        typed = user_key and number == len(loc) - 1
-        if not typed and ("[" in item or "-" in item):
-            continue  # pydantic's internal validator names are no use to a user
-        out += f".{item}" if out else item
-    return out
-
-
 def _pick(errors: list[Any]) -> Any:
     """The error to show: a misspelt key explains a missing field, so it comes first."""
     first = errors[0]
@@ -256,7 +239,7 @@ def _from_validation(exc: ValidationError, text: str, source: str, fmt: str) -> 
     first = _pick(errors)
     loc = tuple(first["loc"])
     kind = first["type"]
-    path = _dotted(loc, user_key=kind == "extra_forbidden")
+    path = dotted_path(loc, user_key=kind == "extra_forbidden")
     if kind == "extra_forbidden":
         key = str(loc[-1])
         parent = next((str(x) for x in reversed(loc[:-1]) if isinstance(x, str)), "")
@@ -273,11 +256,7 @@ def _from_validation(exc: ValidationError, text: str, source: str, fmt: str) -> 
             f"this version of Timekeeper reads format {FORMAT_VERSION}"
         )
     else:
-        message = first["msg"]
-        message = re.sub(r"^(Value error|Assertion failed), ", "", message)
-        problem = message[0].lower() + message[1:] if message else kind
-        if "input" in first and kind not in ("value_error",) and "got" not in problem:
-            problem += f", got {_short(first['input'])}"
+        problem = describe_error(first, path)
     if len(errors) > 1:
         problem += f" (and {len(errors) - 1} more error(s))"
     line = _locate(text, path) if fmt == "toml" else None

@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from app.model.durations import MAX_DURATION_S
 from app.model.schema import EndAction, SegmentKind
 
 PLAN_VERSION = 1
@@ -83,13 +84,25 @@ class Plan(_Frozen):
         for i, seg in enumerate(self.segments):
             if seg.index != i or not 0 <= seg.part < len(self.parts):
                 raise ValueError(f"segment {i} has a wrong index or part")
-            if seg.planned_s < 0 or seg.offset_s != offset:
+            # Bounded as a running order bounds them: a log's header is a file too, and an
+            # enormous duration would overflow the clock times of every report.
+            if not 0 <= seg.planned_s <= MAX_DURATION_S:
+                raise ValueError(
+                    f"segment {i} lasts {seg.planned_s} s, expected 0 to {MAX_DURATION_S} (24 h)"
+                )
+            if seg.offset_s != offset:
                 raise ValueError(f"segment {i} has a wrong duration or offset")
+            if not (0 <= seg.warning_s <= MAX_DURATION_S and 0 <= seg.final_s <= MAX_DURATION_S):
+                raise ValueError(f"segment {i} has a phase threshold out of range")
             offset += seg.planned_s
         first = 0
         for i, part in enumerate(self.parts):
             if part.index != i or part.first != first or part.count < 1:
                 raise ValueError(f"part {i} does not cover its segments")
+            if part.first + part.count > len(self.segments):
+                raise ValueError(f"part {i} does not cover its segments")
+            if not 0 <= part.budget_s <= MAX_DURATION_S * part.count:
+                raise ValueError(f"part {i} has a budget out of range")
             if any(self.segments[j].part != i for j in part.segment_indices):
                 raise ValueError(f"part {i} does not cover its segments")
             first += part.count
@@ -114,13 +127,20 @@ class Plan(_Frozen):
         return None if slot is None else slot - self.total_s
 
     def clock_at(self, offset_s: float) -> time:
-        """The local clock time ``offset_s`` seconds after the planned start."""
-        base = datetime.combine(self.date or dt.date(2000, 1, 1), self.start)
-        return (base + timedelta(seconds=offset_s)).time()
+        """The local clock time ``offset_s`` seconds after the planned start.
+
+        A time of day, so computed on an arbitrary day: on the plan's own date a session of
+        31 December 9999 that runs past midnight would overflow the calendar.
+        """
+        base = datetime.combine(_ANY_DAY, self.start)
+        return (base + timedelta(seconds=offset_s % 86400)).time()
 
     @property
     def planned_end(self) -> time:
         return self.clock_at(self.total_s)
+
+
+_ANY_DAY = dt.date(2000, 1, 1)
 
 
 def _seconds_of_day(t: time) -> int:

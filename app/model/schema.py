@@ -16,6 +16,7 @@ from typing import Annotated, Any, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from app.model.characters import plain_name, plain_notes
 from app.model.durations import EXPECTED, MAX_DURATION_S, MAX_TEXT, parse_duration
 
 FORMAT_VERSION: Final = 1
@@ -101,7 +103,12 @@ ClockTime = Annotated[
     WithJsonSchema({"type": "string", "examples": ["16:00", "16h00"]}),
 ]
 
-Text = Annotated[str, Field(max_length=10_000)]
+# Titles and names are one line of plain text; notes may have tabs and lines
+# (app.model.characters: no control characters, no direction overrides).
+Title = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(plain_name)]
+Name = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(plain_name)]
+Line = Annotated[str, Field(max_length=10_000), AfterValidator(plain_name)]
+Text = Annotated[str, Field(max_length=10_000), AfterValidator(plain_notes)]
 
 
 class _Strict(BaseModel):
@@ -120,14 +127,14 @@ class Thresholds(_Strict):
 
 
 class Speaker(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=500)]
-    role: Text = ""
-    organisation: Text = ""
+    name: Name
+    role: Line = ""
+    organisation: Line = ""
     note: Text = Field(default="", description="a note for the moderator about this person")
 
 
 class Segment(_Strict):
-    title: Annotated[str, Field(min_length=1, max_length=1000)]
+    title: Title
     kind: SegmentKind = SegmentKind.TALK
     duration: Duration | None = Field(
         default=None,
@@ -140,7 +147,7 @@ class Segment(_Strict):
 
 
 class Part(_Strict):
-    title: Annotated[str, Field(min_length=1, max_length=1000)]
+    title: Title
     budget: Duration | None = Field(
         default=None,
         description="time shared by the part's segments; without it, the sum of their durations",
@@ -166,8 +173,8 @@ class Part(_Strict):
 
 
 class Session(_Strict):
-    title: Annotated[str, Field(min_length=1, max_length=1000)]
-    event: Text = ""
+    title: Title
+    event: Line = ""
     date: dt.date | None = None
     start: ClockTime = Field(description="planned start, local clock time")
     hard_end: ClockTime | None = Field(
@@ -177,8 +184,8 @@ class Session(_Strict):
         default=None, max_length=200, description="IANA name, e.g. Europe/Paris"
     )
     language: Literal["fr", "en"] = "fr"
-    venue: Text = ""
-    room: Text = ""
+    venue: Line = ""
+    room: Line = ""
     thresholds: Thresholds = Field(default_factory=Thresholds)
 
     @field_validator("timezone")

@@ -19,13 +19,15 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from app.engine.events import Event, event_to_dict
 from app.model.plan import Plan
 
 SCHEMA_VERSION = 1
 SUFFIX = ".jsonl"
+# Bounds on the header's dates (see LogHeader._plausible): wide of any real session.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class LogHeader(BaseModel):
@@ -41,6 +43,18 @@ class LogHeader(BaseModel):
     origin_wall: datetime
     planned_start: datetime
     plan: Plan
+
+    @field_validator("created", "origin_wall", "planned_start")
+    @classmethod
+    def _plausible(cls, value: datetime) -> datetime:
+        """A session's dates leave room for its time line: every clock time of a report is
+        one of these plus up to a few thousand years of plan (year 9999 would overflow)."""
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValueError(
+                f"expected a date between the years {MIN_YEAR} and {MAX_YEAR}, "
+                f"got {value.isoformat()}"
+            )
+        return value
 
     @property
     def planned_start_t(self) -> float:

@@ -17,8 +17,10 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from app.engine import Timeline
-from app.engine.events import Event, EventFormatError, PlanChanged, event_from_dict
+from app.engine.events import Event, EventFormatError, Goto, PlanChanged, event_from_dict
 from app.inputs import InputError, read_bounded, read_head
+from app.model.errors import validation_problem
+from app.model.plan import Plan
 from app.timing_log.errors import LogError
 from app.timing_log.format import SCHEMA_VERSION, LogHeader
 
@@ -88,17 +90,29 @@ def read_header(path: Path) -> LogHeader:
 
 
 def _parse_header(raw: bytes, path: Path) -> LogHeader:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a log opened and saved in Windows Notepad: the BOM is harmless
     if not raw.strip():
         raise LogError(f"{path}: empty file, expected a Timekeeper timing log")
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise LogError(f"{path}, line 1: not a Timekeeper timing log (no JSON header)") from None
+    except ValueError:  # Python's 4300-digit limit on integers, which json does not catch
+        raise LogError(
+            f"{path}, line 1: the header holds a number with too many digits; "
+            "this is not a log Timekeeper wrote"
+        ) from None
     if not isinstance(data, dict) or data.get("type") != "header":
         raise LogError(f"{path}, line 1: not a Timekeeper timing log (no header line)")
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise LogError(f"{path}, line 1: the header has no schema version")
+    if schema < 1:
+        raise LogError(
+            f"{path}, line 1: log schema {schema} does not exist (schemas are numbered from 1; "
+            f"this version reads up to {SCHEMA_VERSION}); this is not a log Timekeeper wrote"
+        )
     if schema > SCHEMA_VERSION:
         raise LogError(
             f"{path}: written by a newer Timekeeper (log schema {schema}, this version reads "
@@ -106,10 +120,21 @@ def _parse_header(raw: bytes, path: Path) -> LogHeader:
         )
     try:
         return LogHeader.from_dict(data)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise LogError(f"{path}, line 1: invalid header field {where}: {first['msg']}") from None
+    except ValidationError as exc:  # in words, never pydantic's dump (app.model.errors)
+        where, problem = validation_problem(exc)
+        raise LogError(f"{path}, line 1: invalid header field {where}: {problem}") from None
+    except RecursionError:
+        raise LogError(f"{path}, line 1: the header is nested too deeply") from None
+
+
+def _goto_warning(event: Event, segments: int, number: int) -> str | None:
+    """A go-to whose segment the plan does not have: the engine ignores it, the user is told."""
+    if not isinstance(event, Goto) or 0 <= event.segment < segments:
+        return None
+    return (
+        f"line {number}: goto to segment {event.segment}, but the plan has {segments} "
+        f"(numbered 0 to {segments - 1}); ignored"
+    )
 
 
 def read_log(path: str | Path) -> TimingLog:
@@ -132,6 +157,7 @@ def read_log(path: str | Path) -> TimingLog:
         texts = None
     last_number = len(lines)
     last_seq, last_t = 0, 0.0
+    segments = len(header.plan.segments)
     for index in range(1, len(lines)):
         number = index + 1
         record = _written_record(texts[index]) if texts is not None else None
@@ -155,6 +181,11 @@ def read_log(path: str | Path) -> TimingLog:
             continue
         last_seq, last_t = record.seq, record.event.t
         log.records.append(record)
+        if isinstance(record.event, PlanChanged) and isinstance(record.event.plan, Plan):
+            segments = len(record.event.plan.segments)
+        warning = _goto_warning(record.event, segments, number)
+        if warning is not None:
+            log.warnings.append(warning)
     return log
 
 
@@ -174,6 +205,8 @@ def _json_line(text: str) -> Any:
         raise ValueError(f"not JSON: {exc.msg}") from None
     except RecursionError:  # "[[[[…": nested deeper than any event is
         raise ValueError("not an event (nested too deep)") from None
+    except ValueError:  # Python's 4300-digit limit on integers
+        raise ValueError("not an event (a number with too many digits)") from None
     if end != len(text):
         raise ValueError("not JSON: Extra data")
     return value

@@ -68,7 +68,8 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     from app.ui.moderator import open_windows
 
     window, projector = open_windows(controller, settings)
-    for problem in (settings_problem, save_problem, language_problem, file_problem, *live.warnings):
+    settings_notice = settings_problem.notice() if settings_problem else None
+    for problem in (settings_notice, save_problem, language_problem, file_problem, *live.warnings):
         if problem:
             window.show_notice(problem)
     # The projector first: with one screen it is a window on the laptop, and the window

@@ -937,7 +937,7 @@ def run_replay(path: Path, *, quit_after_paint: bool = False) -> int:
     from app.i18n import choose_language, install_language
     from app.ui.settings import load_settings
 
-    language = choose_language(None, load_settings()[0].language)
+    language = choose_language(None, load_settings(set_aside=False)[0].language)
     install_language(app, language)
     window = ReplayWindow(log, Path(path), language=language)
     if quit_after_paint:

@@ -1,23 +1,29 @@
 """User settings: a small pydantic model in TOML under the config dir (app.paths).
 
-A damaged settings file never stops the app: it is set aside (renamed, not deleted) and the
-defaults are used, and the moderator is told once.
+A damaged settings file never stops the app: whatever is wrong with it (syntax, types, values
+out of range, a hostile number or nesting), it is set aside (renamed, not deleted), the
+defaults are used, and the moderator is told once, in a banner naming the kept file.
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from PySide6.QtCore import QCoreApplication
 
 from app import paths
 from app.files import FileWriteError, write_atomic
 from app.inputs import InputError, read_bounded
+from app.model.errors import validation_problem
 from app.model.schema import Thresholds
+
+translate = QCoreApplication.translate
 
 # A settings file is a few lines; a FIFO, a device or a huge file there is set aside instead.
 MAX_BYTES = 1024 * 1024
@@ -43,29 +49,89 @@ def threshold_defaults(settings: Settings) -> Thresholds | None:
     return Thresholds.model_construct(warning=settings.warning_s, final=settings.final_s)
 
 
-def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
-    """The settings, and a sentence for the moderator when the file had to be set aside."""
+@dataclass(frozen=True)
+class SetAside:
+    """A settings file that could not be used, and where it went (None: it could not move)."""
+
+    path: Path
+    kept: Path | None
+    reason: str
+
+    def notice(self) -> str:
+        """The moderator's banner, in the interface's language (called once it is installed:
+        the settings are read before, since they choose it)."""
+        if self.kept is None:
+            return translate(
+                "Settings", "The settings file {path} could not be used ({reason}); defaults used."
+            ).format(path=self.path, reason=self.reason)
+        return translate(
+            "Settings",
+            "The settings file could not be used ({reason}); it was kept as {name} "
+            "and the defaults are used.",
+        ).format(reason=self.reason, name=self.kept.name)
+
+
+# Whatever a damaged or hostile file makes the parser or the model raise: TOML syntax and
+# pydantic errors, UnicodeDecodeError and Python's 4300-digit limit on integers are all
+# ValueError; nesting a few thousand arrays deep is a RecursionError.
+_UNUSABLE = (OSError, ValueError, RecursionError, OverflowError, TypeError)
+
+
+def load_settings(
+    path: Path | None = None, *, set_aside: bool = True
+) -> tuple[Settings, SetAside | None]:
+    """The settings, and what became of the file when it could not be used.
+
+    Any unusable file is moved aside (``settings.toml.bad-YYYYMMDD-HHMMSS``, never over an
+    earlier one) so that the next launch starts clean and the moderator can still read it;
+    ``set_aside=False`` leaves it in place (the commands that only read the language).
+    """
     path = path or paths.settings_file()
     try:
         data = tomllib.loads(read_bounded(path, limit=MAX_BYTES, what=_WHAT).decode("utf-8"))
         return Settings.model_validate(data), None
     except FileNotFoundError:
         return Settings(), None
-    except (
-        OSError,
-        InputError,
-        UnicodeDecodeError,
-        tomllib.TOMLDecodeError,
-        ValidationError,
-    ) as exc:
-        kept = path.with_name(f"{path.name}.broken-{datetime.now():%Y%m%d-%H%M%S}")
+    except _UNUSABLE as exc:
+        reason = _reason(exc)
+        kept = _move_aside(path) if set_aside else None
+        return Settings(), SetAside(path, kept, reason)
+
+
+def _reason(exc: BaseException) -> str:
+    """Why, in a few words (never a pydantic dump: app.model.errors phrases its errors)."""
+    if isinstance(exc, InputError):  # a FIFO, a device, a huge file
+        return exc.problem
+    if isinstance(exc, ValidationError):
+        where, problem = validation_problem(exc)
+        return f"{where}: {problem}" if where else problem
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        return f"not valid TOML: {exc}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, OSError):
+        return f"cannot be read: {exc.strerror or exc}"
+    if "digits" in str(exc):
+        return "a number has too many digits"
+    return type(exc).__name__
+
+
+def _move_aside(path: Path) -> Path | None:
+    """Rename ``path`` to a free ``.bad-<time>`` name beside it; None when it cannot move."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for number in range(1, 100):
+        suffix = "" if number == 1 else f"-{number}"
+        kept = path.with_name(f"{path.name}.bad-{stamp}{suffix}")
+        if kept.exists() or kept.is_symlink():
+            continue
         try:
             path.rename(kept)
-            where = f"kept as {kept.name}"
         except OSError:
-            where = "left as it is"
-        reason = type(exc).__name__
-        return Settings(), f"{path}: settings could not be read ({reason}); defaults used, {where}"
+            return None
+        return kept
+    return None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:

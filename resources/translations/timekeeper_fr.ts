@@ -750,6 +750,19 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../app/ui/settings.py" line="58"/>
+        <source>The settings file {path} could not be used ({reason}); defaults used.</source>
+        <translation>Le fichier de réglages {path} est inutilisable ({reason})&#xa0;; réglages par défaut utilisés.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings.py" line="61"/>
+        <source>The settings file could not be used ({reason}); it was kept as {name} and the defaults are used.</source>
+        <translation>Le fichier de réglages était inutilisable ({reason})&#xa0;; il a été conservé sous le nom {name} et les réglages par défaut sont utilisés.</translation>
+    </message>
+</context>
+<context>
     <name>keys</name>
     <message>
         <location filename="../../app/ui/keys.py" line="33"/>
@@ -967,7 +980,7 @@
     </message>
     <message>
         <location filename="../../app/ui/replay.py" line="152"/>
-        <location filename="../../app/ui/replay.py" line="861"/>
+        <location filename="../../app/ui/replay.py" line="863"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1117,104 +1130,104 @@
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="560"/>
+        <location filename="../../app/ui/replay.py" line="562"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="562"/>
+        <location filename="../../app/ui/replay.py" line="564"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="570"/>
+        <location filename="../../app/ui/replay.py" line="572"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="572"/>
+        <location filename="../../app/ui/replay.py" line="574"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="582"/>
+        <location filename="../../app/ui/replay.py" line="584"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="758"/>
+        <location filename="../../app/ui/replay.py" line="760"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="775"/>
+        <location filename="../../app/ui/replay.py" line="777"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="789"/>
+        <location filename="../../app/ui/replay.py" line="791"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="796"/>
+        <location filename="../../app/ui/replay.py" line="798"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="800"/>
+        <location filename="../../app/ui/replay.py" line="802"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="802"/>
+        <location filename="../../app/ui/replay.py" line="804"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="811"/>
+        <location filename="../../app/ui/replay.py" line="813"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="815"/>
+        <location filename="../../app/ui/replay.py" line="817"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="818"/>
+        <location filename="../../app/ui/replay.py" line="820"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="823"/>
+        <location filename="../../app/ui/replay.py" line="825"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="823"/>
+        <location filename="../../app/ui/replay.py" line="825"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="826"/>
+        <location filename="../../app/ui/replay.py" line="828"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="838"/>
+        <location filename="../../app/ui/replay.py" line="840"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="838"/>
+        <location filename="../../app/ui/replay.py" line="840"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="864"/>
+        <location filename="../../app/ui/replay.py" line="866"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>

@@ -99,7 +99,7 @@ CASES = [
     Bad(
         "title-is-a-number",
         edit_line('title = "Encourager', "title = 2020"),
-        ("valid string", "got 2020"),
+        ("expected text", "got 2020"),
         path="session.title",
         line="title = 2020",
     ),
@@ -113,7 +113,7 @@ CASES = [
     Bad(
         "speaker-name-is-a-number",
         edit('name = "Raja Touil"', "name = 42"),
-        ("valid string",),
+        ("expected text",),
         path="parts[2].segments[0].speakers[0].name",
         line="name = 42",
     ),
@@ -145,8 +145,8 @@ CASES = [
         path="session.start",
         line="start = 2020",
     ),
-    json_case("parts-is-a-text", ("parts",), "Témoignages", "valid list", path="parts"),
-    json_case("session-is-a-list", ("session",), [], "valid dictionary", path="session"),
+    json_case("parts-is-a-text", ("parts",), "Témoignages", "expected a list", path="parts"),
+    json_case("session-is-a-list", ("session",), [], "expected a table", path="session"),
     # --- typos in keys: "did you mean" ---
     Bad(
         "budget-misspelt",
@@ -402,7 +402,7 @@ CASES = [
     Bad(
         "empty-session-title",
         edit_line('title = "Encourager', 'title = ""'),
-        ("at least 1 character",),
+        ("expected some text",),
         path="session.title",
         line='title = ""',
     ),
@@ -417,7 +417,7 @@ CASES = [
         "no-session", small("[[parts]]", "title = 'a'", "budget = 5"), ("required",), path="session"
     ),
     Bad("no-parts", small(*HEAD), ("required",), path="parts"),
-    json_case("empty-parts", ("parts",), [], "at least 1 item", path="parts"),
+    json_case("empty-parts", ("parts",), [], "expected at least one part", path="parts"),
     # --- values out of their set ---
     Bad(
         "unknown-kind",
