@@ -171,9 +171,16 @@ class FoundDate:
     end: int
 
 
+DATE_SEARCH_CHARS = 300  # a date further into a line does not date a heading or a session
+
+
 def find_date(text: str) -> FoundDate | None:
-    """The first calendar date in ``text`` (any of the forms above), year possibly missing."""
-    folded = fold(text)
+    """The first calendar date in ``text`` (any of the forms above), year possibly missing.
+
+    Only the first ``DATE_SEARCH_CHARS`` characters are searched: a line that gives a day
+    gives it early, and four scans of a whole line of a megabyte, several times, made an
+    import of hostile text cost seconds."""
+    folded = fold(text[:DATE_SEARCH_CHARS])
     found: list[FoundDate] = []
     for pattern in (_ISO, _NUMERIC, _DAY_MONTH, _MONTH_DAY):
         for match in pattern.finditer(folded):
@@ -283,6 +290,7 @@ def _seconds(piece: str, unit_from: str | None = None) -> int | None:
 
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+TRAILING_SEARCH_CHARS = 200
 
 
 def find_duration(text: str) -> FoundDuration | None:
@@ -302,7 +310,9 @@ def find_duration(text: str) -> FoundDuration | None:
         found = _from_match(match, text)
         if found is not None:
             return found
-    last = _TRAILING.search(normal)
+    # A trailing duration is short: search only the line's tail (``pos`` keeps the lookbehind
+    # and ``^`` true to the whole line), not every position of a line of a megabyte.
+    last = _TRAILING.search(normal, max(0, len(normal) - TRAILING_SEARCH_CHARS))
     if last is not None and not any(a <= last.start() < b for a, b in quoted):
         return _from_match(last, text)
     return None

@@ -7,6 +7,7 @@ are one word.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,27 +16,51 @@ from app.model.schema import SegmentKind
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'"})
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table built as characters are met: each non-ASCII character once
+    through NFKD (accents dropped), then every later one at C speed. A per-character Python
+    pass made a line of a megabyte with one « – » in it cost seconds."""
+
+    def __init__(self, *, keep_length: bool) -> None:
+        super().__init__()
+        self.keep_length = keep_length
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code).translate(_APOSTROPHES)
+        if char.isascii():
+            bare = char
+        else:
+            bare = "".join(
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            )
+            if self.keep_length and len(bare) != 1:
+                bare = char.lower()[:1] or char
+        self[code] = bare
+        return bare
+
+
+_FOLD = _FoldTable(keep_length=False)
+_FOLD_KEEP = _FoldTable(keep_length=True)
+
+
+@functools.lru_cache(maxsize=1024)
 def fold(text: str) -> str:
-    """Lower case, no accents, straight apostrophes, single spaces."""
-    if text.isascii():  # most lines: no accent to take off, and a character-wise pass is slow
+    """Lower case, no accents, straight apostrophes, single spaces. (Remembered: the stages
+    of the text importer fold the same line several times.)"""
+    if text.isascii():  # most lines: no accent to take off
         return " ".join(text.replace("`", "'").lower().split())
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
+    return " ".join(text.translate(_FOLD).lower().split())
 
 
+@functools.lru_cache(maxsize=1024)
 def fold_keep(text: str) -> str:
     """Like fold, one character for one character, so that positions carry over."""
     if text.isascii():
         return text.replace("`", "'").lower()
-    out = []
-    for char in text.translate(_APOSTROPHES):
-        bare = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        bare = bare.lower()
-        out.append(bare if len(bare) == 1 else char.lower()[:1] or char)
-    return "".join(out)
+    folded = text.translate(_FOLD_KEEP)
+    lowered = folded.lower()
+    # (a rare character whose lower case is longer, « İ »: keep positions, drop the extra)
+    return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in folded)
 
 
 def word_set(text: str) -> frozenset[str]:

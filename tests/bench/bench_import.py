@@ -46,6 +46,7 @@ def _sized(unit: str, size: int) -> str:
 # Each shape: one line, as long as asked (the 8 MB case reads it with import_text).
 ONE_LINE: dict[str, str] = {
     "time ranges on one line": " ".join(_ranges(1000)) + " ",
+    "« 9h00 – 9h10 » ranges on one line": "9h00 – 9h10 ",
     "dash run": "-",
     "en-dash run « – – – »": "– ",
     "one huge line of letters": "a",
