@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from app.engine.events import ApplyCatchUp
-from app.engine.snapshot import Snapshot
+from app.engine.snapshot import CATCH_UP_MARGIN_S, Snapshot
 from app.model.schema import SegmentKind
 
 TALK_FLOOR = 0.6
@@ -40,7 +40,8 @@ class CatchUpPlan:
 
     @property
     def needed(self) -> bool:
-        return self.late_by_s > 0
+        """The one rule (Snapshot.needs_catch_up): more than CATCH_UP_MARGIN_S past the target."""
+        return self.late_by_s > CATCH_UP_MARGIN_S
 
     @property
     def feasible(self) -> bool:
@@ -62,7 +63,7 @@ def propose_catch_up(
     if target_t is None:
         target_t = snap.catch_up_target_t
     late = snap.projected_end_t - target_t
-    if late <= 0 or snap.ended:
+    if late <= CATCH_UP_MARGIN_S or snap.ended:  # the rule of Snapshot.needs_catch_up
         return CatchUpPlan(target_t, late, (), 0)
     need = math.ceil(late)  # whole seconds, rounded up so the target is met, not missed
     new: dict[int, int] = {}

@@ -267,16 +267,22 @@ class Snapshot:
 
     # -- the figures a user reads about a segment (one definition each; ARCHITECTURE.md) ----
 
-    def over_countdown_of(self, index: int) -> float:
+    def over_countdown_of(self, index: int) -> float | None:
         """How far past its countdown the segment ran: countdown time used (pauses excluded)
         minus the planned duration *now* (added minutes and catch-up included). Positive:
-        it went into overtime by that much; negative: it stopped with that much left."""
+        it went into overtime by that much; negative: it stopped with that much left. None
+        for a segment that never ran (nothing was counted: no figure, rather than minus its
+        whole plan)."""
+        if self._state.first_start[index] is None:
+            return None
         return self.active_of(index) - self.planned_of(index)
 
-    def longer_than_planned_of(self, index: int) -> float:
+    def longer_than_planned_of(self, index: int) -> float | None:
         """How much longer than the running order said the segment held the room: clock
         time while it was current (pauses included) minus its duration as printed. Negative
-        when it was shorter; for a segment that never ran, minus its whole duration."""
+        when it was shorter; None for a segment that never ran."""
+        if self._state.first_start[index] is None:
+            return None
         return self.actual_of(index) - self.plan.segments[index].planned_s
 
     def paused_of(self, index: int) -> float:
@@ -290,8 +296,42 @@ class Snapshot:
         return None if started is None else started - self.planned_start_of(index)
 
     def part_left_of(self, part_index: int) -> float:
+        """A part's budget left: its budget minus the countdown time its segments used."""
         part = self.plan.parts[part_index]
-        return part.budget_s - sum(self.active_of(i) for i in part.segment_indices)
+        return part.budget_s - self.part_used_of(part_index)
+
+    def part_used_of(self, part_index: int) -> float:
+        """The countdown time a part's segments used (pauses excluded): what its budget pays."""
+        part = self.plan.parts[part_index]
+        return sum(self.active_of(i) for i in part.segment_indices)
+
+    def part_actual_of(self, part_index: int) -> float:
+        """The clock time a part's segments held the room (pauses included), as a segment's
+        actual time is counted: the running order's Actual column for a part."""
+        part = self.plan.parts[part_index]
+        return sum(self.actual_of(i) for i in part.segment_indices)
+
+    def part_over_of(self, part_index: int) -> bool:
+        """The part went past its budget (some of it is already borrowed from later ones)."""
+        return self.part_left_of(part_index) < 0
+
+    @property
+    def held_s(self) -> float:
+        """How long the session has held the room: from its start to its end, or to now."""
+        if self.started_at is None:
+            return 0.0
+        end = self.ended_at if self.ended_at is not None else self.t
+        return max(0.0, end - self.started_at)
+
+    @property
+    def warning_at_s(self) -> int:
+        """The warning threshold in force for the current segment (never past its plan)."""
+        return min(self.segment.warning_s, self.planned_s)
+
+    @property
+    def final_at_s(self) -> int:
+        """The final threshold in force for the current segment (never past its plan)."""
+        return min(self.segment.final_s, self.planned_s)
 
     @property
     def pauses(self) -> tuple[tuple[float, float | None], ...]:
@@ -327,7 +367,7 @@ def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
         projected_end = max(t, planned_start_t) + max(0.0, remaining) + state.future_left()
     else:
         projected_end = t + max(0.0, remaining) + state.future_left()
-    warning, final = seg.warning_s, seg.final_s
+    warning, final = min(seg.warning_s, planned), min(seg.final_s, planned)  # as *_at_s say
     return Snapshot(
         t=t,
         status=state.status,
@@ -337,7 +377,7 @@ def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
         active_s=active,
         occupied_s=state.occupied[cur],
         remaining_s=remaining,
-        phase=phase_of(remaining, min(warning, planned), min(final, planned)),
+        phase=phase_of(remaining, warning, final),
         part_used_s=part_used,
         message=state.message,
         blink=state.blink,

@@ -32,7 +32,7 @@ class SegmentRow:
     adjusted_s: int  # planned at the end: adjustments and catch-up included
     intervals: tuple[tuple[float, float], ...]  # when it was the current segment
     actual_s: float  # time it held the room, pauses included
-    longer_than_planned_s: float  # Snapshot.longer_than_planned_of (0 when it never ran)
+    longer_than_planned_s: float | None  # Snapshot.longer_than_planned_of (None: never ran)
     open: bool = False  # still running when the log stops (a session never ended)
 
     @property
@@ -124,7 +124,7 @@ def chart_data_from(
             adjusted_s=snap.planned_of(i),
             intervals=intervals[i],
             actual_s=snap.actual_of(i),
-            longer_than_planned_s=(snap.longer_than_planned_of(i) if snap.intervals_of(i) else 0.0),
+            longer_than_planned_s=snap.longer_than_planned_of(i),
             open=unfinished and i == snap.current,
         )
         for i, seg in enumerate(plan.segments)

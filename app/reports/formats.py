@@ -40,6 +40,18 @@ def _iso(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat(timespec="seconds")
 
 
+def _maybe_secs(value: float | None) -> float | None:
+    return None if value is None else _secs(value)
+
+
+def _maybe_round(value: float | None) -> int | str:
+    return "" if value is None else round(value)
+
+
+def _maybe_signed(value: float | None) -> str:
+    return "" if value is None else signed_span(value)
+
+
 def _secs(value: float) -> float:
     """Seconds to the millisecond: enough for a report, and stable in JSON."""
     return round(value, 3) + 0.0  # + 0.0: never "-0.0"
@@ -65,6 +77,8 @@ def report_as_json(report: Report) -> dict[str, Any]:
         "total_planned_s": report.total_planned_s,
         "total_actual_s": _secs(report.total_actual_s),
         "late_end_s": None if late is None else _secs(late),
+        "late_vs_hard_end_s": _maybe_secs(report.late_vs_hard_end_s),
+        "longer_than_planned_s": _maybe_secs(report.longer_than_planned_s),
         "paused_s": _secs(report.paused_s),
         "downtime_s": _secs(report.downtime_s),
         "resumed": report.resumed,
@@ -82,8 +96,8 @@ def report_as_json(report: Report) -> dict[str, Any]:
                 "active_s": _secs(s.active_s),
                 "paused_s": _secs(s.paused_s),
                 "overrun_s": _secs(s.overrun_s),
-                "longer_than_planned_s": _secs(s.longer_than_planned_s),
-                "over_countdown_s": _secs(s.over_countdown_s),
+                "longer_than_planned_s": _maybe_secs(s.longer_than_planned_s),
+                "over_countdown_s": _maybe_secs(s.over_countdown_s),
                 "start_delay_s": None if s.start_delay_s is None else _secs(s.start_delay_s),
                 "planned_start": _iso(s.planned_start),
                 "started_at": _iso(s.started_at),
@@ -101,7 +115,7 @@ def report_as_json(report: Report) -> dict[str, Any]:
                 "planned_s": p.planned_s,
                 "actual_s": _secs(p.actual_s),
                 "overrun_s": _secs(p.overrun_s),
-                "longer_than_planned_s": _secs(p.longer_than_planned_s),
+                "longer_than_planned_s": _maybe_secs(p.longer_than_planned_s),
                 "planned_start": _iso(p.planned_start),
                 "started_at": _iso(p.started_at),
                 "ended_at": _iso(p.ended_at),
@@ -163,8 +177,8 @@ def report_as_csv(report: Report) -> str:
                 s.final_planned_s,
                 round(s.actual_s),
                 "" if s.start_delay_s is None else round(s.start_delay_s),
-                round(s.longer_than_planned_s),
-                round(s.over_countdown_s),
+                _maybe_round(s.longer_than_planned_s),
+                _maybe_round(s.over_countdown_s),
                 round(s.overrun_s),
                 round(s.paused_s),
             )
@@ -219,8 +233,8 @@ def report_as_text(report: Report) -> str:
         flag = {"open": "  [open]", "skipped": "  [skipped]", "not reached": "  [not reached]"}
         done = s.status == "done"
         delay = "" if s.start_delay_s is None else signed_span(s.start_delay_s)
-        longer = signed_span(s.longer_than_planned_s) if done else ""
-        over = signed_span(s.over_countdown_s) if done else ""
+        longer = _maybe_signed(s.longer_than_planned_s) if done else ""
+        over = _maybe_signed(s.over_countdown_s) if done else ""
         paused = _span(s.paused_s) if s.ran else ""
         lines.append(
             f"{s.index + 1:>3}  {_clock(s.planned_start, zone):8}  "
@@ -231,15 +245,13 @@ def report_as_text(report: Report) -> str:
     lines.append("")
     lines.append(f"{'':3}  {'parts':8}  {'':8}  {'':>7}  {'plan':>7}  {'actual':>7}  {'longer':>7}")
     for p in report.parts:
-        longer = signed_span(p.longer_than_planned_s) if p.ended_at is not None else ""
+        longer = _maybe_signed(p.longer_than_planned_s)
         lines.append(
             f"{'':3}  {_clock(p.planned_start, zone):8}  {_clock(p.started_at, zone):8}  "
             f"{'':>7}  {_span(p.planned_s):>7}  {_span(p.actual_s):>7}  {longer:>7}  {p.title}"
             f"{'  [open]' if p.open else ''}"
         )
-    total_diff = (
-        signed_span(report.total_actual_s - report.total_planned_s) if report.finished else ""
-    )
+    total_diff = _maybe_signed(report.longer_than_planned_s)
     lines.append(
         f"{'':3}  {'total':8}  {'':8}  {'':>7}  {_span(report.total_planned_s):>7}  "
         f"{_span(report.total_actual_s):>7}  {total_diff:>7}"

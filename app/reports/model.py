@@ -42,8 +42,8 @@ class SegmentReport:
     final_planned_s: int  # after catch-up and added/removed time
     actual_s: float  # time it was the current segment, pauses included
     active_s: float  # countdown time used, pauses excluded
-    over_countdown_s: float  # Snapshot.over_countdown_of
-    longer_than_planned_s: float  # Snapshot.longer_than_planned_of
+    over_countdown_s: float | None  # Snapshot.over_countdown_of (None: it never ran)
+    longer_than_planned_s: float | None  # Snapshot.longer_than_planned_of (None: never ran)
     paused_s: float  # Snapshot.paused_of
     start_delay_s: float | None  # Snapshot.start_delay_of: late (+) or early (-) start
     planned_start: datetime
@@ -62,7 +62,7 @@ class SegmentReport:
     @property
     def overrun_s(self) -> float:
         """Longer than planned, or 0: the `report --format json` contract's ``overrun_s``."""
-        return max(0.0, self.longer_than_planned_s)
+        return max(0.0, self.longer_than_planned_s or 0.0)
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,13 @@ class PartReport:
     started_at: datetime | None
     ended_at: datetime | None
     open: bool
-
-    @property
-    def longer_than_planned_s(self) -> float:
-        """The part's clock time against its budget as printed (the sum of its segments')."""
-        return self.actual_s - self.planned_s
+    # The clock time its segments held the room against its budget as printed; None until
+    # the part is over (not started, or still open).
+    longer_than_planned_s: float | None
 
     @property
     def overrun_s(self) -> float:
-        return max(0.0, self.longer_than_planned_s)
+        return max(0.0, self.longer_than_planned_s or 0.0)
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,9 @@ class Report:
     segments: tuple[SegmentReport, ...]
     parts: tuple[PartReport, ...]
     total_planned_s: int
-    total_actual_s: float
+    total_actual_s: float  # Snapshot.held_s: from the start to the end (or the last event)
+    longer_than_planned_s: float | None  # total actual − total planned, once finished
+    late_vs_hard_end_s: float | None  # the end (or the end it was heading for) − the hard end
     paused_s: float
     downtime_s: float  # sum of the gaps recorded when the app resumed after being down
     resumed: int  # how many times the app resumed the session after being down
@@ -149,25 +149,23 @@ def build_report(log: TimingLog) -> Report:
         started = [r.started_at for r in rows if r.started_at is not None]
         is_open = any(r.open for r in rows)
         ended = [r.ended_at for r in rows if r.ended_at is not None]
+        actual = snap.part_actual_of(part.index)
         parts.append(
             PartReport(
                 index=part.index,
                 title=part.title,
                 budget_s=part.budget_s,
                 planned_s=sum(r.planned_s for r in rows),
-                actual_s=sum(r.actual_s for r in rows),
+                actual_s=actual,
                 planned_start=rows[0].planned_start,
                 started_at=min(started) if started else None,
                 ended_at=None if is_open or not ended else max(ended),
                 open=is_open,
+                longer_than_planned_s=(None if not started or is_open else actual - part.budget_s),
             )
         )
     started_t = snap.started_at
-    if started_t is None:
-        total_actual = 0.0
-    else:
-        end_t = snap.ended_at if snap.ended_at is not None else last_t
-        total_actual = end_t - started_t
+    total_actual = snap.held_s
     planned_start = header.planned_start
     hard = plan.slot_s
     return Report(
@@ -189,6 +187,8 @@ def build_report(log: TimingLog) -> Report:
         parts=tuple(parts),
         total_planned_s=plan.total_s,
         total_actual_s=total_actual,
+        longer_than_planned_s=total_actual - plan.total_s if snap.finished else None,
+        late_vs_hard_end_s=(None if started_t is None or snap.slack_s is None else -snap.slack_s),
         paused_s=snap.paused_s,
         downtime_s=sum(gap for _, gap in snap.gaps),
         resumed=sum(isinstance(e, Resumed) for e in timeline.events),

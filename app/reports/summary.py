@@ -15,7 +15,7 @@ from typing import Protocol
 
 from app.engine.display import format_span, late_word, signed_span
 from app.reports.chart_data import ChartData, chart_data
-from app.reports.model import PartReport, Report, SegmentReport, build_report
+from app.reports.model import Report, SegmentReport, build_report
 from app.timing_log.reader import TimingLog
 
 LARGEST_OVERRUNS = 3
@@ -44,13 +44,6 @@ class Summary:
     def end(self) -> datetime | None:
         """The actual end, or for an unfinished session the end it was heading for."""
         return self.report.projected_end
-
-    @property
-    def late_vs_hard_end_s(self) -> float | None:
-        """Positive: the session ran past the end of its slot; negative: time to spare."""
-        if self.report.hard_end is None or self.end is None:
-            return None
-        return (self.end - self.report.hard_end).total_seconds()
 
     def zone(self, value: datetime) -> datetime:
         """Times in the zone the session was planned in (not the reader's)."""
@@ -188,7 +181,7 @@ def headline(summary: Summary, w: Words) -> list[Figure]:
     late = r.late_end_s
     if late is not None:
         out.append(Figure(w.vs_plan, signed_span(late), w.late_word(late), alarm=late >= 60))
-    hard = summary.late_vs_hard_end_s
+    hard = r.late_vs_hard_end_s
     if hard is not None and r.hard_end is not None:
         where = w.after_hard_end if hard > 0 else w.before_hard_end
         out.append(
@@ -242,6 +235,7 @@ def segment_rows(summary: Summary, w: Words) -> list[Row]:
         ran = s.ran
         done = s.status == "done"
         diff, over = _diff_cell(s.longer_than_planned_s if done else None)
+        counted = s.over_countdown_s
         status = w.status.get(s.status, s.status)
         rows.append(
             Row(
@@ -255,7 +249,7 @@ def segment_rows(summary: Summary, w: Words) -> list[Row]:
                     span(s.planned_s),
                     span(s.actual_s) if ran else "—",
                     span(s.paused_s) if ran else "—",
-                    signed_span(s.over_countdown_s) if done else "—",
+                    signed_span(counted) if done and counted is not None else "—",
                     diff if not status else f"{diff} ({status})" if ran else status,
                 ),
                 over,
@@ -268,7 +262,7 @@ def part_rows(summary: Summary, w: Words) -> list[Row]:
     rows = []
     r = summary.report
     for p in r.parts:
-        diff, over = _diff_cell(_part_difference(p))
+        diff, over = _diff_cell(p.longer_than_planned_s)
         rows.append(
             Row(
                 (
@@ -282,9 +276,7 @@ def part_rows(summary: Summary, w: Words) -> list[Row]:
                 over,
             )
         )
-    total_diff, total_over = _diff_cell(
-        r.total_actual_s - r.total_planned_s if r.finished else None
-    )
+    total_diff, total_over = _diff_cell(r.longer_than_planned_s)
     rows.append(
         Row(
             (
@@ -300,12 +292,6 @@ def part_rows(summary: Summary, w: Words) -> list[Row]:
         )
     )
     return rows
-
-
-def _part_difference(p: PartReport) -> float | None:
-    if p.started_at is None or p.open:
-        return None
-    return p.actual_s - p.budget_s
 
 
 def part_headers(w: Words) -> tuple[str, ...]:

@@ -87,7 +87,7 @@ def _summarise(path: Path) -> PastSession:
         planned_start=header.planned_start,
         started=None if started_t is None else wall_at(header, started_t),
         last=log.last_wall if log.records else None,
-        duration_s=None if started_t is None else max(0.0, final.t - started_t),
+        duration_s=None if started_t is None else final.held_s,
         late_s=final.late_s if final.finished else None,
         finished=final.finished,
     )

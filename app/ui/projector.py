@@ -469,17 +469,16 @@ def countdown_item(
 
 def phase_label(snapshot: Snapshot) -> str:
     """The phase in words (never colour alone), and "Paused" when the clock is held."""
-    seg = snapshot.segment
     words: list[str] = []
     if snapshot.paused:
         words.append(QCoreApplication.translate("projector", "‖ Paused"))
     phase = snapshot.phase
     if phase is Phase.WARNING:
-        threshold = spoken_duration(min(seg.warning_s, snapshot.planned_s))
+        threshold = spoken_duration(snapshot.warning_at_s)
         text = QCoreApplication.translate("projector", "⚠ Less than {time} left")
         words.append(text.replace("{time}", threshold))
     elif phase is Phase.FINAL:
-        threshold = spoken_duration(min(seg.final_s, snapshot.planned_s))
+        threshold = spoken_duration(snapshot.final_at_s)
         text = QCoreApplication.translate("projector", "⚠ Final {time}")
         words.append(text.replace("{time}", threshold))
     elif phase is Phase.OVERTIME:

@@ -78,7 +78,7 @@ from app.engine import (
     Status,
     Timeline,
 )
-from app.engine.display import countdown_text, format_span, signed_span
+from app.engine.display import format_span, signed_span
 from app.i18n import Language, current_language
 from app.reports.chart_data import ChartData, chart_data
 from app.reports.summary import (
@@ -829,15 +829,16 @@ class ReplayWindow(QWidget):
                 n=len(snap.pauses), span=format_span(round(snap.paused_s))
             )
         )
-        for row, part in enumerate(snap.plan.parts):
-            left = snap.part_left_of(row)
+        for row in range(len(snap.plan.parts)):
+            left, over_budget = snap.part_left_of(row), snap.part_over_of(row)
             used_item, item = self.parts_table.item(row, 2), self.parts_table.item(row, 3)
             assert used_item is not None and item is not None
-            used_item.setText(format_span(max(0, round(part.budget_s - left))))
-            item.setText(countdown_text(left) if left > 0 else "+" + format_span(round(-left)))
-            item.setForeground(QColor("#b42318") if left <= 0 else self.palette().text().color())
+            used_item.setText(format_span(round(snap.part_used_of(row))))
+            item.setText(signed_span(-left) if over_budget else format_span(round(left)))
+            text_colour = self.palette().text().color()
+            item.setForeground(QColor("#b42318") if over_budget else text_colour)
             item.setToolTip(
-                translate("replay", "over budget") if left <= 0 else translate("replay", "left")
+                translate("replay", "over budget") if over_budget else translate("replay", "left")
             )
 
     # -- Qt plumbing ------------------------------------------------------------------------

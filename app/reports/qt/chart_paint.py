@@ -603,7 +603,8 @@ def _draw_segment_row(
     if not seg.ran:
         return
     start, end = seg.started_t or 0.0, seg.ended_t or 0.0
-    over = seg.longer_than_planned_s >= 1.0
+    longer = seg.longer_than_planned_s or 0.0  # (it ran: a figure)
+    over = longer >= 1.0
     actual = QRectF(x_of(start), y + lay.row_h * 0.52, max(1.5, x_of(end) - x_of(start)), bar_h)
     painter.setPen(QPen(QColor("#1b3f66") if not over else QColor("#8a4a0f"), 0.8))
     painter.setBrush(OVERRUN_FILL if over else ACTUAL_FILL)
@@ -617,18 +618,18 @@ def _draw_segment_row(
     _fill_areas(painter, away, QColor(255, 255, 255, 200))
     if over:
         hatch = QRectF(
-            x_of(end - seg.longer_than_planned_s),
+            x_of(end - longer),
             actual.top(),
-            x_of(end) - x_of(end - seg.longer_than_planned_s),
+            x_of(end) - x_of(end - longer),
             bar_h,
         )
         _hatch(painter, hatch, OVERRUN_HATCH, max(3.0, lay.font_px * 0.45), 1.2)
     # An open segment (the log stops while it runs) has no final difference: only an
     # overrun already reached is a fact.
-    text = signed_span(seg.longer_than_planned_s) if over or not seg.open else ""
+    text = signed_span(longer) if over or not seg.open else ""
     if seg.open:
         text = f"{text} {open_word}…".strip()
-    if text and (abs(seg.longer_than_planned_s) >= 1.0 or seg.open):
+    if text and (abs(longer) >= 1.0 or seg.open):
         painter.setFont(small if not over else chart_font(lay.font_px * 0.85, bold=True))
         painter.setPen(OVERRUN_HATCH if over else MUTED)
         painter.drawText(QPointF(actual.right() + 4, actual.bottom() - bar_h * 0.1), text)

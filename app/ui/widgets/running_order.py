@@ -250,14 +250,17 @@ class RunningOrderTree(QTreeWidget):
             self._keys_plan = snap.plan
         keys = self._row_keys
         for part in snap.plan.parts:
+            # The part's Actual is clock time held, as a segment's is; left/over is its
+            # budget against the countdown time used (Snapshot's figures, ARCHITECTURE.md §6).
             left = snap.part_left_of(part.index)
-            used = part.budget_s - left
-            shown_left = left_span(left) if left >= 0 else span(-left)
+            over_budget = snap.part_over_of(part.index)
+            held = snap.part_actual_of(part.index)
+            shown_left = span(-left) if over_budget else left_span(left)
             key: tuple[object, ...] = (
                 snap.planned_start_of(part.first),
                 part.budget_s,
-                span(used) if used > 0 else "",
-                left >= 0,
+                span(held) if held > 0 else "",
+                over_budget,
                 shown_left,
             )
             if keys.get(("part", part.index)) == key:
@@ -266,13 +269,14 @@ class RunningOrderTree(QTreeWidget):
             item = self.part_items[part.index]
             _set(item, COL_AT, self._clock_of(snap.planned_start_of(part.first)))
             _set(item, COL_PLANNED, planned_span(part.budget_s))
-            _set(item, COL_ACTUAL, span(used) if used > 0 else "")
-            if left >= 0:
-                text = translate("RunningOrder", "{t} left").format(t=shown_left)
-            else:
+            _set(item, COL_ACTUAL, span(held) if held > 0 else "")
+            if over_budget:
                 text = translate("RunningOrder", "over by {t}").format(t=shown_left)
+            else:
+                text = translate("RunningOrder", "{t} left").format(t=shown_left)
             _set(item, COL_STATE, text)
-            over = QBrush(QColor(self._theme.countdown[Phase.OVERTIME])) if left < 0 else QBrush()
+            red = self._theme.countdown[Phase.OVERTIME]
+            over = QBrush(QColor(red)) if over_budget else QBrush()
             item.setForeground(COL_STATE, over)
         for index, item in enumerate(self.segment_items):
             key = self._segment_key(snap, index)
@@ -290,14 +294,13 @@ class RunningOrderTree(QTreeWidget):
         state = snap.row_state(index)
         planned = snap.planned_of(index)
         actual = snap.actual_of(index)
-        active = snap.active_of(index)
         return (
             snap.planned_start_of(index),
             planned,
             snap.plan.segments[index].planned_s,
             state,
             span(actual) if state is not RowState.UPCOMING or actual else "",
-            active > planned,
+            _past_countdown(snap, index),
             _done_figures(snap, index) if state is RowState.DONE else None,
             (snap.status, snap.phase) if state is RowState.CURRENT else None,
         )
@@ -321,7 +324,7 @@ class RunningOrderTree(QTreeWidget):
         state = snap.row_state(index)
         actual = snap.actual_of(index)
         _set(item, COL_ACTUAL, span(actual) if state is not RowState.UPCOMING or actual else "")
-        over = snap.active_of(index) > planned
+        over = _past_countdown(snap, index)
         if state is RowState.CURRENT:
             if snap.running or snap.paused:
                 text = "▶ " + phase_word(snap.phase)
@@ -367,13 +370,21 @@ def _set(item: QTreeWidgetItem, column: int, text: str) -> None:
         item.setText(column, text)
 
 
+def _past_countdown(snap: Snapshot, index: int) -> bool:
+    """Its countdown ran out (the Actual figure turns red): over the countdown, past zero."""
+    over = snap.over_countdown_of(index)
+    return over is not None and over > 0
+
+
 def _done_figures(snap: Snapshot, index: int) -> tuple[int, int, int, int | None]:
     """A finished segment's figures as shown, in whole seconds (the engine's definitions):
     over the countdown, longer than planned, time lost to pauses, start delay."""
+    over, longer = snap.over_countdown_of(index), snap.longer_than_planned_of(index)
+    assert over is not None and longer is not None  # a finished segment ran
     delay = snap.start_delay_of(index)
     return (
-        round(snap.over_countdown_of(index)),
-        round(snap.longer_than_planned_of(index)),
+        round(over),
+        round(longer),
         round(snap.paused_of(index)),
         None if delay is None else round(delay),
     )
