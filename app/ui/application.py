@@ -23,8 +23,9 @@ from app.ui.settings import load_settings, save_settings, threshold_defaults
 __all__ = ["QUIT_AFTER_PAINT_ENV", "choose_session", "run_application"]
 
 
-# For tests and packaging checks: "1" makes the app print its windows' titles and menus once
-# the moderator window has painted, then quit (exit 0). Not an option: users never need it.
+# For tests and packaging checks: "1" makes the app print its windows' titles, its menus and
+# its tick driver's timer once the moderator window has painted, then quit (exit 0). Not an
+# option: users never need it.
 QUIT_AFTER_PAINT_ENV = "TIMEKEEPER_QUIT_AFTER_PAINT"
 
 
@@ -33,9 +34,10 @@ class _QuitOnFirstPaint(QObject):
     moderator window, then ends the event loop: the installed app, run for real, proves it
     found its translation without anyone closing a window."""
 
-    def __init__(self, window: QWidget, projector: QWidget) -> None:
+    def __init__(self, window: QWidget, projector: QWidget, tick_backend: str) -> None:
         super().__init__(window)
         self._window, self._projector, self._done = window, projector, False
+        self._tick_backend = tick_backend
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint and not self._done:
@@ -45,6 +47,7 @@ class _QuitOnFirstPaint(QObject):
             print(f"window: {self._window.windowTitle()}", flush=True)
             print(f"projector: {self._projector.windowTitle()}", flush=True)
             print(f"menus: {' | '.join(menus)}", flush=True)
+            print(f"tick: {self._tick_backend}", flush=True)  # timerfd on Linux, else qtimer
             QTimer.singleShot(0, QApplication.quit)
         return False
 
@@ -96,7 +99,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     # manager stacks the window mapped last on top, which must be the moderator's (it takes
     # the whole laptop screen and the keyboard).
     if os.environ.get(QUIT_AFTER_PAINT_ENV) == "1":
-        window.installEventFilter(_QuitOnFirstPaint(window, projector))
+        window.installEventFilter(_QuitOnFirstPaint(window, projector, controller.ticks.backend))
     projector.place_and_show()
     window.showMaximized()
     QTimer.singleShot(0, window.raise_)
