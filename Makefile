@@ -1,4 +1,5 @@
 # Two commands a new user needs: `make run` and `make test`. Both bootstrap .venv themselves.
+# `make dist` builds what is handed out: sdist, wheel, and the standalone bundle.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-tools lint typecheck pytest bench screenshots translations lupdate clean
+.PHONY: run test test-tools lint typecheck pytest bench screenshots translations lupdate dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,5 +65,21 @@ resources/translations/%.qm: resources/translations/%.ts
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate app/i18n.py app/ui/*.py app/ui/widgets/*.py app/reports/*.py app/reports/qt/*.py -ts resources/translations/timekeeper_fr.ts -no-obsolete
 
+# The sdist and the wheel (python -m build: the wheel is built from the sdist, so the sdist is
+# known to be complete; setup.py compiles the .qm into it), then the one-folder bundle
+# dist/timekeeper/timekeeper (PyInstaller, timekeeper.spec), then the bundle run from another
+# folder: check --json, the window offscreen in French, its size and start-up time.
+# Not part of `make test`. The tools come from the `dist` extra of pyproject.toml.
+DIST_TOOLS := $(VENV)/.dist-tools
+$(DIST_TOOLS): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
+	touch $@
+
+dist: $(STAMP) translations $(DIST_TOOLS)
+	rm -rf dist build/pyinstaller
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller timekeeper.spec
+	$(BIN)/python -m tests.bundle_smoke dist/timekeeper/timekeeper
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist app/_data

@@ -214,7 +214,8 @@ def write_atomic(
         ) from None
     try:
         try:
-            os.fchmod(handle, mode)
+            if hasattr(os, "fchmod"):  # POSIX; Windows (Python < 3.13) has no fchmod
+                os.fchmod(handle, mode)
             view = memoryview(data)
             while view:
                 view = view[os.write(handle, view) :]

@@ -2,7 +2,8 @@
 choice of the windows and of the reports.
 
 Source strings are English; ``resources/translations/timekeeper_fr.ts`` holds the French and
-the Makefile compiles it to ``.qm`` with pyside6-lrelease. The windows install the .qm as the
+the wheel's build (setup.py) and, in a checkout, ``make translations`` compile it to ``.qm``
+with lrelease; app.resources finds it. The windows install the .qm as the
 application's translator (``install_language``); a report is written in the language asked
 for, not necessarily the window's (``timekeeper report --format pdf`` has no window at all),
 so ``Language`` reads the same .qm directly (``translator_for``). Session content (titles,
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
-from app import paths
+from app import resources
 
 _installed: list[QTranslator] = []
 _current = ["en"]  # the language whose texts are shown now
@@ -65,7 +66,7 @@ def install_language(app: QCoreApplication, language: str) -> bool:
 
 
 def translations_dir() -> Path:
-    return paths.resources_dir() / "translations"
+    return resources.translations_dir()
 
 
 def qm_path(language: str) -> Path:

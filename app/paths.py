@@ -4,6 +4,9 @@ Settings live in the platformdirs config dir, timing logs in the data dir, the l
 folder and the session locks in the state dir. ``TIMEKEEPER_HOME`` moves all three under one
 folder (``config/``, ``data/``, ``state/``): tests and portable installs use it.
 
+The data shipped with the app (the seed workshop, the icon, the translations) is app.resources'
+business, not this module's.
+
 Every folder the app writes in is the user's own (``ensure_private_dir``): made 0700, never
 reached through a symbolic link, never one that another user owns. A timing log says what
 happened in a room and settings name the user's files; nobody else on the machine reads them,
@@ -22,8 +25,6 @@ import platformdirs
 
 APP_NAME = "timekeeper"
 HOME_ENV = "TIMEKEEPER_HOME"
-
-_REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def _home() -> Path | None:
@@ -53,19 +54,6 @@ def logs_dir() -> Path:
 
 def settings_file() -> Path:
     return config_dir() / "settings.toml"
-
-
-def sessions_dir() -> Path:
-    """Running orders shipped with the app (the seed workshop is the default)."""
-    return _REPO_ROOT / "sessions"
-
-
-def resources_dir() -> Path:
-    return _REPO_ROOT / "resources"
-
-
-def default_session() -> Path:
-    return sessions_dir() / "aict-2020-atelier-developpement-economique.toml"
 
 
 # -- private folders ---------------------------------------------------------------------------

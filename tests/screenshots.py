@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
-    from app import paths
+    from app import resources
     from app.engine.clock import FakeClock
     from app.files import write_atomic
     from app.i18n import install_language
@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
     from app.ui.moderator import open_windows
     from app.ui.settings import Settings
 
-    loaded = load_running_order(paths.default_session())
+    loaded = load_running_order(resources.default_session())
     second = loaded.plan.segments[1]  # the first testimony: 8'20"
 
     def live(c: LiveController, clock: FakeClock, into_second: float) -> None:

@@ -23,7 +23,7 @@ from tests.conftest import REPO
 
 APP = REPO / "app"
 QT = ("PySide6", "shiboken6")
-BASE = frozenset({"app", "app.paths", "app.files", "app.inputs"})
+BASE = frozenset({"app", "app.paths", "app.resources", "app.files", "app.inputs"})
 
 # For each layer (a package, or a module of its own), the app layers it may import.
 ALLOWED: dict[str, frozenset[str]] = {

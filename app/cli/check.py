@@ -1,4 +1,7 @@
-"""`timekeeper check SESSION [--json]`: validate a running order and print the resolved plan.
+"""`timekeeper check [SESSION] [--json]`: validate a running order and print the resolved plan.
+
+Without SESSION it checks the running order `timekeeper` would open (the last one used, the
+seed workshop the first time), so a new user can try the command at once.
 
 The text is what the moderator reads before the session; the JSON is the contract of
 ARCHITECTURE.md §5 for scripts (more fields are welcome, none removed).
@@ -14,12 +17,18 @@ from app.cli.errors import ExitCode
 from app.cli.subcommand import Subparsers
 from app.cli.terminal import json_printable, printable
 from app.model import Plan, format_duration, load_running_order
+from app.ui.session_choice import session_to_open  # the settings only: no Qt
 
 
 def register(sub: Subparsers) -> None:
     """Add `check`."""
     check = sub.add_parser("check", help="validate a running order and print the resolved plan")
-    check.add_argument("session", type=Path)
+    check.add_argument(
+        "session",
+        nargs="?",
+        type=Path,
+        help="running order (default: the one timekeeper would open, the seed workshop at first)",
+    )
     check.add_argument("--json", action="store_true", help="print the plan as JSON")
     check.set_defaults(func=cmd_check)
 
@@ -97,7 +106,7 @@ def plan_as_text(plan: Plan) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    plan = load_running_order(args.session).plan
+    plan = load_running_order(session_to_open(args.session)).plan
     if args.json:
         print(json_printable(json.dumps(plan_as_json(plan), ensure_ascii=False, indent=2)))
     else:

@@ -2,30 +2,54 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenuBar, QWidget
 
-from app import paths
+from app import paths, resources
 from app.engine.clock import SystemClock
 from app.i18n import choose_language, install_language
 from app.model import RunningOrderError, load_running_order
 from app.timing_log.live import running_order_from_log, start_session
 from app.timing_log.writer import fallback_dir
 from app.ui.controller import LiveController
-from app.ui.settings import Settings, load_settings, save_settings, threshold_defaults
+from app.ui.session_choice import choose_session
+from app.ui.settings import load_settings, save_settings, threshold_defaults
+
+__all__ = ["QUIT_AFTER_PAINT_ENV", "choose_session", "run_application"]
 
 
-def choose_session(requested: Path | None, settings: Settings) -> Path:
-    """The file named on the command line, else the last one used, else the seed workshop."""
-    if requested is not None:
-        return requested
-    if settings.last_session and Path(settings.last_session).is_file():
-        return Path(settings.last_session)
-    return paths.default_session()
+# For tests and packaging checks: "1" makes the app print its windows' titles, its menus and
+# its tick driver's timer once the moderator window has painted, then quit (exit 0). Not an
+# option: users never need it.
+QUIT_AFTER_PAINT_ENV = "TIMEKEEPER_QUIT_AFTER_PAINT"
+
+
+class _QuitOnFirstPaint(QObject):
+    """Prints what the windows say (their titles, the menu bar) after the first paint of the
+    moderator window, then ends the event loop: the installed app, run for real, proves it
+    found its translation without anyone closing a window."""
+
+    def __init__(self, window: QWidget, projector: QWidget, tick_backend: str) -> None:
+        super().__init__(window)
+        self._window, self._projector, self._done = window, projector, False
+        self._tick_backend = tick_backend
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            bar = self._window.findChild(QMenuBar)
+            menus = [a.text() for a in bar.actions()] if bar is not None else []
+            print(f"window: {self._window.windowTitle()}", flush=True)
+            print(f"projector: {self._projector.windowTitle()}", flush=True)
+            print(f"menus: {' | '.join(menus)}", flush=True)
+            print(f"tick: {self._tick_backend}", flush=True)  # timerfd on Linux, else qtimer
+            QTimer.singleShot(0, QApplication.quit)
+        return False
 
 
 def run_application(session_path: Path | None, *, language: str | None = None) -> int:
@@ -34,7 +58,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     app.setApplicationName("Timekeeper")
     app.setOrganizationName("Timekeeper")
     app.setDesktopFileName("timekeeper")
-    icon = paths.resources_dir() / "icons" / "timekeeper.svg"
+    icon = resources.icon_file()
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     settings, settings_problem = load_settings()
@@ -42,7 +66,7 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     language_problem = None
     if not install_language(app, wanted):
         language_problem = (
-            f"the {wanted} translation is missing (run make translations); "
+            f"the {wanted} translation is missing (in a checkout: make translations); "
             "the interface is in English"
         )
 
@@ -75,6 +99,8 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     # The projector first: with one screen it is a window on the laptop, and the window
     # manager stacks the window mapped last on top, which must be the moderator's (it takes
     # the whole laptop screen and the keyboard).
+    if os.environ.get(QUIT_AFTER_PAINT_ENV) == "1":
+        window.installEventFilter(_QuitOnFirstPaint(window, projector, controller.ticks.backend))
     projector.place_and_show()
     window.showMaximized()
     QTimer.singleShot(0, window.raise_)

@@ -15,15 +15,12 @@ from typing import Literal
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from PySide6.QtCore import QCoreApplication
 
 from app import paths
 from app.files import FileWriteError, write_atomic
 from app.inputs import InputError, read_bounded
 from app.model.errors import validation_problem
 from app.model.schema import Thresholds
-
-translate = QCoreApplication.translate
 
 # A settings file is a few lines; a FIFO, a device or a huge file there is set aside instead.
 MAX_BYTES = 1024 * 1024
@@ -59,7 +56,11 @@ class SetAside:
 
     def notice(self) -> str:
         """The moderator's banner, in the interface's language (called once it is installed:
-        the settings are read before, since they choose it)."""
+        the settings are read before, since they choose it). Qt is imported here only: the
+        commands that read the settings (`check`, `report`) stay free of Qt."""
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate
         if self.kept is None:
             return translate(
                 "Settings", "The settings file {path} could not be used ({reason}); defaults used."

@@ -315,17 +315,17 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="64"/>
+        <location filename="../../app/ui/moderator.py" line="66"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="65"/>
+        <location filename="../../app/ui/moderator.py" line="67"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="255"/>
+        <location filename="../../app/ui/moderator.py" line="257"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
@@ -425,63 +425,63 @@
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="394"/>
+        <location filename="../../app/ui/moderator.py" line="396"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="412"/>
+        <location filename="../../app/ui/moderator.py" line="414"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="426"/>
+        <location filename="../../app/ui/moderator.py" line="428"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="432"/>
+        <location filename="../../app/ui/moderator.py" line="434"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="445"/>
+        <location filename="../../app/ui/moderator.py" line="447"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="465"/>
+        <location filename="../../app/ui/moderator.py" line="467"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="477"/>
+        <location filename="../../app/ui/moderator.py" line="479"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="498"/>
+        <location filename="../../app/ui/moderator.py" line="500"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="511"/>
+        <location filename="../../app/ui/moderator.py" line="513"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="519"/>
-        <location filename="../../app/ui/moderator.py" line="533"/>
+        <location filename="../../app/ui/moderator.py" line="521"/>
+        <location filename="../../app/ui/moderator.py" line="535"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="524"/>
+        <location filename="../../app/ui/moderator.py" line="526"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="526"/>
+        <location filename="../../app/ui/moderator.py" line="528"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
@@ -516,72 +516,72 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="551"/>
+        <location filename="../../app/ui/moderator.py" line="557"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="580"/>
+        <location filename="../../app/ui/moderator.py" line="586"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="555"/>
+        <location filename="../../app/ui/moderator.py" line="561"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="559"/>
+        <location filename="../../app/ui/moderator.py" line="565"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="561"/>
+        <location filename="../../app/ui/moderator.py" line="567"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="589"/>
+        <location filename="../../app/ui/moderator.py" line="595"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="593"/>
+        <location filename="../../app/ui/moderator.py" line="599"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="595"/>
+        <location filename="../../app/ui/moderator.py" line="601"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="609"/>
+        <location filename="../../app/ui/moderator.py" line="615"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="621"/>
+        <location filename="../../app/ui/moderator.py" line="627"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="623"/>
+        <location filename="../../app/ui/moderator.py" line="629"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="636"/>
+        <location filename="../../app/ui/moderator.py" line="643"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="644"/>
+        <location filename="../../app/ui/moderator.py" line="651"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="666"/>
+        <location filename="../../app/ui/moderator.py" line="673"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
@@ -643,70 +643,70 @@
     </message>
     <message>
         <location filename="../../app/ui/widgets/running_order.py" line="158"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="271"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="276"/>
         <source>{t} left</source>
         <translation>reste {t}</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/running_order.py" line="159"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="273"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="274"/>
         <source>over by {t}</source>
         <translation>dépassé de {t}</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/running_order.py" line="161"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="329"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="332"/>
         <source>paused</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="314"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="317"/>
         <source>planned {old}, now {new}</source>
         <translation>prévu {old}, maintenant {new}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="331"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="334"/>
         <source>next</source>
         <translation>à suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="333"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="336"/>
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="386"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="397"/>
         <source>Over the countdown: {t}</source>
         <translation>Au-delà du compte à rebours : {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="387"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="398"/>
         <source>Longer than planned: {t}</source>
         <translation>Plus long que prévu : {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="388"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="399"/>
         <source>Pauses: {t}</source>
         <translation>Pauses : {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="391"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="402"/>
         <source>Start: {t}</source>
         <translation>Début : {t}</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/running_order.py" line="160"/>
-        <location filename="../../app/ui/widgets/running_order.py" line="337"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="340"/>
         <source>done · countdown {t}</source>
         <translation>terminé · compte {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="341"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="344"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/running_order.py" line="343"/>
+        <location filename="../../app/ui/widgets/running_order.py" line="346"/>
         <source>to come</source>
         <translation>à venir</translation>
     </message>
@@ -752,12 +752,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/ui/settings.py" line="58"/>
+        <location filename="../../app/ui/settings.py" line="65"/>
         <source>The settings file {path} could not be used ({reason}); defaults used.</source>
         <translation>Le fichier de réglages {path} est inutilisable ({reason})&#xa0;; réglages par défaut utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings.py" line="61"/>
+        <location filename="../../app/ui/settings.py" line="68"/>
         <source>The settings file could not be used ({reason}); it was kept as {name} and the defaults are used.</source>
         <translation>Le fichier de réglages était inutilisable ({reason})&#xa0;; il a été conservé sous le nom {name} et les réglages par défaut sont utilisés.</translation>
     </message>
@@ -866,42 +866,42 @@
 <context>
     <name>projector</name>
     <message>
-        <location filename="../../app/ui/projector.py" line="475"/>
+        <location filename="../../app/ui/projector.py" line="474"/>
         <source>‖ Paused</source>
         <translation>‖ En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="479"/>
+        <location filename="../../app/ui/projector.py" line="478"/>
         <source>⚠ Less than {time} left</source>
         <translation>⚠ Il reste moins de {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="483"/>
+        <location filename="../../app/ui/projector.py" line="482"/>
         <source>⚠ Final {time}</source>
         <translation>⚠ Dernières {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="486"/>
+        <location filename="../../app/ui/projector.py" line="485"/>
         <source>Overtime</source>
         <translation>Dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="851"/>
+        <location filename="../../app/ui/projector.py" line="850"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="879"/>
+        <location filename="../../app/ui/projector.py" line="878"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="949"/>
+        <location filename="../../app/ui/projector.py" line="948"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="1116"/>
+        <location filename="../../app/ui/projector.py" line="1115"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
     </message>
@@ -980,7 +980,7 @@
     </message>
     <message>
         <location filename="../../app/ui/replay.py" line="152"/>
-        <location filename="../../app/ui/replay.py" line="863"/>
+        <location filename="../../app/ui/replay.py" line="864"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1217,17 +1217,17 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="840"/>
+        <location filename="../../app/ui/replay.py" line="841"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="840"/>
+        <location filename="../../app/ui/replay.py" line="841"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="866"/>
+        <location filename="../../app/ui/replay.py" line="867"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
@@ -1235,288 +1235,288 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../app/reports/summary.py" line="83"/>
+        <location filename="../../app/reports/summary.py" line="76"/>
         <source>Timing report</source>
         <translation>Rapport de minutage</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="84"/>
+        <location filename="../../app/reports/summary.py" line="77"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="85"/>
+        <location filename="../../app/reports/summary.py" line="78"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="86"/>
+        <location filename="../../app/reports/summary.py" line="79"/>
         <source>Not ended</source>
         <translation>Non terminée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="87"/>
+        <location filename="../../app/reports/summary.py" line="80"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="88"/>
+        <location filename="../../app/reports/summary.py" line="81"/>
         <source>planned {clock}</source>
         <translation>prévu {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="89"/>
+        <location filename="../../app/reports/summary.py" line="82"/>
         <source>heading for {clock} at the last record</source>
         <translation>en route vers {clock} au dernier enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="90"/>
+        <location filename="../../app/reports/summary.py" line="83"/>
         <source>Against the plan</source>
         <translation>Par rapport au prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="91"/>
+        <location filename="../../app/reports/summary.py" line="84"/>
         <source>late</source>
         <translation>de retard</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="92"/>
+        <location filename="../../app/reports/summary.py" line="85"/>
         <source>early</source>
         <translation>d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="93"/>
+        <location filename="../../app/reports/summary.py" line="86"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="94"/>
+        <location filename="../../app/reports/summary.py" line="87"/>
         <source>Against the hard end</source>
         <translation>Par rapport à l&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="95"/>
+        <location filename="../../app/reports/summary.py" line="88"/>
         <source>after the hard end {clock}</source>
         <translation>après l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="96"/>
+        <location filename="../../app/reports/summary.py" line="89"/>
         <source>before the hard end {clock}</source>
         <translation>avant l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="97"/>
+        <location filename="../../app/reports/summary.py" line="90"/>
         <source>no hard end in the plan</source>
         <translation>pas d&apos;heure limite dans le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="98"/>
+        <location filename="../../app/reports/summary.py" line="91"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="99"/>
+        <location filename="../../app/reports/summary.py" line="92"/>
         <source>{n} pause(s)</source>
         <translation>{n} pause(s)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="100"/>
+        <location filename="../../app/reports/summary.py" line="93"/>
         <source>Downtime</source>
         <translation>Interruption</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="101"/>
+        <location filename="../../app/reports/summary.py" line="94"/>
         <source>{n} restart(s) after a crash</source>
         <translation>{n} redémarrage(s) après un arrêt brutal</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="102"/>
+        <location filename="../../app/reports/summary.py" line="95"/>
         <source>the app never stopped</source>
         <translation>l&apos;application ne s&apos;est jamais arrêtée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="103"/>
+        <location filename="../../app/reports/summary.py" line="96"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="104"/>
+        <location filename="../../app/reports/summary.py" line="97"/>
         <source>Grey: the plan; blue: what happened; orange and hatched red: overrun. Hatched grey: the app was down (crash) and the session went on.</source>
         <translation>Gris&#xa0;: le prévu&#xa0;; bleu&#xa0;: ce qui s&apos;est passé&#xa0;; orange et hachures rouges&#xa0;: dépassement. Hachures grises&#xa0;: l&apos;application était arrêtée (arrêt brutal) et la séance a continué.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="109"/>
+        <location filename="../../app/reports/summary.py" line="102"/>
         <source>Parts</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="110"/>
+        <location filename="../../app/reports/summary.py" line="103"/>
         <source>Segments</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="111"/>
+        <location filename="../../app/reports/summary.py" line="104"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="112"/>
+        <location filename="../../app/reports/summary.py" line="105"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="113"/>
+        <location filename="../../app/reports/summary.py" line="106"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="114"/>
+        <location filename="../../app/reports/summary.py" line="107"/>
         <source>Planned start</source>
         <translation>Début prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="115"/>
+        <location filename="../../app/reports/summary.py" line="108"/>
         <source>Actual start</source>
         <translation>Début réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="116"/>
+        <location filename="../../app/reports/summary.py" line="109"/>
         <source>Start delay</source>
         <translation>Retard au début</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="117"/>
+        <location filename="../../app/reports/summary.py" line="110"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="118"/>
+        <location filename="../../app/reports/summary.py" line="111"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="119"/>
+        <location filename="../../app/reports/summary.py" line="112"/>
         <source>Longer than planned</source>
         <translation>Plus long que prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="120"/>
+        <location filename="../../app/reports/summary.py" line="113"/>
         <source>Over the countdown</source>
         <translation>Au-delà du compte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="121"/>
+        <location filename="../../app/reports/summary.py" line="114"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="122"/>
+        <location filename="../../app/reports/summary.py" line="115"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="123"/>
+        <location filename="../../app/reports/summary.py" line="116"/>
         <source>Largest overruns</source>
         <translation>Plus gros dépassements</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="124"/>
+        <location filename="../../app/reports/summary.py" line="117"/>
         <source>No segment ran over its planned time.</source>
         <translation>Aucune séquence n&apos;a dépassé son temps prévu.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="125"/>
+        <location filename="../../app/reports/summary.py" line="118"/>
         <source>The log had problems; what could be read is reported</source>
         <translation>Le journal avait des problèmes&#xa0;; ce qui a pu être lu est rapporté</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="128"/>
+        <location filename="../../app/reports/summary.py" line="121"/>
         <source>Generated by Timekeeper {version} from {file}</source>
         <translation>Produit par Timekeeper {version} à partir de {file}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="133"/>
-        <location filename="../../app/reports/qt/chart_paint.py" line="425"/>
+        <location filename="../../app/reports/summary.py" line="126"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="426"/>
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="134"/>
+        <location filename="../../app/reports/summary.py" line="127"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="135"/>
+        <location filename="../../app/reports/summary.py" line="128"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="361"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="362"/>
         <source>Controls</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="446"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="447"/>
         <source>planned end {clock}</source>
         <translation>fin prévue {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="449"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="450"/>
         <source>hard end {clock}</source>
         <translation>heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="451"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="452"/>
         <source>ended {clock}</source>
         <translation>fin {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="454"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="455"/>
         <source>app down ≤ {span}</source>
         <translation>application arrêtée ≤ {span}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="647"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="649"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="648"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="650"/>
         <source>actual</source>
         <translation>réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="649"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="651"/>
         <source>overrun</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="652"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="654"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="654"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="656"/>
         <source>app down (crash)</source>
         <translation>application arrêtée (arrêt brutal)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="657"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="659"/>
         <source>message</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="659"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="661"/>
         <source>time added/removed</source>
         <translation>temps ajouté/retiré</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="661"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="663"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="663"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="665"/>
         <source>blackout / catch-up</source>
         <translation>écran noir / rattrapage</translation>
     </message>

@@ -156,3 +156,27 @@ def test_the_command_checks_a_relative_path_from_the_repository() -> None:
     result = run_command("check", "sessions/aict-2020-atelier-developpement-economique.toml")
     assert result.returncode == 0
     assert "planned end 17:25:00" in result.stdout
+
+
+def test_check_without_a_session_checks_the_seed_workshop_at_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A new user types `timekeeper check` and sees the plan `timekeeper` would open."""
+    code, out, err = run_in_process(capsys, "check", "--json")
+    assert code == 0, err
+    plan = json.loads(out)
+    assert [s["planned_s"] for s in plan["segments"]] == EXPECTED_S
+
+
+def test_check_without_a_session_checks_the_last_one_used(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, seed_path: Path
+) -> None:
+    from app.ui.settings import Settings, save_settings
+
+    mine = tmp_path / "mine.toml"
+    text = seed_path.read_text(encoding="utf-8")
+    mine.write_text(text.replace('start = "16:00"', 'start = "09:30"', 1), encoding="utf-8")
+    assert save_settings(Settings(last_session=str(mine))) is None
+    code, out, err = run_in_process(capsys, "check", "--json")
+    assert code == 0, err
+    assert json.loads(out)["start"] == "09:30"

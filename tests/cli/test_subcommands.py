@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 # ARCHITECTURE.md §5: what the README and the scripts rely on; a module left out of COMMAND_MODULES
 # would drop its subcommand from the parser without any other test noticing.
-DOCUMENTED = {"check", "schema", "import", "export", "report", "replay"}
+DOCUMENTED = {"check", "schema", "import", "export", "report", "replay", "install-desktop"}
 
 
 def test_every_registered_subcommand_is_listed_by_help() -> None:
@@ -26,7 +26,7 @@ def test_every_registered_subcommand_is_listed_by_help() -> None:
     assert set(names) >= DOCUMENTED
     done = timekeeper("--help")
     assert done.returncode == 0
-    listed = re.findall(r"^    (\w+)\s+\S", done.stdout.decode(), re.MULTILINE)
+    listed = re.findall(r"^    ([\w-]+)\s+\S", done.stdout.decode(), re.MULTILINE)
     assert listed == list(names)
 
 

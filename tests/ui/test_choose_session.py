@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app import paths
+from app import resources
 from app.ui.application import choose_session
 from app.ui.settings import Settings
 
@@ -24,6 +24,6 @@ def test_without_a_name_the_last_session_is_reopened(tmp_path: Path) -> None:
 
 def test_a_last_session_gone_from_disk_falls_back_to_the_seed(tmp_path: Path) -> None:
     gone = tmp_path / "moved-away.toml"
-    assert choose_session(None, Settings(last_session=str(gone))) == paths.default_session()
-    assert choose_session(None, Settings()) == paths.default_session()
-    assert paths.default_session().is_file()
+    assert choose_session(None, Settings(last_session=str(gone))) == resources.default_session()
+    assert choose_session(None, Settings()) == resources.default_session()
+    assert resources.default_session().is_file()

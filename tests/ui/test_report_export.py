@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from app import i18n, paths
+from app import i18n, resources
 from app.engine import End, Next, Start
 from app.model import load_running_order
 from app.model.plan import Plan, PlannedPart, PlannedSegment
@@ -191,7 +191,7 @@ def test_words_follow_the_language_asked_for(
         check=True,
         capture_output=True,
     )
-    monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path / "resources")
+    monkeypatch.setattr(resources, "translations_dir", lambda: folder)
     log = read_log(seed_log[0])
     french = render_html(log, "fr")
     assert '<html lang="fr">' in french
