@@ -28,9 +28,9 @@ from app.reports.qt.html import render_html
 from app.timing_log.live import start_session
 from app.timing_log.reader import read_log
 from app.ui.controller import LiveController
-from app.ui.formatting import late_text
+from app.ui.formatting import late_text, left_span, span
 from app.ui.replay import ReplayWindow
-from app.ui.widgets.running_order import COL_STATE
+from app.ui.widgets.running_order import COL_ACTUAL, COL_STATE
 from tests.ui.moderator_harness import SEED_START, open_window
 
 Figures = tuple[str, str, str, str]  # start delay, longer than planned, over countdown, paused
@@ -139,12 +139,34 @@ def test_every_view_reads_the_same_figures(qtbot: QtBot, tmp_path: Path, seed_pa
     assert expected[0] == ("±00:00", "+00:20", "+00:20", "00:00")
     assert expected[1] == ("+00:20", "+02:25", "+00:40", "00:45")
     assert expected[2] == ("+02:45", "+00:30", "+01:30", "00:00")
-    assert expected[3][:3] == ("+03:15", "+04:30", "+04:30")
+    assert expected[3] == ("+03:15", "+04:30", "+04:30", "00:00")
+    # After the crash: the questions began 7:45 late and ran 6:45 of their printed 15 min (the
+    # minute added to them taken back); then Raja Touil, the questions and the conclusion,
+    # each earlier than planned (the catch-up plan cut them).
+    assert [e[0] for e in expected[4:]] == ["+07:45", "−00:30", "−03:50", "−17:10"]
+    assert [e[1] for e in expected[4:]] == ["−08:15", "−03:20", "−13:20", "+00:20"]
+    assert expected[7][2] == "+00:20"  # the conclusion is kept whole by a catch-up plan
+    assert all(e[3] == "00:00" for e in expected[4:])
     log = read_log(log_path)
     assert log.header.plan.segments[4].planned_s != build_report(log).segments[4].final_planned_s
 
-    # The moderator's running order: each finished row's figures (its tooltip says them all).
+    # The moderator's running order: each finished row's figures (its tooltip says them all;
+    # the State cell shows the one over the countdown).
     tree = moderator.window.tree
+    final = fold(log.header.plan, log.events, log.events[-1].t, log.header.planned_start_t)
+    for i, (_, _, over, _) in enumerate(expected):
+        state = tree.segment_items[i].text(COL_STATE)
+        past = round(final.over_countdown_of(i) or 0) > 0
+        assert state == (f"done · countdown {over}" if past else "done"), (i, state)
+    for p in range(len(final.plan.parts)):
+        item = tree.part_items[p]
+        assert item.text(COL_ACTUAL) == span(final.part_actual_of(p)), p  # clock time held
+        left = final.part_left_of(p)
+        words = f"over by {span(-left)}" if final.part_over_of(p) else f"{left_span(left)} left"
+        assert item.text(COL_STATE) == words, p
+    # The session: late or early, the same figure in the window, the replay and the reports.
+    assert final.finished and round(final.late_s) == -1010  # ended 16:50 before the plan
+    assert moderator.window.schedule.late_label.text() == late_text(final.late_s)
     for i, (delay, longer, over, paused) in enumerate(expected):
         tip = tree.segment_items[i].toolTip(COL_STATE)
         assert f"Over the countdown: {over}" in tip, (i, tip)
@@ -159,6 +181,9 @@ def test_every_view_reads_the_same_figures(qtbot: QtBot, tmp_path: Path, seed_pa
     qtbot.addWidget(replay)
     replay.seek(replay.timeline.end_t if replay.timeline else 0.0)
     replay.ensure_summary()
+    assert replay.fields["schedule"].text().startswith(late_text(final.late_s, exact=True))
+    for p in range(len(final.plan.parts)):  # Budget | Used | Left, the countdown's
+        assert replay.parts_table.item(p, 2).text() == format_span(round(final.part_used_of(p)))
     table: QTableWidget = replay.segments_table
     assert table.rowCount() == n
     for i, (delay, longer, over, paused) in enumerate(expected):
@@ -166,6 +191,14 @@ def test_every_view_reads_the_same_figures(qtbot: QtBot, tmp_path: Path, seed_pa
         assert (cells[5], cells[8], cells[9], cells[10]) == (delay, paused, over, longer), cells
 
     report = build_report(log)
+    assert round(report.late_end_s or 0) == round(final.late_s)
+    parts = replay.parts_summary_table
+    for p, part in enumerate(report.parts):
+        assert part.actual_s == final.part_actual_of(p)
+        assert part.longer_than_planned_s == final.part_actual_of(p) - part.budget_s
+        cells = [parts.item(p, c).text() for c in range(parts.columnCount())]
+        assert (cells[4], cells[5]) == (format_span(round(part.actual_s)),
+                                        signed_span(part.longer_than_planned_s)), cells  # fmt: skip
     # Text: start delay, plan, actual, longer, over the countdown, paused.
     lines = render(report, "text").splitlines()
     for i, (delay, longer, over, paused) in enumerate(expected):
@@ -180,8 +213,11 @@ def test_every_view_reads_the_same_figures(qtbot: QtBot, tmp_path: Path, seed_pa
         h = text.lstrip("+−±").split(":")[0] if text.count(":") == 2 else "0"
         return sign * (int(h) * 3600 + int(m) * 60 + int(s))
 
+    assert f"ended {signed_span(final.late_s)} against the plan" in render(report, "text")
     rows = list(csv.DictReader(io.StringIO(render(report, "csv").lstrip("\ufeff"))))
-    data = json.loads(render(report, "json"))["segments"]
+    document = json.loads(render(report, "json"))
+    assert round(document["late_end_s"]) == round(final.late_s)
+    data = document["segments"]
     for i, (delay, longer, over, paused) in enumerate(expected):
         want = (seconds(delay), seconds(longer), seconds(over), seconds(paused))
         got_csv = tuple(
