@@ -27,8 +27,6 @@ from app.engine.snapshot import RowState, Snapshot
 from app.timing_log.format import LogHeader
 from app.timing_log.reader import TimingLog
 
-FORMATS = ("text", "csv", "json")
-
 
 @dataclass(frozen=True)
 class SegmentReport:

@@ -13,6 +13,7 @@ import atexit
 import json
 import shutil
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from tests.conftest import SEED
 
 FUZZ = settings(
     max_examples=250,
-    deadline=None,
+    deadline=timedelta(seconds=2),  # each input handled within 2 s
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 SEED_BYTES = SEED.read_bytes()
