@@ -23,8 +23,6 @@ from app.cli.gui import gui_parser
 from app.cli.subcommand import CommandModule, Handler, Parser
 from app.cli.terminal import printable
 from app.files import FileWriteError
-from app.importers.draft import ImportFailure
-from app.importers.export import ExportError
 from app.inputs import InputError
 from app.model import RunningOrderError
 from app.paths import PrivateFolderError
@@ -34,13 +32,21 @@ from app.ui.launch import NoDisplay
 # In the order `timekeeper --help` lists them.
 COMMAND_MODULES: tuple[CommandModule, ...] = (check, schema, import_export, report, replay, desktop)
 
+
 # Errors whose message is written for the user (it names the file and what to do): exit 2.
+def bad_input_errors() -> tuple[type[Exception], ...]:
+    """Errors whose message is written for the user: exit 2. (The importers' own are loaded
+    here, when an error is being handled, not when the moderator window starts.)"""
+    from app.importers.draft import ImportFailure
+    from app.importers.export import ExportError
+
+    return (*BAD_INPUT_ERRORS, ImportFailure, ExportError)
+
+
 BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (
     BadInput,
     RunningOrderError,
     LogError,
-    ImportFailure,
-    ExportError,
     FileWriteError,
     NoDisplay,
     PrivateFolderError,  # a folder that is a symlink or another user's: one sentence
@@ -95,15 +101,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help, --version, usage errors (it printed them)
         code = exc.code
         return code if isinstance(code, int) else ExitCode.BAD_INPUT
-    except BAD_INPUT_ERRORS as exc:
-        # The message may quote the file (a key, a value): shown escaped, on one line.
-        print(f"timekeeper: {printable(str(exc))}", file=sys.stderr)
-        return ExitCode.BAD_INPUT
     except KeyboardInterrupt:
         return ExitCode.FAILURE
     except BrokenPipeError:
         return ExitCode.OK
     except Exception as exc:  # the last line of defence: no traceback for users
+        if isinstance(exc, bad_input_errors()):
+            # The message may quote the file (a key, a value): shown escaped, on one line.
+            print(f"timekeeper: {printable(str(exc))}", file=sys.stderr)
+            return ExitCode.BAD_INPUT
         print(
             f"timekeeper: unexpected error ({type(exc).__name__}: {printable(str(exc))}); "
             "please report it with the command you ran",

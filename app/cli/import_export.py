@@ -19,10 +19,11 @@ from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
 from app.cli.terminal import printable
 from app.files import Keeper, timing_log_kind, user_file_kind, write_atomic
-from app.importers.api import FORMATS, import_file
-from app.importers.draft import ChoiceNeeded, ImportFailure
-from app.importers.export import ExportError, export_csv, export_text, export_warnings
 from app.model.loader import load_running_order
+
+# app.importers.api.FORMATS, named here so that the parser is built without loading the
+# importers (tests/cli/test_subcommands.py holds the two equal).
+FORMATS = ("text", "csv", "xml")
 
 
 def register(sub: Subparsers) -> None:
@@ -80,6 +81,9 @@ def _write(path: Path, text: str, force: bool, keep: Keeper) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from app.importers.api import import_file
+    from app.importers.draft import ChoiceNeeded, ImportFailure
+
     source: Path = args.file
     fmt = None if args.format == "auto" else args.format
     try:
@@ -122,6 +126,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from app.importers.export import ExportError, export_csv, export_text, export_warnings
+
     plan = load_running_order(args.session).plan
     try:
         text = export_text(plan) if args.format == "text" else export_csv(plan)

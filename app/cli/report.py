@@ -17,9 +17,11 @@ from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
 from app.cli.terminal import json_printable, printable
 from app.files import write_atomic
-from app.reports.formats import EARLIER_REPORT, FORMATS, render
-from app.reports.model import build_report
 from app.timing_log.reader import TimingLog, read_log
+
+# app.reports.formats.FORMATS, named here so that the parser is built without loading the
+# reports (tests/cli/test_subcommands.py holds the two equal).
+FORMATS = ("text", "csv", "json")
 
 # Rendered by app.reports.qt.export (its REPORT_FORMATS); named here so that building the
 # parser does not load Qt.
@@ -87,6 +89,9 @@ def report_data(log: TimingLog, fmt: str) -> bytes:
 
         saved = load_settings(set_aside=False)[0].language  # a report never moves the file
         return report_bytes(log, fmt, choose_language(None, saved))
+    from app.reports.formats import render
+    from app.reports.model import build_report
+
     text = render(build_report(log), fmt)
     if fmt == "text":  # read in a terminal: the log's titles and names shown escaped
         text = printable(text, keep="\n")
@@ -110,4 +115,6 @@ def write_output(target: Path, data: bytes, fmt: str, *, force: bool = False) ->
     report is derived data, so an earlier report of the same format is replaced (recognised by
     its content: app.reports.formats.EARLIER_REPORT); another file only with ``force``; a
     timing log (the one it was made from included) or a running order never."""
+    from app.reports.formats import EARLIER_REPORT
+
     write_atomic(target, data, replaceable=EARLIER_REPORT[fmt], force=force)

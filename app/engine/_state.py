@@ -33,6 +33,9 @@ from app.engine.events import (
 from app.model.plan import Plan, same_segments
 from app.model.schema import EndAction
 
+# One closed interval and the one before it: (segment, from, to, previous node).
+Span = tuple[int, float, float, "Span | None"]
+
 
 class Status(StrEnum):
     READY = "ready"  # loaded, not started: the cursor can move, no time counts
@@ -62,7 +65,7 @@ class State:
         "pauses",
         "plan",
         "span_open",
-        "spans",
+        "spans_last",
         "started_at",
         "status",
         "t",
@@ -93,9 +96,21 @@ class State:
         # When each segment held the room: (segment, from, to), closed at each change of
         # segment and at the end; ``span_open`` is when the current one's began (None
         # before the start and after the end). The chart draws these as its actual bars.
-        self.spans: list[tuple[int, float, float]] = []
+        # (A chain of nodes, last first: a copy of the state shares it whole, and a mark or a
+        # repaint's copy costs nothing however long the day; ``spans()`` reads it in order.)
+        self.spans_last: Span | None = None
         self.span_open: float | None = None
         self._future_cache: float | None = None
+
+    def spans(self) -> list[tuple[int, float, float]]:
+        """Every closed interval (segment, from, to), in the order they happened."""
+        out: list[tuple[int, float, float]] = []
+        node = self.spans_last
+        while node is not None:
+            seg, a, b, node = node
+            out.append((seg, a, b))
+        out.reverse()
+        return out
 
     def copy(self) -> State:
         other = State.__new__(State)
@@ -117,7 +132,7 @@ class State:
         other.paused_s = self.paused_s
         other.pauses = self.pauses.copy()
         other.gaps = self.gaps.copy()
-        other.spans = self.spans.copy()
+        other.spans_last = self.spans_last  # shared: nodes are never changed
         other.span_open = self.span_open
         other._future_cache = self._future_cache
         return other
@@ -351,7 +366,7 @@ class State:
 
     def _close_span(self) -> None:
         if self.span_open is not None:
-            self.spans.append((self.current, self.span_open, self.t))
+            self.spans_last = (self.current, self.span_open, self.t, self.spans_last)
             self.span_open = None
 
     def _switch(self, index: int) -> None:

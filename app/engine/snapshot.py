@@ -249,7 +249,7 @@ class Snapshot:
         """When the segment held the room, as (from, to) on the time line; the current one's
         last interval runs to now."""
         state = self._state
-        spans = tuple((a, b) for seg, a, b in state.spans if seg == index)
+        spans = tuple((a, b) for seg, a, b in state.spans() if seg == index)
         if index == state.current and state.span_open is not None:
             spans += ((state.span_open, self.t),)
         return spans
@@ -259,7 +259,7 @@ class Snapshot:
         day asks for all of them)."""
         state = self._state
         out: list[list[tuple[float, float]]] = [[] for _ in self.plan.segments]
-        for seg, a, b in state.spans:
+        for seg, a, b in state.spans():
             out[seg].append((a, b))
         if state.span_open is not None:
             out[state.current].append((state.span_open, self.t))

@@ -5,9 +5,30 @@
 ``ChoiceNeeded``. ``export_text`` and ``export_csv`` write a plan back in those forms.
 """
 
-from app.importers.api import detect_format, import_data, import_file
-from app.importers.draft import Choice, ChoiceNeeded, Diagnostic, ImportFailure, ImportResult
-from app.importers.export import export_csv, export_text
+from importlib import import_module
+from typing import Any
+
+# Loaded when first asked for: the moderator window starts without the importers (the
+# command line registers `import` without reading a programme).
+_WHERE = {
+    "detect_format": "app.importers.api",
+    "import_data": "app.importers.api",
+    "import_file": "app.importers.api",
+    "Choice": "app.importers.draft",
+    "ChoiceNeeded": "app.importers.draft",
+    "Diagnostic": "app.importers.draft",
+    "ImportFailure": "app.importers.draft",
+    "ImportResult": "app.importers.draft",
+    "export_csv": "app.importers.export",
+    "export_text": "app.importers.export",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'app.importers' has no attribute {name!r}")
+
 
 __all__ = [
     "Choice",

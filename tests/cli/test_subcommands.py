@@ -69,3 +69,24 @@ def test_the_window_without_a_display_is_bad_input(seed_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     env["WAYLAND_DISPLAY"] = ""
     assert_bad_input(timekeeper(seed_path, env=env), "no display found", "QT_QPA_PLATFORM")
+
+
+def test_the_format_names_the_parser_offers_are_the_readers_and_writers_own() -> None:
+    """The parser names them without loading the importers and the reports (start-up)."""
+    from app.cli import import_export, report
+    from app.importers.api import FORMATS as READ
+    from app.reports.formats import FORMATS as WRITTEN
+
+    assert import_export.FORMATS == READ and report.FORMATS == WRITTEN
+
+
+def test_the_moderator_window_starts_without_the_importers_and_the_reports() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.cli.entry, app.ui.application; "
+        "print(sorted(m for m in sys.modules if m.startswith(('app.importers.', 'app.reports'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
