@@ -10,6 +10,7 @@ ARCHITECTURE.md §5 for scripts (more fields are welcome, none removed).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -37,6 +38,16 @@ def _hms(plan: Plan, offset_s: float, seconds: bool = False) -> str:
     return plan.clock_at(offset_s).strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
+def _when(plan: Plan, offset_s: float) -> dict[str, object]:
+    """Additive fields for a clock time: its day after the start's (1 past midnight) and, when
+    the plan has a date, that time's own date (``planned_start_date``)."""
+    day = plan.day_at(offset_s)
+    out: dict[str, object] = {"planned_day": day}
+    if plan.date is not None:
+        out["planned_start_date"] = (plan.date + dt.timedelta(days=day)).isoformat()
+    return out
+
+
 def plan_as_json(plan: Plan) -> dict[str, object]:
     """The `check --json` contract of ARCHITECTURE.md §5 (more fields are welcome, none removed)."""
     return {
@@ -46,6 +57,8 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
         "start": plan.start.strftime("%H:%M"),
         "slot_end": plan.hard_end.strftime("%H:%M") if plan.hard_end else None,
         "planned_end": plan.planned_end.strftime("%H:%M:%S"),
+        "planned_end_day": plan.day_at(plan.total_s),
+        "slot_end_day": plan.hard_end_day,
         "total_s": plan.total_s,
         "slack_s": plan.slack_s,
         "parts": [
@@ -53,6 +66,7 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
                 "title": p.title,
                 "budget_s": p.budget_s,
                 "planned_start": _hms(plan, plan.segments[p.first].offset_s, True),
+                **_when(plan, plan.segments[p.first].offset_s),
             }
             for p in plan.parts
         ],
@@ -63,6 +77,7 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
                 "kind": s.kind.value,
                 "planned_s": s.planned_s,
                 "planned_start": _hms(plan, s.offset_s, True),
+                **_when(plan, s.offset_s),
                 "speakers": [
                     {"name": p.name, "role": p.role, "organisation": p.organisation}
                     for p in s.speakers
@@ -81,27 +96,32 @@ def plan_as_text(plan: Plan) -> str:
     """The plan as the moderator reads it: parts, segments with their clock times, the end."""
     lines = [plan.title]
     when = plan.date.isoformat() + " " if plan.date else ""
-    slot = f"–{plan.hard_end:%H:%M}" if plan.hard_end else ""
+    slot = f"–{plan.clock_label(plan.slot_s)}" if plan.slot_s is not None else ""
     lines.append(f"{when}{plan.start:%H:%M}{slot}  {plan.venue}".rstrip())
     lines.append("")
+    # Past midnight a clock time carries " (+1)": the columns widen by as much for every row.
+    wide = 5 if plan.day_at(max(plan.total_s, plan.slot_s or 0)) > 0 else 0
     for part in plan.parts:
         start = plan.segments[part.first].offset_s
-        lines.append(f"{_hms(plan, start)}  {part.title}  ({format_duration(part.budget_s)})")
+        budget = format_duration(part.budget_s)
+        lines.append(f"{plan.clock_label(start):<{5 + wide}}  {part.title}  ({budget})")
         for index in part.segment_indices:
             seg = plan.segments[index]
             shared = "" if seg.explicit else "  (share of the part)"
             lines.append(
-                f"  {_hms(plan, seg.offset_s, True)}  {format_duration(seg.planned_s):>8}  "
+                f"  {plan.clock_label(seg.offset_s, True):<{8 + wide}}  "
+                f"{format_duration(seg.planned_s):>8}  "
                 f"[{seg.kind.value}] {seg.title}{shared}"
             )
             for person in seg.speakers:
-                lines.append(f"                      {person.label()}")
+                lines.append(f"{'':{22 + wide}}{person.label()}")
     lines.append("")
-    lines.append(f"planned end {plan.planned_end:%H:%M:%S} ({format_duration(plan.total_s)})")
-    if plan.hard_end is not None and plan.slack_s is not None:
+    end = plan.clock_label(plan.total_s, True)
+    lines.append(f"planned end {end} ({format_duration(plan.total_s)})")
+    if plan.slot_s is not None and plan.slack_s is not None:
         word = "slack" if plan.slack_s >= 0 else "OVER the slot by"
         amount = format_duration(abs(plan.slack_s)) if plan.slack_s else "0"
-        lines.append(f"hard end {plan.hard_end:%H:%M}: {word} {amount}")
+        lines.append(f"hard end {plan.clock_label(plan.slot_s)}: {word} {amount}")
     return "\n".join(lines)
 
 

@@ -116,10 +116,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         _write(args.output, result.toml_text, args.force, timing_log_kind)
         plan = result.plan
-        end = f", slot ends {plan.hard_end:%H:%M}" if plan.hard_end else ""
+        end = f", slot ends {plan.clock_label(plan.slot_s)}" if plan.slot_s is not None else ""
         print(
             f"wrote {args.output}: {len(plan.parts)} parts, {len(plan.segments)} segments, "
-            f"{plan.start:%H:%M}–{plan.planned_end:%H:%M}{end}",
+            f"{plan.start:%H:%M}–{plan.clock_label(plan.total_s)}{end}",
             file=sys.stderr,
         )
     return ExitCode.OK

@@ -17,13 +17,13 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from app.importers.times_in_text import add_seconds, show_clock
+from app.importers.times_in_text import show_clock
 from app.importers.words import guess_kind
 from app.model.durations import format_duration
 from app.model.errors import RunningOrderError, validation_problem
 from app.model.loader import parse_running_order
 from app.model.plan import Plan
-from app.model.schema import RunningOrderFile, SegmentKind
+from app.model.schema import MAX_SLOT_S, RunningOrderFile, SegmentKind, slot_seconds
 
 ASSUMED_S = 10 * 60  # the length given to an item whose length nothing tells
 ASSUMED_START = dt.time(9, 0)
@@ -235,7 +235,7 @@ def to_data(draft: Draft, report: ImportDiagnostics) -> dict[str, Any]:
         session["date"] = s.date
     session["start"] = start.strftime("%H:%M") if start.second == 0 else start.isoformat()
     hard_end = s.hard_end
-    if hard_end is not None and hard_end <= start:
+    if hard_end is not None and (hard_end == start or slot_seconds(start, hard_end) > MAX_SLOT_S):
         report.warn(None, f"the end of the slot {hard_end:%H:%M} is not after the start: ignored")
         hard_end = None
     if hard_end is not None:
@@ -364,8 +364,7 @@ def _warn_overrun(draft: Draft, report: ImportDiagnostics) -> None:
             total += part.budget
         else:
             total += sum(i.duration or 0 for i in part.items)
-    end = add_seconds(s.start, total)
-    if end is None or end > s.hard_end:
+    if total > slot_seconds(s.start, s.hard_end):
         report.warn(
             None,
             f"the programme ends after the end of the slot ({show_clock(s.hard_end, s.language)})",

@@ -33,7 +33,7 @@ from app.importers.start_times import Timed, lay_out, opening
 from app.importers.times_in_text import add_seconds, parse_clock
 from app.importers.words import fold, guess_kind, kind_from_word
 from app.model.durations import format_duration
-from app.model.schema import SegmentKind
+from app.model.schema import MAX_SLOT_S, SegmentKind, slot_seconds
 
 MAX_DEPTH = 32
 MAX_NOTES = 4000
@@ -308,9 +308,66 @@ def import_schedule(
     draft = Draft(session=session)
     read = [_read_event(e, report) for e in chosen_room.all("event")]
     events = [e for e in read if e is not None]
-    events.sort(key=lambda e: (e.start, e.node.line))
+    bounds = _day_bounds(chosen_day, report)
+    events.sort(key=lambda e: (_after_day_start(e, bounds, session.date), e.node.line))
     _plan(events, draft, report)
+    if bounds is not None and events:
+        _slot_to_day_end(draft, bounds, events, report)
     return draft
+
+
+def _stamp(text: str) -> dt.datetime | None:
+    """An ISO date-time as frab writes it (``2024-12-28T04:00:00+01:00``), naive local."""
+    try:
+        return dt.datetime.fromisoformat(text.strip()).replace(tzinfo=None) if text else None
+    except ValueError:
+        return None
+
+
+def _day_bounds(day: Node, report: ImportDiagnostics) -> tuple[dt.datetime, dt.datetime] | None:
+    """A frab ``<day start=... end=...>``: the day's own hours, e.g. 11:00 to 04:00 the next
+    morning. Events before its start's clock time belong to its morning after."""
+    start, end = _stamp(day.attrs.get("start", "")), _stamp(day.attrs.get("end", ""))
+    if start is None or end is None:
+        return None
+    if not dt.timedelta(0) < end - start <= dt.timedelta(seconds=MAX_SLOT_S):
+        report.warn(day.line, f"the day's end {end:%H:%M} is not after its start: left out")
+        return None
+    return start, end
+
+
+def _after_day_start(
+    event: _Event, bounds: tuple[dt.datetime, dt.datetime] | None, date: dt.date | None
+) -> int:
+    """Seconds from the day's start (or its midnight) to the event: an event at 00:30 on a
+    day that starts at 11:00 is 13 h 30 in, the night after, whatever its own ``<date>``
+    says if it has none; with an event's full ``<date>`` stamp, that stamp decides."""
+    clock = event.start.hour * 3600 + event.start.minute * 60 + event.start.second
+    stamp = _stamp(event.node.text_of("date"))
+    if bounds is not None:
+        opens = bounds[0]
+        if stamp is not None:
+            return int((stamp - opens).total_seconds())
+        return (clock - (opens.hour * 3600 + opens.minute * 60 + opens.second)) % 86400
+    if stamp is not None and date is not None:
+        return (stamp.date() - date).days * 86400 + clock
+    return clock
+
+
+def _slot_to_day_end(
+    draft: Draft,
+    bounds: tuple[dt.datetime, dt.datetime],
+    events: list[_Event],
+    report: ImportDiagnostics,
+) -> None:
+    """The day's end is the end of the slot when the programme fits in it."""
+    s = draft.session
+    if s.start is None:
+        return
+    end = bounds[1].time()
+    planned = sum(p.budget or 0 for p in draft.parts)
+    if planned <= slot_seconds(s.start, end) <= MAX_SLOT_S:
+        s.hard_end = end
 
 
 def _read_event(node: Node, report: ImportDiagnostics) -> _Event | None:
@@ -329,9 +386,6 @@ def _read_event(node: Node, report: ImportDiagnostics) -> _Event | None:
             why = f"a duration of {written}"
         report.problem(node.line, f"event {title!r} has {why}")
         duration = None
-    elif add_seconds(start, duration) is None:
-        report.problem(node.line, f"{title!r} runs past midnight: left out")
-        return None
     return _Event(node, title, start, duration)
 
 

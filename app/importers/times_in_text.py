@@ -97,15 +97,25 @@ def find_time_range(text: str) -> tuple[dt.time | None, dt.time | None]:
     return None, None
 
 
+NEXT_DAY_BACK_S = 12 * 3600  # a clock time this far before the one before it is the next day
+
+
 def seconds_between(a: dt.time, b: dt.time) -> int:
-    return (b.hour * 3600 + b.minute * 60 + b.second) - (a.hour * 3600 + a.minute * 60 + a.second)
+    """Seconds from ``a`` to ``b``. Clock times after midnight are the next day: ``b`` more
+    than 12 h before ``a`` is on the next day (23h30 then 0h15 is 45 minutes), while a time a
+    little before the one above it stays negative (a slip the importers point out)."""
+    between = (b.hour * 3600 + b.minute * 60 + b.second) - (
+        a.hour * 3600 + a.minute * 60 + a.second
+    )
+    return between + 86400 if between < -NEXT_DAY_BACK_S else between
 
 
 def add_seconds(t: dt.time, seconds: int) -> dt.time | None:
-    """``t`` plus ``seconds``, or None past midnight (a running order lives within one day)."""
-    total = t.hour * 3600 + t.minute * 60 + t.second + seconds
-    if not 0 <= total < 24 * 3600:
+    """``t`` plus ``seconds`` as a clock time, past midnight on the next day (an evening that
+    ends at 01:00); None for a day or more either way."""
+    if not -86400 < seconds < 86400:
         return None
+    total = (t.hour * 3600 + t.minute * 60 + t.second + seconds) % 86400
     return dt.time(total // 3600, total // 60 % 60, total % 60)
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from app.model.durations import MAX_DURATION_S
-from app.model.schema import EndAction, SegmentKind
+from app.model.schema import EndAction, SegmentKind, slot_seconds
 
 PLAN_VERSION = 1
 
@@ -119,7 +119,7 @@ class Plan(_Frozen):
         """Seconds from the planned start to the hard end, when there is one."""
         if self.hard_end is None:
             return None
-        return _seconds_of_day(self.hard_end) - _seconds_of_day(self.start)
+        return slot_seconds(self.start, self.hard_end)
 
     @property
     def slack_s(self) -> int | None:
@@ -135,9 +135,26 @@ class Plan(_Frozen):
         base = datetime.combine(_ANY_DAY, self.start)
         return (base + timedelta(seconds=offset_s % 86400)).time()
 
+    def day_at(self, offset_s: float) -> int:
+        """Days after the start's day at ``offset_s`` seconds after the planned start: 1 for
+        00:30 in an evening that began at 20:00 (clock times after midnight are the next day)."""
+        return int((_seconds_of_day(self.start) + offset_s) // 86400)
+
+    def clock_label(self, offset_s: float, seconds: bool = False) -> str:
+        """HH:MM (or HH:MM:SS), with " (+1)" on the next day: "00:30 (+1)"."""
+        text = self.clock_at(offset_s).strftime("%H:%M:%S" if seconds else "%H:%M")
+        day = self.day_at(offset_s)
+        return f"{text} (+{day})" if day > 0 else text
+
     @property
     def planned_end(self) -> time:
         return self.clock_at(self.total_s)
+
+    @property
+    def hard_end_day(self) -> int | None:
+        """Days after the start's day of the hard end: 1 for a slot 20:00-01:00."""
+        slot = self.slot_s
+        return None if slot is None else self.day_at(slot)
 
 
 _ANY_DAY = dt.date(2000, 1, 1)

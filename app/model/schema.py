@@ -204,10 +204,28 @@ class Session(_Strict):
     @field_validator("hard_end")
     @classmethod
     def _end_after_start(cls, value: time | None, info: ValidationInfo) -> time | None:
+        """A hard end earlier than the start is the next morning (an evening 20:00-01:00, a
+        conference day to 04:00), up to MAX_SLOT_S after the start: 16:00 to 15:30 is a slip
+        of the pen, not a slot of 23 h 30."""
         start = info.data.get("start")
-        if value is not None and isinstance(start, time) and value <= start:
-            raise ValueError(f"hard_end {value:%H:%M} must be after start {start:%H:%M}")
+        if value is None or not isinstance(start, time):
+            return value
+        if value == start or slot_seconds(start, value) > MAX_SLOT_S:
+            raise ValueError(
+                f"hard_end {value:%H:%M} must be after start {start:%H:%M} "
+                f"(or, past midnight, at most {MAX_SLOT_S // 3600} h after it)"
+            )
         return value
+
+
+MAX_SLOT_S = 20 * 3600  # the longest slot: a conference day from 08:00 to 04:00 the next morning
+
+
+def slot_seconds(start: time, end: time) -> int:
+    """Seconds from ``start`` to ``end``; an end at or before the start is the next day."""
+    a = start.hour * 3600 + start.minute * 60 + start.second
+    b = end.hour * 3600 + end.minute * 60 + end.second
+    return (b - a) % 86400 or 86400
 
 
 def _nearest_zone(value: str) -> str | None:

@@ -191,7 +191,13 @@ def _span(seconds: float) -> str:
 
 
 def _clock(value: datetime | None, zone: datetime) -> str:
-    return "—" if value is None else value.astimezone(zone.tzinfo).strftime("%H:%M:%S")
+    """HH:MM:SS in the planned start's zone, with " (+1)" on a later day than the planned
+    start's: an evening that runs past midnight."""
+    if value is None:
+        return "—"
+    local = value.astimezone(zone.tzinfo)
+    days = (local.date() - zone.astimezone(zone.tzinfo).date()).days
+    return local.strftime("%H:%M:%S") + (f" (+{days})" if days > 0 else "")
 
 
 def report_as_text(report: Report) -> str:
@@ -223,8 +229,14 @@ def report_as_text(report: Report) -> str:
     lines.append("")
     lines.extend(TEXT_LEGEND)
     lines.append("")
+    # A clock time past midnight carries " (+1)": its columns widen for every row then.
+    w = max(
+        len(_clock(x, zone))
+        for x in [report.planned_start]
+        + [t for seg in report.segments for t in (seg.planned_start, seg.started_at)]
+    )
     head = (
-        f"{'#':>3}  {'planned':8}  {'started':8}  {'late':>7}  {'plan':>7}  {'actual':>7}  "
+        f"{'#':>3}  {'planned':{w}}  {'started':{w}}  {'late':>7}  {'plan':>7}  {'actual':>7}  "
         f"{'longer':>7}  {'over cd':>7}  {'paused':>7}  "
     )
     lines.append(head + "segment")
@@ -237,23 +249,25 @@ def report_as_text(report: Report) -> str:
         over = _maybe_signed(s.over_countdown_s) if done else ""
         paused = _span(s.paused_s) if s.ran else ""
         lines.append(
-            f"{s.index + 1:>3}  {_clock(s.planned_start, zone):8}  "
-            f"{_clock(s.started_at, zone):8}  {delay:>7}  {_span(s.planned_s):>7}  "
+            f"{s.index + 1:>3}  {_clock(s.planned_start, zone):{w}}  "
+            f"{_clock(s.started_at, zone):{w}}  {delay:>7}  {_span(s.planned_s):>7}  "
             f"{_span(s.actual_s):>7}  {longer:>7}  {over:>7}  {paused:>7}  "
             f"{s.title}{who}{flag.get(s.status, '')}"
         )
     lines.append("")
-    lines.append(f"{'':3}  {'parts':8}  {'':8}  {'':>7}  {'plan':>7}  {'actual':>7}  {'longer':>7}")
+    lines.append(
+        f"{'':3}  {'parts':{w}}  {'':{w}}  {'':>7}  {'plan':>7}  {'actual':>7}  {'longer':>7}"
+    )
     for p in report.parts:
         longer = _maybe_signed(p.longer_than_planned_s)
         lines.append(
-            f"{'':3}  {_clock(p.planned_start, zone):8}  {_clock(p.started_at, zone):8}  "
+            f"{'':3}  {_clock(p.planned_start, zone):{w}}  {_clock(p.started_at, zone):{w}}  "
             f"{'':>7}  {_span(p.planned_s):>7}  {_span(p.actual_s):>7}  {longer:>7}  {p.title}"
             f"{'  [open]' if p.open else ''}"
         )
     total_diff = _maybe_signed(report.longer_than_planned_s)
     lines.append(
-        f"{'':3}  {'total':8}  {'':8}  {'':>7}  {_span(report.total_planned_s):>7}  "
+        f"{'':3}  {'total':{w}}  {'':{w}}  {'':>7}  {_span(report.total_planned_s):>7}  "
         f"{_span(report.total_actual_s):>7}  {total_diff:>7}"
     )
     extra = []

@@ -59,9 +59,14 @@ def span(seconds: float) -> str:
 
 
 def clock(summary: Summary, value: datetime | None, seconds: bool = True) -> str:
+    """A clock time in the session's zone, with " (+1)" on a later day than the planned
+    start's (an evening that runs past midnight)."""
     if value is None:
         return "—"
-    return summary.zone(value).strftime("%H:%M:%S" if seconds else "%H:%M")
+    local = summary.zone(value)
+    days = (local.date() - summary.zone(summary.report.planned_start).date()).days
+    text = local.strftime("%H:%M:%S" if seconds else "%H:%M")
+    return f"{text} (+{days})" if days > 0 else text
 
 
 # -- words --------------------------------------------------------------------------------------

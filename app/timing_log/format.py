@@ -89,9 +89,19 @@ def slugify(text: str) -> str:
 
 def planned_start_for(plan: Plan, now: datetime) -> datetime:
     """The planned start as an aware datetime: on the plan's date when that is today, else
-    today (a rehearsal or a re-run of an old programme is timed against today's clock)."""
+    today (a rehearsal or a re-run of an old programme is timed against today's clock).
+
+    Past midnight, a session that runs past it and whose slot is not over yet began yesterday:
+    at 00:30 an evening of 20:00 to 01:00 is yesterday's, not one starting in 19 h 30.
+    """
     local_now = now.astimezone()
-    day: date = plan.date if plan.date == local_now.date() else local_now.date()
+    today = local_now.date()
+    day: date = today
+    if plan.date != today:
+        span = max(plan.total_s, plan.slot_s or 0)
+        yesterday = datetime.combine(today - timedelta(days=1), plan.start, local_now.tzinfo)
+        if plan.day_at(span) > 0 and local_now < yesterday + timedelta(seconds=span):
+            day = yesterday.date()
     return datetime.combine(day, plan.start, tzinfo=local_now.tzinfo)
 
 

@@ -213,11 +213,12 @@ def test_a_start_given_as_an_iso_date_is_read() -> None:
     assert _import(schedule(("A", dated))).plan.start == dt.time(14, 15)
 
 
-def test_an_event_past_midnight_is_left_out() -> None:
+def test_an_event_past_midnight_runs_into_the_next_day() -> None:
     xml = schedule(("A", event(1, "22:00", "00:30", "Late") + event(2, "23:30", "01:00", "Later")))
     result = _import(xml)
-    assert _problems(result) == ["'Later' runs past midnight: left out"]
-    assert [t for t, _, _ in _rows(result)] == ["Late"]
+    assert _problems(result) == []
+    assert [t for t, _, _ in _rows(result)] == ["Late", "Break", "Later"]
+    assert result.plan.hard_end == dt.time(0, 30) and result.plan.hard_end_day == 1
 
 
 # -------------------------------------------------------------------- titles, people, notes
