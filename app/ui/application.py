@@ -96,7 +96,8 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     for problem in (settings_notice, save_problem, language_problem, file_problem, *live.warnings):
         if problem:
             window.show_notice(problem)
-    # The projector first: with one screen it is a window on the laptop, and the window
+    # The projector first (with one screen it waits, hidden, until a second screen appears or
+    # the moderator asks for it: F11 or the button under the thumbnail), and the window
     # manager stacks the window mapped last on top, which must be the moderator's (it takes
     # the whole laptop screen and the keyboard).
     if os.environ.get(QUIT_AFTER_PAINT_ENV) == "1":

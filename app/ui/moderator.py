@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.engine.snapshot import Snapshot
 from app.files import FileWriteError, timing_log_kind, write_atomic
@@ -164,6 +171,12 @@ class ModeratorWindow(QMainWindow):
 
         self.thumbnail = self._make_thumbnail()
         self.current.set_thumbnail(self.thumbnail)
+        # With one screen the projector window waits, hidden; this shows it (as F11 does).
+        self.projector_button = QPushButton("", self.current)
+        self.projector_button.setObjectName("projectorButton")
+        self.projector_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.projector_button.clicked.connect(self.toggle_projector_shown)
+        self.current.set_thumbnail(self.projector_button)
 
         self.catchup = CatchUpPanel(central)
         self.catchup.apply_clicked.connect(self.apply_catch_up)
@@ -227,6 +240,8 @@ class ModeratorWindow(QMainWindow):
         the session's language, so W says the same thing whichever window has focus)."""
         self.projector = projector
         projector.set_extra_handlers(self.projector_handlers())
+        projector.watch_shown(self._projector_shown)  # a method: disconnected with this window
+        self._show_projector_button()
 
     def projector_handlers(self) -> dict[str, Handler]:
         return {
@@ -264,6 +279,7 @@ class ModeratorWindow(QMainWindow):
         self.messages.retranslate()
         self.catchup.retranslate()
         self.help_overlay.retranslate()
+        self._show_projector_button()
         self._show_resume_banner()
         if self._snap is not None:
             self.show_snapshot(self._snap)
@@ -349,8 +365,39 @@ class ModeratorWindow(QMainWindow):
         self.controller.clear_message()
 
     def toggle_projector_fullscreen(self) -> None:
+        """F11: full screen on or off; while the window is held back (one screen), shows it."""
         if self.projector is not None:
             self.projector.toggle_fullscreen()
+
+    def toggle_projector_shown(self) -> None:
+        """The button under the thumbnail: show the projector window, or put it away."""
+        if self.projector is None:
+            return
+        if self.projector.isVisible():
+            self.projector.hide_on_request()
+        else:
+            self.projector.show_on_request()
+        self._show_projector_button()
+
+    def _projector_shown(self, _shown: bool) -> None:
+        self._show_projector_button()
+
+    def _show_projector_button(self) -> None:
+        shown = self.projector is not None and self.projector.isVisible()
+        self.projector_button.setVisible(self.projector is not None)
+        if shown:
+            self.projector_button.setText(translate("Moderator", "Hide projector window"))
+            self.projector_button.setToolTip("")
+        else:
+            self.projector_button.setText(translate("Moderator", "Show projector window (F11)"))
+            self.projector_button.setToolTip(
+                translate(
+                    "Moderator",
+                    "The projector window is not shown: there is one screen. It appears full "
+                    "screen when a second screen is plugged in; the picture above is what "
+                    "it shows.",
+                )
+            )
 
     def toggle_help(self) -> None:
         self.help_overlay.toggle()

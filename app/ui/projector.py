@@ -37,6 +37,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -44,11 +45,13 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
+    QHideEvent,
     QPainter,
     QPaintEvent,
     QRegion,
     QResizeEvent,
     QScreen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -897,7 +900,8 @@ ScreenList = Callable[[], Sequence[QScreen]]
 
 
 class ProjectorWindow(QWidget):
-    """The projector window: full screen on a screen other than the moderator's if any.
+    """The projector window: full screen on a screen other than the moderator's if any,
+    held back (hidden) with one screen until one appears or the moderator asks for it.
 
     ``extra_handlers`` (or later ``set_extra_handlers``) supplies the keys whose meaning
     belongs to the moderator window, ``help`` and ``quit``; any other name of the key table
@@ -910,6 +914,8 @@ class ProjectorWindow(QWidget):
     the moderator works (default: the screen of another visible top-level window, else the
     primary screen). No dialog is ever opened from here: nothing may block a live session.
     """
+
+    shown_changed = Signal(bool)  # shown or hidden: the moderator's button follows it
 
     def __init__(
         self,
@@ -934,6 +940,9 @@ class ProjectorWindow(QWidget):
         self._moderator_screen = moderator_screen or self._guess_moderator_screen
         self._projecting_on: str | None = None  # name of the screen it is full screen on
         self._placed = False  # place_and_show() was called: hot-plug may move the window
+        # The moderator asked for the window with one screen (F11 or the button): it is then
+        # shown on the laptop; otherwise, alone, it waits for a second screen (hidden).
+        self._asked = False
         self.handlers: dict[str, Handler] = self.default_handlers()
         self.handlers.update(extra_handlers or {})
         self._install_keys()
@@ -1048,7 +1057,11 @@ class ProjectorWindow(QWidget):
         return self._projecting_on
 
     def place_and_show(self, exclude: str | None = None) -> None:
-        """Full screen on the projector when there is one, else a normal window to drag.
+        """Full screen on the projector when there is one. Alone on the laptop (preparing,
+        rehearsing) it is not shown, so that it never covers the moderator's console, until a
+        second screen appears or the moderator asks for it (``show_on_request``: F11 or the
+        button), then as a normal window to drag; the moderator's thumbnail shows what it
+        would show meanwhile.
 
         Called again when the moderator picks another projector screen in the settings.
         """
@@ -1058,7 +1071,41 @@ class ProjectorWindow(QWidget):
             self._show_fullscreen_on(target)
             return
         screens = self._available(exclude)
-        self._show_windowed(self._home_screen(screens) if screens else None)
+        home = self._home_screen(screens) if screens else None
+        if self._asked:
+            self._show_windowed(home)
+        else:
+            self._hold_back(home)
+
+    @property
+    def held_back(self) -> bool:
+        """Placed but not shown: one screen, and the moderator has not asked for it."""
+        return self._placed and not self.isVisible()
+
+    def show_on_request(self) -> None:
+        """The moderator asks for the window (F11 while it is held back, or the button):
+        full screen on the projector if there is one, else a window on the laptop."""
+        self._asked = True
+        self.place_and_show()
+
+    def hide_on_request(self) -> None:
+        """The moderator puts it away again: alone, it waits for a second screen."""
+        self._asked = False
+        self._projecting_on = None
+        self.unsetCursor()
+        self.setWindowState(Qt.WindowState.WindowNoState)
+        self.hide()
+
+    def watch_shown(self, slot: Callable[[bool], object]) -> None:
+        self.shown_changed.connect(slot)
+
+    def _hold_back(self, screen: QScreen | None) -> None:
+        self._projecting_on = None
+        self.unsetCursor()
+        self.setWindowState(Qt.WindowState.WindowNoState)
+        if screen is not None:
+            self.setScreen(screen)
+        self.hide()
 
     def _show_fullscreen_on(self, screen: QScreen) -> None:
         if self.isFullScreen():
@@ -1088,20 +1135,33 @@ class ProjectorWindow(QWidget):
         self.show()
 
     def toggle_fullscreen(self) -> None:
-        """F11: full screen on the screen the window is on now, or back to a normal window."""
-        if self.isFullScreen():
+        """F11: full screen on the screen the window is on now, or back to a normal window;
+        while it is held back (one screen), F11 shows it."""
+        if not self.isVisible():
+            self.show_on_request()
+        elif self.isFullScreen():
             self._show_windowed(self.screen())
         else:
             self._show_fullscreen_on(self.screen())
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        super().hideEvent(event)
+        self.shown_changed.emit(False)
+
     def _on_screen_added(self, screen: QScreen) -> None:
-        """A projector plugged in gets the window, unless it is already projecting."""
+        """A projector plugged in gets the window, unless it is already projecting (a window
+        held back on one screen appears there, full screen)."""
         if self._placed and self._projecting_on is None:
             self.place_and_show()
 
     def _on_screen_removed(self, screen: QScreen) -> None:
-        """The projector unplugged: back to the laptop as a normal window (or to another
-        projector if there is one), before Qt disposes of the screen."""
+        """The projector unplugged: to another projector if there is one, else held back
+        on the laptop (or a window there, if the moderator asked for it), before Qt disposes
+        of the screen."""
         if not self._placed:
             return
         gone = screen.name()

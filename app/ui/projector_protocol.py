@@ -25,6 +25,22 @@ class ProjectorScreen(Protocol):
         """F11 from the moderator window."""
         ...
 
+    def show_on_request(self) -> None:
+        """The moderator's button: show the window held back on one screen."""
+        ...
+
+    def hide_on_request(self) -> None:
+        """The moderator's button again: put it away (alone, it waits for a second screen)."""
+        ...
+
+    def isVisible(self) -> bool:  # noqa: N802 (Qt's name)
+        """Shown (full screen on the projector, or a window on the laptop)."""
+        ...
+
+    def watch_shown(self, slot: Callable[[bool], object]) -> None:
+        """Call ``slot(shown)`` each time the window is shown or hidden."""
+        ...
+
     def place_and_show(self) -> None:
         """Move to the projector screen the settings name (after the moderator picks one)."""
         ...

@@ -315,17 +315,17 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="66"/>
+        <location filename="../../app/ui/moderator.py" line="73"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="67"/>
+        <location filename="../../app/ui/moderator.py" line="74"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="257"/>
+        <location filename="../../app/ui/moderator.py" line="272"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
@@ -425,63 +425,63 @@
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="396"/>
+        <location filename="../../app/ui/moderator.py" line="443"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="414"/>
+        <location filename="../../app/ui/moderator.py" line="461"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="428"/>
+        <location filename="../../app/ui/moderator.py" line="475"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="434"/>
+        <location filename="../../app/ui/moderator.py" line="481"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="447"/>
+        <location filename="../../app/ui/moderator.py" line="494"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="467"/>
+        <location filename="../../app/ui/moderator.py" line="514"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="479"/>
+        <location filename="../../app/ui/moderator.py" line="526"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="500"/>
+        <location filename="../../app/ui/moderator.py" line="547"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="513"/>
+        <location filename="../../app/ui/moderator.py" line="560"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="521"/>
-        <location filename="../../app/ui/moderator.py" line="535"/>
+        <location filename="../../app/ui/moderator.py" line="568"/>
+        <location filename="../../app/ui/moderator.py" line="582"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="526"/>
+        <location filename="../../app/ui/moderator.py" line="573"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="528"/>
+        <location filename="../../app/ui/moderator.py" line="575"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
@@ -516,72 +516,87 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="557"/>
+        <location filename="../../app/ui/moderator.py" line="604"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="586"/>
+        <location filename="../../app/ui/moderator.py" line="633"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="561"/>
+        <location filename="../../app/ui/moderator.py" line="608"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="565"/>
+        <location filename="../../app/ui/moderator.py" line="389"/>
+        <source>Hide projector window</source>
+        <translation>Masquer la fenêtre du projecteur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="392"/>
+        <source>Show projector window (F11)</source>
+        <translation>Afficher la fenêtre du projecteur (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="394"/>
+        <source>The projector window is not shown: there is one screen. It appears full screen when a second screen is plugged in; the picture above is what it shows.</source>
+        <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="612"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="567"/>
+        <location filename="../../app/ui/moderator.py" line="614"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="595"/>
+        <location filename="../../app/ui/moderator.py" line="642"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="599"/>
+        <location filename="../../app/ui/moderator.py" line="646"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="601"/>
+        <location filename="../../app/ui/moderator.py" line="648"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="615"/>
+        <location filename="../../app/ui/moderator.py" line="662"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="627"/>
+        <location filename="../../app/ui/moderator.py" line="674"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="629"/>
+        <location filename="../../app/ui/moderator.py" line="676"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="643"/>
+        <location filename="../../app/ui/moderator.py" line="690"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="651"/>
+        <location filename="../../app/ui/moderator.py" line="698"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="673"/>
+        <location filename="../../app/ui/moderator.py" line="720"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
@@ -866,42 +881,42 @@
 <context>
     <name>projector</name>
     <message>
-        <location filename="../../app/ui/projector.py" line="474"/>
+        <location filename="../../app/ui/projector.py" line="477"/>
         <source>‖ Paused</source>
         <translation>‖ En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="478"/>
+        <location filename="../../app/ui/projector.py" line="481"/>
         <source>⚠ Less than {time} left</source>
         <translation>⚠ Il reste moins de {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="482"/>
+        <location filename="../../app/ui/projector.py" line="485"/>
         <source>⚠ Final {time}</source>
         <translation>⚠ Dernières {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="485"/>
+        <location filename="../../app/ui/projector.py" line="488"/>
         <source>Overtime</source>
         <translation>Dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="850"/>
+        <location filename="../../app/ui/projector.py" line="853"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="878"/>
+        <location filename="../../app/ui/projector.py" line="881"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="948"/>
+        <location filename="../../app/ui/projector.py" line="957"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="1115"/>
+        <location filename="../../app/ui/projector.py" line="1175"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
     </message>
@@ -1235,218 +1250,218 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
 <context>
     <name>report</name>
     <message>
-        <location filename="../../app/reports/summary.py" line="76"/>
+        <location filename="../../app/reports/summary.py" line="81"/>
         <source>Timing report</source>
         <translation>Rapport de minutage</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="77"/>
+        <location filename="../../app/reports/summary.py" line="82"/>
         <source>Started</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="78"/>
+        <location filename="../../app/reports/summary.py" line="83"/>
         <source>Ended</source>
         <translation>Fin</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="79"/>
+        <location filename="../../app/reports/summary.py" line="84"/>
         <source>Not ended</source>
         <translation>Non terminée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="80"/>
+        <location filename="../../app/reports/summary.py" line="85"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="81"/>
+        <location filename="../../app/reports/summary.py" line="86"/>
         <source>planned {clock}</source>
         <translation>prévu {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="82"/>
+        <location filename="../../app/reports/summary.py" line="87"/>
         <source>heading for {clock} at the last record</source>
         <translation>en route vers {clock} au dernier enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="83"/>
+        <location filename="../../app/reports/summary.py" line="88"/>
         <source>Against the plan</source>
         <translation>Par rapport au prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="84"/>
+        <location filename="../../app/reports/summary.py" line="89"/>
         <source>late</source>
         <translation>de retard</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="85"/>
+        <location filename="../../app/reports/summary.py" line="90"/>
         <source>early</source>
         <translation>d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="86"/>
+        <location filename="../../app/reports/summary.py" line="91"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="87"/>
+        <location filename="../../app/reports/summary.py" line="92"/>
         <source>Against the hard end</source>
         <translation>Par rapport à l&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="88"/>
+        <location filename="../../app/reports/summary.py" line="93"/>
         <source>after the hard end {clock}</source>
         <translation>après l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="89"/>
+        <location filename="../../app/reports/summary.py" line="94"/>
         <source>before the hard end {clock}</source>
         <translation>avant l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="90"/>
+        <location filename="../../app/reports/summary.py" line="95"/>
         <source>no hard end in the plan</source>
         <translation>pas d&apos;heure limite dans le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="91"/>
+        <location filename="../../app/reports/summary.py" line="96"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="92"/>
+        <location filename="../../app/reports/summary.py" line="97"/>
         <source>{n} pause(s)</source>
         <translation>{n} pause(s)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="93"/>
+        <location filename="../../app/reports/summary.py" line="98"/>
         <source>Downtime</source>
         <translation>Interruption</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="94"/>
+        <location filename="../../app/reports/summary.py" line="99"/>
         <source>{n} restart(s) after a crash</source>
         <translation>{n} redémarrage(s) après un arrêt brutal</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="95"/>
+        <location filename="../../app/reports/summary.py" line="100"/>
         <source>the app never stopped</source>
         <translation>l&apos;application ne s&apos;est jamais arrêtée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="96"/>
+        <location filename="../../app/reports/summary.py" line="101"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="97"/>
+        <location filename="../../app/reports/summary.py" line="102"/>
         <source>Grey: the plan; blue: what happened; orange and hatched red: overrun. Hatched grey: the app was down (crash) and the session went on.</source>
         <translation>Gris&#xa0;: le prévu&#xa0;; bleu&#xa0;: ce qui s&apos;est passé&#xa0;; orange et hachures rouges&#xa0;: dépassement. Hachures grises&#xa0;: l&apos;application était arrêtée (arrêt brutal) et la séance a continué.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="102"/>
+        <location filename="../../app/reports/summary.py" line="107"/>
         <source>Parts</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="103"/>
+        <location filename="../../app/reports/summary.py" line="108"/>
         <source>Segments</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="104"/>
+        <location filename="../../app/reports/summary.py" line="109"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="105"/>
+        <location filename="../../app/reports/summary.py" line="110"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="106"/>
+        <location filename="../../app/reports/summary.py" line="111"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="107"/>
+        <location filename="../../app/reports/summary.py" line="112"/>
         <source>Planned start</source>
         <translation>Début prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="108"/>
+        <location filename="../../app/reports/summary.py" line="113"/>
         <source>Actual start</source>
         <translation>Début réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="109"/>
+        <location filename="../../app/reports/summary.py" line="114"/>
         <source>Start delay</source>
         <translation>Retard au début</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="110"/>
+        <location filename="../../app/reports/summary.py" line="115"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="111"/>
+        <location filename="../../app/reports/summary.py" line="116"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="112"/>
+        <location filename="../../app/reports/summary.py" line="117"/>
         <source>Longer than planned</source>
         <translation>Plus long que prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="113"/>
+        <location filename="../../app/reports/summary.py" line="118"/>
         <source>Over the countdown</source>
         <translation>Au-delà du compte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="114"/>
+        <location filename="../../app/reports/summary.py" line="119"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="115"/>
+        <location filename="../../app/reports/summary.py" line="120"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="116"/>
+        <location filename="../../app/reports/summary.py" line="121"/>
         <source>Largest overruns</source>
         <translation>Plus gros dépassements</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="117"/>
+        <location filename="../../app/reports/summary.py" line="122"/>
         <source>No segment ran over its planned time.</source>
         <translation>Aucune séquence n&apos;a dépassé son temps prévu.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="118"/>
+        <location filename="../../app/reports/summary.py" line="123"/>
         <source>The log had problems; what could be read is reported</source>
         <translation>Le journal avait des problèmes&#xa0;; ce qui a pu être lu est rapporté</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="121"/>
+        <location filename="../../app/reports/summary.py" line="126"/>
         <source>Generated by Timekeeper {version} from {file}</source>
         <translation>Produit par Timekeeper {version} à partir de {file}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="126"/>
+        <location filename="../../app/reports/summary.py" line="131"/>
         <location filename="../../app/reports/qt/chart_paint.py" line="426"/>
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="127"/>
+        <location filename="../../app/reports/summary.py" line="132"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="128"/>
+        <location filename="../../app/reports/summary.py" line="133"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>

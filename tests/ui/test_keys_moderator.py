@@ -177,6 +177,15 @@ class FakeProjector(QWidget):
     def place_and_show(self) -> None:
         self.placed += 1
 
+    def show_on_request(self) -> None:
+        self.show()
+
+    def hide_on_request(self) -> None:
+        self.hide()
+
+    def watch_shown(self, slot: Callable[[bool], object]) -> None:
+        pass
+
 
 def test_f11_toggles_the_projector_full_screen(
     qtbot: QtBot, tmp_path: Path, seed_path: Path

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTranslator
-from PySide6.QtGui import QColor, QFontMetricsF, QImage
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -504,15 +504,31 @@ def test_window_title_and_follows_the_controller(
     assert window.view.snapshot.status is Status.RUNNING
 
 
-def test_alone_it_opens_as_a_normal_window(qtbot: QtBot, window: ProjectorWindow) -> None:
+def test_alone_it_waits_hidden_until_the_moderator_asks(
+    qtbot: QtBot, window: ProjectorWindow
+) -> None:
+    """One screen (plain offscreen): the window does not cover the console (issue #13)."""
+    assert len(QGuiApplication.screens()) == 1
     window.place_and_show()
+    assert not window.isVisible() and window.held_back and window.projecting_on is None
+    # Another screen event with still one screen changes nothing.
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    app.screenAdded.emit(QGuiApplication.primaryScreen())
+    assert not window.isVisible()
+    window.toggle_fullscreen()  # F11 asks for it: a normal window on the laptop
     qtbot.waitExposed(window)
+    assert window.isVisible() and not window.held_back
     assert not window.isFullScreen()
     assert window.size().width() <= 960 and window.size().height() <= 540
     window.toggle_fullscreen()
     qtbot.waitUntil(window.isFullScreen)
     window.toggle_fullscreen()
     qtbot.waitUntil(lambda: not window.isFullScreen())
+    window.hide_on_request()  # put away again: it waits for a second screen
+    assert not window.isVisible() and window.held_back
+    window.place_and_show()
+    assert not window.isVisible()
 
 
 def press(qtbot: QtBot, window: ProjectorWindow, key: str) -> None:
@@ -525,7 +541,7 @@ def press(qtbot: QtBot, window: ProjectorWindow, key: str) -> None:
 def test_keys_work_when_the_projector_has_focus(
     qtbot: QtBot, window: ProjectorWindow, controller: LiveController
 ) -> None:
-    window.place_and_show()
+    window.show_on_request()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     controller.start_ticking()
@@ -578,7 +594,7 @@ def test_help_and_quit_come_from_the_moderator_window(
     qtbot: QtBot, window: ProjectorWindow
 ) -> None:
     calls: list[str] = []
-    window.place_and_show()
+    window.show_on_request()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     press(qtbot, window, "F1")  # no handler yet: nothing happens, nothing breaks

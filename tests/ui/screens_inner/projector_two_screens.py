@@ -97,6 +97,11 @@ def on_projector(window: ProjectorWindow) -> bool:
     return window.isFullScreen() and window.screen().name() == "projector"
 
 
+def held_back(window: ProjectorWindow) -> bool:
+    """Alone on the laptop: not shown over the console (issue #13), waiting for a screen."""
+    return not window.isVisible() and window.held_back and window.screen().name() == "laptop"
+
+
 def on_laptop_windowed(window: ProjectorWindow) -> bool:
     return (
         window.isVisible()
@@ -157,12 +162,14 @@ def test_unplugging_the_projector_brings_the_window_back(
     window.place_and_show()
     qtbot.waitUntil(lambda: on_projector(window))
     screens.unplug("projector")
-    qtbot.waitUntil(lambda: on_laptop_windowed(window))
+    qtbot.waitUntil(lambda: held_back(window))  # never over the console
     assert moderator.screen().name() == "laptop"
     # The view still follows the session after the move.
     controller.start_ticking()
     controller.toggle()
     assert window.view.snapshot is not None and window.view.snapshot.running
+    window.toggle_fullscreen()  # F11: the moderator asks for it on the laptop
+    qtbot.waitUntil(lambda: on_laptop_windowed(window))
 
 
 def test_an_unplug_is_seen_after_pyside_dropped_a_screen_wrapper(
@@ -185,7 +192,7 @@ def test_an_unplug_is_seen_after_pyside_dropped_a_screen_wrapper(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not shiboken6.isValid(old)
     screens.unplug("projector")
-    qtbot.waitUntil(lambda: on_laptop_windowed(window))
+    qtbot.waitUntil(lambda: held_back(window))
 
 
 def test_plugging_a_projector_in_takes_the_window_there(
@@ -196,14 +203,46 @@ def test_plugging_a_projector_in_takes_the_window_there(
     window = ProjectorWindow(controller, Settings(), screens=screens)
     qtbot.addWidget(window)
     window.place_and_show()
-    qtbot.waitUntil(lambda: on_laptop_windowed(window))
-    screens.plug("projector")
+    assert held_back(window)  # one screen: it waits, hidden (issue #13)
+    screens.plug("projector")  # QGuiApplication.screenAdded
     qtbot.waitUntil(lambda: on_projector(window))
+    assert window.geometry() == screen("projector").geometry()
     # and out and in again, as a loose HDMI cable does
     screens.unplug("projector")
+    qtbot.waitUntil(lambda: held_back(window))
+    screens.plug("projector")
+    qtbot.waitUntil(lambda: on_projector(window))
+
+
+def test_asked_for_on_one_screen_it_still_moves_to_a_projector_plugged_in(
+    qtbot: QtBot, controller: LiveController, moderator: QWidget
+) -> None:
+    screens = Screens()
+    screens.present.remove("projector")
+    window = ProjectorWindow(controller, Settings(), screens=screens)
+    qtbot.addWidget(window)
+    window.place_and_show()
+    window.show_on_request()  # the moderator's button
     qtbot.waitUntil(lambda: on_laptop_windowed(window))
     screens.plug("projector")
     qtbot.waitUntil(lambda: on_projector(window))
+
+
+def test_the_application_windows_land_full_screen_on_the_second_screen(
+    qtbot: QtBot, controller: LiveController
+) -> None:
+    from app.ui.moderator import open_windows
+
+    window, projector = open_windows(controller, Settings())
+    qtbot.addWidget(window)
+    qtbot.addWidget(projector)
+    window.setScreen(screen("laptop"))
+    window.show()
+    projector.place_and_show()
+    qtbot.waitUntil(lambda: on_projector(projector))
+    assert projector.geometry() == screen("projector").geometry()
+    assert window.projector_button.text() == "Hide projector window"
+    window.quit_now()
 
 
 def test_other_screens_coming_and_going_leave_the_projector_alone(
