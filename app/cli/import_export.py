@@ -20,10 +20,12 @@ from app.cli.subcommand import Subparsers
 from app.cli.terminal import printable
 from app.files import Keeper, timing_log_kind, user_file_kind, write_atomic
 from app.model.loader import load_running_order
+from app.model.plan import Plan
 
 # app.importers.api.FORMATS, named here so that the parser is built without loading the
 # importers (tests/cli/test_subcommands.py holds the two equal).
 FORMATS = ("text", "csv", "xml")
+EXPORT_FORMATS = ("text", "csv", "pdf", "html")  # pdf and html: the printed running order
 
 
 def register(sub: Subparsers) -> None:
@@ -56,14 +58,15 @@ def register(sub: Subparsers) -> None:
 
     exp = sub.add_parser(
         "export",
-        help="print a running order as a programme (text) or a sheet (CSV)",
+        help="print a running order as a programme (text), a sheet (CSV) or to print (PDF, HTML)",
         description=(
             "Write a running order as a programme for the speakers (text, which `import` reads "
-            "back to the same plan) or as a CSV sheet."
+            "back to the same plan), as a CSV sheet, or as the printed running order for "
+            "speakers and crew (pdf: A4; html: a page to print), in the session's language."
         ),
     )
     exp.add_argument("session", type=Path, help="the running order (.toml or .json)")
-    exp.add_argument("--format", choices=("text", "csv"), default="text")
+    exp.add_argument("--format", choices=EXPORT_FORMATS, default="text")
     exp.add_argument("-o", "--output", type=Path, help="where to write (default: stdout)")
     exp.add_argument(
         "--force",
@@ -129,6 +132,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from app.importers.export import ExportError, export_csv, export_text, export_warnings
 
     plan = load_running_order(args.session).plan
+    if args.format in ("pdf", "html"):
+        return _export_printed(args, plan)
     try:
         text = export_text(plan) if args.format == "text" else export_csv(plan)
     except ExportError as exc:
@@ -140,5 +145,35 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         _write(args.output, text, args.force, user_file_kind)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _export_printed(args: argparse.Namespace, plan: Plan) -> int:
+    """The printed running order: PDF through Qt's painter (offscreen without a display),
+    HTML from the pure report package."""
+    if args.format == "pdf":
+        if args.output is None and sys.stdout.isatty():
+            raise BadInput("a PDF is not for a terminal: add -o running-order.pdf")
+        from app.reports.qt.running_order import running_order_pdf
+
+        data = running_order_pdf(plan)
+    else:
+        from app.reports.qt.export import ensure_gui
+        from app.reports.qt.running_order import printed
+        from app.reports.running_order import running_order_html
+
+        ensure_gui()  # the session's language comes from the compiled translations
+        data = running_order_html(printed(plan)).encode("utf-8")
+    if args.output is None:
+        buffer = getattr(sys.stdout, "buffer", None)
+        sys.stdout.flush()
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8", "replace"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+    else:
+        write_atomic(args.output, data, force=args.force, keep=user_file_kind)
         print(f"wrote {args.output}", file=sys.stderr)
     return ExitCode.OK

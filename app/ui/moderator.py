@@ -44,6 +44,7 @@ from app.ui.formatting import clock, gap_text
 from app.ui.help import HelpOverlay
 from app.ui.keys import bind_keys, install_shortcuts, session_handlers
 from app.ui.menus import ModeratorMenus
+from app.ui.print_order import open_print_dialog, save_pdf_dialog
 from app.ui.projector import ProjectorView, ProjectorWindow
 from app.ui.projector_protocol import ProjectorScreen
 from app.ui.sentences import one_line
@@ -112,6 +113,7 @@ class ModeratorWindow(QMainWindow):
         self._clock_session: object = None  # clock_of's memo: the session it is for
         self._past_window: PastSessionsWidget | None = None  # made when first asked for
         self._clocks: dict[float, str] = {}
+        self._print_job: object = None  # File → Print: the open dialog and its printer
 
         self._fit_screen()
         self.setMinimumSize(960, 600)
@@ -563,6 +565,22 @@ class ModeratorWindow(QMainWindow):
             timeout_ms=NOTICE_MS,
         )
         return True
+
+    def print_running_order(self) -> None:
+        """File → Print running order: the system's print dialog (window-modal, the session
+        ticks on behind it); without Qt's print support, Save as PDF instead."""
+        job = open_print_dialog(self, self.controller.plan)
+        if job is None:
+            self.save_running_order_pdf()
+            return
+        self._print_job = job  # the dialog and its printer live while it is open
+
+    def save_running_order_pdf(self) -> None:
+        """File → Save running order as PDF: the page `timekeeper export --format pdf` writes."""
+        try:
+            save_pdf_dialog(self, self.controller.plan, Path(self.controller.loaded.source).parent)
+        except FileWriteError as exc:
+            self.show_notice(one_line(str(exc)))
 
     def open_running_order(self) -> None:
         if self._refuse_while_running(translate("Moderator", "Opening a running order")):

@@ -315,173 +315,183 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="73"/>
+        <location filename="../../app/ui/moderator.py" line="74"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="74"/>
+        <location filename="../../app/ui/moderator.py" line="75"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="272"/>
+        <location filename="../../app/ui/moderator.py" line="274"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="89"/>
+        <location filename="../../app/ui/menus.py" line="93"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="90"/>
+        <location filename="../../app/ui/menus.py" line="94"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="91"/>
+        <location filename="../../app/ui/menus.py" line="95"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="92"/>
+        <location filename="../../app/ui/menus.py" line="96"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="93"/>
+        <location filename="../../app/ui/menus.py" line="97"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="94"/>
+        <location filename="../../app/ui/menus.py" line="98"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="95"/>
+        <location filename="../../app/ui/menus.py" line="99"/>
+        <source>Prin&amp;t running order…</source>
+        <translation>Imprim&amp;er le déroulé…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="100"/>
+        <source>Save running order as P&amp;DF…</source>
+        <translation>Enregistrer le déroulé en P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="101"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="96"/>
+        <location filename="../../app/ui/menus.py" line="102"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="97"/>
+        <location filename="../../app/ui/menus.py" line="103"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="98"/>
+        <location filename="../../app/ui/menus.py" line="104"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="99"/>
+        <location filename="../../app/ui/menus.py" line="105"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="103"/>
+        <location filename="../../app/ui/menus.py" line="109"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="116"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="117"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="112"/>
+        <location filename="../../app/ui/menus.py" line="118"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="113"/>
+        <location filename="../../app/ui/menus.py" line="119"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="114"/>
+        <location filename="../../app/ui/menus.py" line="120"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="443"/>
+        <location filename="../../app/ui/moderator.py" line="445"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="461"/>
+        <location filename="../../app/ui/moderator.py" line="463"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="475"/>
+        <location filename="../../app/ui/moderator.py" line="477"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="481"/>
+        <location filename="../../app/ui/moderator.py" line="483"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="494"/>
+        <location filename="../../app/ui/moderator.py" line="496"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="514"/>
+        <location filename="../../app/ui/moderator.py" line="516"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="526"/>
+        <location filename="../../app/ui/moderator.py" line="528"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="547"/>
+        <location filename="../../app/ui/moderator.py" line="549"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="560"/>
+        <location filename="../../app/ui/moderator.py" line="562"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="568"/>
-        <location filename="../../app/ui/moderator.py" line="582"/>
+        <location filename="../../app/ui/moderator.py" line="586"/>
+        <location filename="../../app/ui/moderator.py" line="600"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="573"/>
+        <location filename="../../app/ui/moderator.py" line="591"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="575"/>
+        <location filename="../../app/ui/moderator.py" line="593"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
@@ -516,94 +526,109 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="604"/>
+        <location filename="../../app/ui/moderator.py" line="622"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="633"/>
+        <location filename="../../app/ui/moderator.py" line="651"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="608"/>
+        <location filename="../../app/ui/moderator.py" line="626"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="389"/>
+        <location filename="../../app/ui/moderator.py" line="391"/>
         <source>Hide projector window</source>
         <translation>Masquer la fenêtre du projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="392"/>
+        <location filename="../../app/ui/moderator.py" line="394"/>
         <source>Show projector window (F11)</source>
         <translation>Afficher la fenêtre du projecteur (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="394"/>
+        <location filename="../../app/ui/moderator.py" line="396"/>
         <source>The projector window is not shown: there is one screen. It appears full screen when a second screen is plugged in; the picture above is what it shows.</source>
         <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="612"/>
+        <location filename="../../app/ui/moderator.py" line="630"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="614"/>
+        <location filename="../../app/ui/moderator.py" line="632"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="642"/>
+        <location filename="../../app/ui/moderator.py" line="660"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="646"/>
+        <location filename="../../app/ui/moderator.py" line="664"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="648"/>
+        <location filename="../../app/ui/moderator.py" line="666"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="662"/>
+        <location filename="../../app/ui/moderator.py" line="680"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="674"/>
+        <location filename="../../app/ui/moderator.py" line="692"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="676"/>
+        <location filename="../../app/ui/moderator.py" line="694"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="690"/>
+        <location filename="../../app/ui/moderator.py" line="708"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="698"/>
+        <location filename="../../app/ui/moderator.py" line="716"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="720"/>
+        <location filename="../../app/ui/moderator.py" line="738"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="128"/>
+        <location filename="../../app/ui/menus.py" line="134"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_order.py" line="49"/>
+        <source>Print running order</source>
+        <translation>Imprimer le déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_order.py" line="61"/>
+        <source>Save running order as PDF</source>
+        <translation>Enregistrer le déroulé en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_order.py" line="63"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1559,94 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
         <location filename="../../app/reports/qt/chart_paint.py" line="665"/>
         <source>blackout / catch-up</source>
         <translation>écran noir / rattrapage</translation>
+    </message>
+</context>
+<context>
+    <name>running order</name>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="63"/>
+        <source>Running order</source>
+        <translation>Déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="64"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="65"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="66"/>
+        <source>Segment</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="67"/>
+        <source>Speakers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="68"/>
+        <source>Planned end {clock}</source>
+        <translation>Fin prévue {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="69"/>
+        <source>end of the slot {clock}</source>
+        <translation>fin du créneau {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="70"/>
+        <source>{amount} to spare</source>
+        <translation>{amount} de marge</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="71"/>
+        <source>{amount} over the slot</source>
+        <translation>{amount} de dépassement du créneau</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="72"/>
+        <source>Printed by Timekeeper {version}</source>
+        <translation>Imprimé par Timekeeper {version}</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="74"/>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="75"/>
+        <source>Talk</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="76"/>
+        <source>Questions from the floor</source>
+        <translation>Échanges avec la salle</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="77"/>
+        <source>Panel</source>
+        <translation>Table ronde</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="78"/>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="79"/>
+        <source>Conclusion</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/running_order.py" line="80"/>
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
 </context>
 </TS>
