@@ -44,7 +44,6 @@ from app.ui.formatting import clock, gap_text
 from app.ui.help import HelpOverlay
 from app.ui.keys import bind_keys, install_shortcuts, session_handlers
 from app.ui.menus import ModeratorMenus
-from app.ui.print_order import open_print_dialog, save_pdf_dialog
 from app.ui.projector import ProjectorView, ProjectorWindow
 from app.ui.projector_protocol import ProjectorScreen
 from app.ui.sentences import one_line
@@ -569,6 +568,8 @@ class ModeratorWindow(QMainWindow):
     def print_running_order(self) -> None:
         """File → Print running order: the system's print dialog (window-modal, the session
         ticks on behind it); without Qt's print support, Save as PDF instead."""
+        from app.ui.print_order import open_print_dialog  # printing loads when asked for
+
         job = open_print_dialog(self, self.controller.plan)
         if job is None:
             self.save_running_order_pdf()
@@ -577,6 +578,8 @@ class ModeratorWindow(QMainWindow):
 
     def save_running_order_pdf(self) -> None:
         """File → Save running order as PDF: the page `timekeeper export --format pdf` writes."""
+        from app.ui.print_order import save_pdf_dialog
+
         try:
             save_pdf_dialog(self, self.controller.plan, Path(self.controller.loaded.source).parent)
         except FileWriteError as exc:

@@ -72,3 +72,28 @@ def test_a_failed_save_is_a_banner_not_a_traceback(
     moderator.window.save_running_order_pdf()
     assert not target.exists()
     assert moderator.window.banners.isVisible()
+
+
+@pytest.mark.slow
+def test_print_support_is_loaded_only_when_printing() -> None:
+    """The moderator window starts without QtPrintSupport or the printout's drawing code."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "import app.ui.moderator, app.ui.application\n"
+        "print(sorted(m for m in sys.modules if 'PrintSupport' in m or "
+        "m.endswith('.running_order') and not m.startswith('app.ui.widgets')))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
