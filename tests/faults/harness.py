@@ -12,8 +12,9 @@ what the parent needs to check the log against:
     HARNESS EVENT <seq> <current segment> <status>      (printed once the line is fsynced)
     HARNESS ENDED <seq>                                  (--finish: the session was ended)
 
-Before READY it says ``HARNESS MODE windows`` once the moderator and projector windows are
-open. There is no mode without them: if the windows cannot be imported, the import error ends
+Before READY it says ``HARNESS MODE windows`` once the moderator window is open and the projector
+window placed (held back, hidden, on the one offscreen screen: issue #13). The windows are
+real: there is no mode without them: if the windows cannot be imported, the import error ends
 the process before READY (exit 1, traceback on stderr) and the parent's test fails.
 """
 
@@ -110,7 +111,13 @@ def main(argv: list[str]) -> int:
     def start_ticking(self: LiveController) -> None:
         original(self)
         shown = [type(w) for w in QApplication.topLevelWidgets() if w.isVisible()]
-        if ModeratorWindow not in shown or ProjectorWindow not in shown:
+        # One offscreen screen: the projector window is placed but held back (issue #13).
+        placed = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ProjectorWindow) and (w.isVisible() or w.held_back)
+        ]
+        if ModeratorWindow not in shown or not placed:
             raise SystemExit(f"harness: the windows are not open ({shown})")
         say("MODE", "windows")
         moderator = Moderator(self, rng, finish)
