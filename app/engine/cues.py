@@ -1,6 +1,6 @@
-"""Which sound cue is due: a pure decision over the snapshots a view is shown (ARCHITECTURE.md
-§9). The same in live and replay: it reads Snapshots only, and remembers what it rang in a
-frozen ``CueWatch`` that the caller keeps and hands back.
+"""Which sound cue is due: a pure decision over the snapshots a view is shown
+(ARCHITECTURE.md, "Sound cues"). The same in live and replay: it reads Snapshots only, and
+remembers what it rang in a frozen ``CueWatch`` that the caller keeps and hands back.
 
 Three cues: WARNING when the countdown reaches the warning threshold, FINAL at the final one,
 ZERO when it turns to overtime. The rule:
