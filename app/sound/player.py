@@ -102,8 +102,9 @@ class CuePlayer:
         """Queue ``cue``; returns at once."""
         self._queue.put(cue)
 
-    def close(self, timeout_s: float = 1.0) -> None:
-        """Stop the worker after what is queued (a cue playing is left to end by itself)."""
+    def close(self, timeout_s: float = 0.0) -> None:
+        """Stop the worker after what is queued (a cue playing is left to end by itself);
+        waits ``timeout_s`` at most for it (the Qt thread never does: 0)."""
         self._queue.put(None)
         self._thread.join(timeout_s)
 
