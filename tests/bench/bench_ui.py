@@ -256,6 +256,12 @@ def _cues_figures(offs: tuple[dict[str, Any], ...], on: dict[str, Any]) -> list[
         Figure(
             "CPU: cues on minus off (mean of 2), one wake-up's cycle", on_cycle - off_cycle, "ms"
         ),
+        Figure("peak RSS, sound cues on (VmHWM)", on["vm_hwm_kb"] / MB, "MB"),
+        Figure(
+            "peak RSS, cues on minus off (mean of 2)",
+            (on["vm_hwm_kb"] - statistics.mean(off["vm_hwm_kb"] for off in offs)) / MB,
+            "MB",
+        ),
     ]
 
 
