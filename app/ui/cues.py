@@ -9,6 +9,7 @@ says so once, through ``problem``: the moderator window shows it as a banner.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -29,6 +30,7 @@ class CueBell(QObject):
         super().__init__(parent)
         self._watch = CueWatch()
         self._player = player
+        self._closed = False
         self.rung: list[Due] = []  # every cue rung this session (tests and the bench read it)
 
     @property
@@ -36,8 +38,15 @@ class CueBell(QObject):
         if self._player is None:
             from app.sound.player import CuePlayer
 
-            self._player = CuePlayer(self.problem.emit)
+            self._player = CuePlayer(self._say)
         return self._player
+
+    def _say(self, problem: str) -> None:
+        """On the player's thread: nothing once closed (the window may be gone at exit)."""
+        if self._closed:
+            return
+        with contextlib.suppress(RuntimeError):  # the C++ object went first: nobody to tell
+            self.problem.emit(problem)
 
     def start(self) -> None:
         """Make the player now (its thread; the player program looked for), not at the
@@ -61,5 +70,6 @@ class CueBell(QObject):
             self.player.play(cue)
 
     def close(self) -> None:
+        self._closed = True
         if self._player is not None:
             self._player.close()
