@@ -2,9 +2,10 @@
 asks the engine which cue is due (``app.engine.cues.cue_due``) and hands that cue to the
 player (``app.sound.player``), which plays it on a thread of its own: the tick never waits.
 
-Made only when cues are on (Settings → Sound cues): with them off neither this module nor the
-sound package is imported. A player that cannot play (no player program, no audio device)
-says so once, through ``problem``: the moderator window shows it as a banner.
+Made only when cues are on (Settings → Sound cues) or tested (Settings → Test sound cues):
+until then neither this module nor the sound package is imported. A player that cannot play
+(no player program, no audio device) says so once, through ``problem``: the moderator window
+shows it as a banner.
 """
 
 from __future__ import annotations
