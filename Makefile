@@ -9,7 +9,7 @@ SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-tools lint typecheck pytest bench screenshots translations lupdate dist clean
+.PHONY: run test test-tools lint typecheck pytest bench screenshots translations lupdate sounds dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ resources/translations/%.qm: resources/translations/%.ts
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # After changing UI strings: refresh the French source, translate the new entries, `make translations`.
+# The sound cues, synthesised again (app/sound/synth.py; a test holds the files to it).
+sounds: $(STAMP)
+	$(BIN)/python -m app.sound.synth resources/sounds
+
 lupdate: $(STAMP)
 	$(BIN)/pyside6-lupdate app/i18n.py app/ui/*.py app/ui/widgets/*.py app/reports/*.py app/reports/qt/*.py -ts resources/translations/timekeeper_fr.ts -no-obsolete
 

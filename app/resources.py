@@ -1,6 +1,6 @@
 """The one place that knows where the data shipped with Timekeeper is (as app.paths knows the
 user's folders): the seed workshop and other running orders (``sessions/``), the icon, the
-desktop entry and the compiled translations (``resources/``).
+desktop entry, the sound cues and the compiled translations (``resources/``).
 
 The repository keeps them in top-level folders beside ``app/``. A wheel (and the PyInstaller
 bundle) carries them inside the package, as ``app/_data/resources`` and ``app/_data/sessions``:
@@ -70,6 +70,15 @@ def default_session() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def sounds_dir() -> Path:
+    """The sound cues (``cue-warning.wav``…), made by ``app/sound/synth.py``."""
+    return resources_dir() / "sounds"
+
+
+def sound_file(name: str) -> Path:
+    return sounds_dir() / name
 
 
 def icon_file() -> Path:

@@ -36,13 +36,14 @@ ALLOWED: dict[str, frozenset[str]] = {
         {"app.model", "app.engine", "app.timing_log", "app.reports", "app.i18n"}
     ),
     "app.i18n": frozenset(),
+    "app.sound": frozenset({"app.model", "app.engine"}),  # the cues' synthesis and player
     "app.ui": frozenset(
         {"app.model", "app.engine", "app.timing_log", "app.reports", "app.reports.qt", "app.i18n"}
-        | {"app.importers"}
+        | {"app.importers", "app.sound"}
     ),
     "app.cli": frozenset(
         {"app.model", "app.engine", "app.timing_log", "app.reports", "app.reports.qt"}
-        | {"app.i18n", "app.importers", "app.ui"}
+        | {"app.i18n", "app.importers", "app.ui", "app.sound"}
     ),
     "app.__main__": frozenset({"app.cli"}),  # `python -m app`
 }

@@ -120,15 +120,15 @@ def test_the_installed_package_reads_its_own_data(installed: Path, elsewhere: Pa
         "import app, app.resources as r; "
         "print(app.__file__); print(r.source()); print(r.default_session()); "
         "print((r.translations_dir() / 'timekeeper_fr.qm').is_file()); "
-        "print(r.icon_file().is_file())"
+        "print(r.icon_file().is_file()); print(r.sound_file('cue-zero.wav').is_file())"
     )
     done = run(bin_of(installed, "python"), "-c", code, cwd=elsewhere)
     assert done.returncode == 0, done.stderr
-    where, source, seed, qm, icon = done.stdout.split("\n")[:5]
+    where, source, seed, qm, icon, sound = done.stdout.split("\n")[:6]
     assert Path(where).is_relative_to(installed), where  # not this checkout
     assert source == "package"
     assert Path(seed).is_relative_to(installed) and Path(seed).is_file()
-    assert qm == "True" and icon == "True"
+    assert qm == "True" and icon == "True" and sound == "True"
 
 
 def test_check_with_no_argument_prints_the_seed_plan(installed: Path, elsewhere: Path) -> None:

@@ -21,6 +21,9 @@ def test_in_the_checkout_the_top_level_folders_are_read() -> None:
     assert resources.icon_file().is_file()
     assert resources.desktop_file().read_text(encoding="utf-8").startswith("[Desktop Entry]")
     assert (resources.translations_dir() / "timekeeper_fr.ts").is_file()
+    assert (
+        resources.sound_file("cue-warning.wav") == REPO / "resources" / "sounds" / "cue-warning.wav"
+    )
 
 
 def test_inside_the_package_its_own_copy_wins(
@@ -36,6 +39,10 @@ def test_inside_the_package_its_own_copy_wins(
     assert resources.default_session().read_bytes() == SEED.read_bytes()
     assert resources.icon_file() == package / "_data" / "resources" / "icons" / "timekeeper.svg"
     assert resources.translations_dir().parent == package / "_data" / "resources"
+    assert (
+        resources.sound_file("cue-zero.wav").read_bytes()
+        == (REPO / "resources" / "sounds" / "cue-zero.wav").read_bytes()
+    )
 
 
 def test_user_folders_and_shipped_data_are_kept_apart() -> None:

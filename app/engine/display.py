@@ -57,6 +57,21 @@ def next_change(remaining_s: float) -> float:
     return math.floor(over) + 1 - over
 
 
+def spoken_span(seconds: int) -> str:
+    """A span as the projector's phase line says it: ``1 min 40``, ``2 min``, ``50 s``; the
+    same abbreviations in French and English (so no translation here)."""
+    m, s = divmod(max(0, seconds), 60)
+    if m and s:
+        return f"{m} min {s:02d}"
+    return f"{m} min" if m else f"{s} s"
+
+
+def spoken_left(remaining_s: float) -> str:
+    """How long is left, in words, as the figure shows it (01:40 → ``1 min 40``): the phase
+    line never says another figure than the countdown (ceiling rule, shown_seconds)."""
+    return spoken_span(shown_seconds(remaining_s))
+
+
 def signed_span(seconds: float) -> str:
     """A signed duration as every view writes it: ``+03:05`` (late, over), ``−01:40`` (early,
     short), ``±00:00``; rounded to the second. The sign is a word's worth: never colour alone."""

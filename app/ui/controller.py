@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,6 +26,9 @@ from app.timing_log.live import (
     start_session,
 )
 from app.ui.tick import TickDriver
+
+if TYPE_CHECKING:
+    from app.ui.cues import CueBell
 
 RETRY_MS = 5000
 
@@ -50,6 +54,7 @@ class LiveController(QObject):
         self.clock = clock
         self.logs_dir = logs_dir
         self._last: Snapshot | None = None
+        self.bell: CueBell | None = None  # the sound cues, when they are on (set_cues)
         self.ticks = TickDriver(self._next_change_in, self, now=self._session_now)
         self.ticks.fired.connect(self.refresh)
         self._retry = QTimer(self)
@@ -87,6 +92,8 @@ class LiveController(QObject):
     def refresh(self) -> None:
         self._last = self.snapshot()
         self.room_updated.emit(self._last)
+        if self.bell is not None:  # after the room's repaint: only a queue put (app/ui/cues.py)
+            self.bell.look(self._last)
         self.updated.emit(self._last)
         if not self.ticks.active:
             self.ticks.arm()
@@ -111,6 +118,23 @@ class LiveController(QObject):
         same in every time zone: zones differ by whole minutes, so no zone lookup here)."""
         origin = self.live.session.origin_wall
         return origin.second + origin.microsecond / 1_000_000
+
+    # -- sound cues -----------------------------------------------------------------------
+
+    def set_cues(self, on: bool) -> CueBell | None:
+        """Turn the sound cues on or off; the sound subsystem is imported when first on.
+        Turned on mid-session, the bell's first look primes it: what is already past rings
+        nothing."""
+        if on and self.bell is None:
+            from app.ui.cues import CueBell
+
+            self.bell = CueBell(self)
+            if self._last is not None:
+                self.bell.look(self._last)
+        elif not on and self.bell is not None:
+            self.bell.close()
+            self.bell = None
+        return self.bell
 
     # -- commands -------------------------------------------------------------------------
 
@@ -182,6 +206,8 @@ class LiveController(QObject):
             old.writer.close()
         self.loaded = loaded
         self._check_log()
+        if self.bell is not None:
+            self.bell.forget()
         self.session_replaced.emit()
         self.ticks.stop()
         self.refresh()
@@ -190,6 +216,8 @@ class LiveController(QObject):
         """The recovery banner's action: close the resumed log, begin a fresh session."""
         self.live = discard_and_start_over(self.live, self.loaded, self.clock, self.logs_dir)
         self._check_log()
+        if self.bell is not None:
+            self.bell.forget()
         self.session_replaced.emit()
         self.ticks.stop()
         self.refresh()
@@ -213,5 +241,7 @@ class LiveController(QObject):
 
     def shutdown(self) -> None:
         self.ticks.stop()
+        if self.bell is not None:
+            self.bell.close()
         self._retry.stop()
         self.live.writer.close()

@@ -1,4 +1,5 @@
-"""The moderator window's menu bar: File, Settings, Help.
+"""The moderator window's menu bar: File, Settings (with the sound cues' switch and test),
+Help.
 
 Only glue: each entry calls a method of the window, and the texts and check marks follow the
 language and the settings. The projector-screen submenu is filled when it opens, because
@@ -68,6 +69,11 @@ class ModeratorMenus:
         self.screen_menu = self.settings_menu.addMenu("")
         self.screen_menu.aboutToShow.connect(self.fill_screen_menu)
         self.screen_group = QActionGroup(w)
+        self.settings_menu.addSeparator()
+        self.cues_action = self.settings_menu.addAction("")
+        self.cues_action.setCheckable(True)
+        self.cues_action.triggered.connect(lambda on=False: w.set_cues(bool(on)))
+        self.test_cues_action = self.settings_menu.addAction("", w.test_cues)
 
         self.help_menu = bar.addMenu("")
         self.help_action = self.help_menu.addAction("", w.toggle_help)
@@ -116,6 +122,9 @@ class ModeratorMenus:
         self.theme_actions["dark"].setText(translate("Moderator", "Dark"))
         self.theme_actions["light"].setText(translate("Moderator", "Light"))
         self.screen_menu.setTitle(translate("Moderator", "&Projector screen"))
+        self.cues_action.setText(translate("Moderator", "&Sound cues (warning, final, zero)"))
+        self.cues_action.setChecked(settings.cues)
+        self.test_cues_action.setText(translate("Moderator", "&Test sound cues"))
         self.help_menu.setTitle(translate("Moderator", "&Help"))
         self.help_action.setText(translate("Moderator", "&Keys") + "\tF1")
         self.language_actions[current_language()].setChecked(True)

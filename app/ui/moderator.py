@@ -59,6 +59,7 @@ from app.ui.widgets.running_order import RunningOrderTree
 from app.ui.widgets.schedule import ScheduleLine
 
 if TYPE_CHECKING:
+    from app.ui.cues import CueBell
     from app.ui.past_sessions import PastSessionsWidget
 
 translate = QCoreApplication.translate
@@ -124,6 +125,10 @@ class ModeratorWindow(QMainWindow):
         self.source = SourceWatch(
             controller, self.banners, lambda: self.settings, self._plan_swapped, self
         )
+
+        self._cue_tester: CueBell | None = None  # the test button's, while cues are off
+        if settings.cues:
+            self._hear_bell(controller.set_cues(True))
 
         controller.updated.connect(self.show_snapshot)
         controller.log_status.connect(self.show_log_status)
@@ -758,6 +763,41 @@ class ModeratorWindow(QMainWindow):
             self.show_notice(one_line(str(exc)))
             return
         self.controller.replace_plan(loaded)
+
+    def set_cues(self, on: bool) -> None:
+        """Settings → Sound cues: on or off at once, for this session and the next ones."""
+        self.change_settings(cues=on)
+        self._hear_bell(self.controller.set_cues(on))
+        if not on:
+            self.banners.hide_banner("sound")
+
+    def test_cues(self) -> None:
+        """Settings → Test sound cues: the three cues now, cues on or off."""
+        bell = self.controller.bell
+        if bell is None:
+            if self._cue_tester is None:
+                from app.ui.cues import CueBell
+
+                self._cue_tester = CueBell(self)
+                self._hear_bell(self._cue_tester)
+            bell = self._cue_tester
+        bell.test()
+
+    def _hear_bell(self, bell: CueBell | None) -> None:
+        """Show the bell's problems; its player starts now (no player program: said at once)."""
+        if bell is not None:
+            bell.problem.connect(self.show_sound_problem)
+            bell.start()
+
+    def show_sound_problem(self, problem: str) -> None:
+        """A player that cannot play: a banner (never an error); the countdown goes on."""
+        self.banners.show_banner(
+            "sound",
+            translate(
+                "Moderator", "Sound cues cannot play: {problem}. The countdown goes on."
+            ).format(problem=problem.rstrip(".")),
+            Kind.WARNING,
+        )
 
     def set_theme(self, name: str) -> None:
         self.apply_theme(theme_named(name))

@@ -57,7 +57,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from app.engine import Status
 from app.engine.clock import Clock, SystemClock
-from app.engine.display import Phase
+from app.engine.display import Phase, spoken_left
 from app.engine.snapshot import Snapshot
 from app.model.plan import PlannedSegment, PlannedSpeaker
 from app.ui.controller import LiveController
@@ -112,14 +112,6 @@ def make_font(px: float, *, bold: bool = False, digits: bool = False) -> QFont:
     font.setPixelSize(max(1, int(px)))
     font.setBold(bold)
     return font
-
-
-def spoken_duration(seconds: int) -> str:
-    """A threshold as people say it: "2 min", "45 s", "1 min 40 s" (same in French)."""
-    m, s = divmod(max(0, seconds), 60)
-    if m and s:
-        return f"{m} min {s:02d} s"
-    return f"{m} min" if m else f"{s} s"
 
 
 # -- the scene ----------------------------------------------------------------------------
@@ -471,21 +463,21 @@ def countdown_item(
 
 
 def phase_label(snapshot: Snapshot) -> str:
-    """The phase in words (never colour alone), and "Paused" when the clock is held."""
+    """The phase in words (never colour alone): what the speaker should do and how long is
+    left, in the figure's own seconds ("Wrap up · 1 min 40" while it reads 01:40), and
+    "Paused" when the clock is held. The one definition of these words."""
     words: list[str] = []
     if snapshot.paused:
         words.append(QCoreApplication.translate("projector", "‖ Paused"))
     phase = snapshot.phase
     if phase is Phase.WARNING:
-        threshold = spoken_duration(snapshot.warning_at_s)
-        text = QCoreApplication.translate("projector", "⚠ Less than {time} left")
-        words.append(text.replace("{time}", threshold))
+        text = QCoreApplication.translate("projector", "Wrap up · {time}")
+        words.append(text.replace("{time}", spoken_left(snapshot.remaining_s)))
     elif phase is Phase.FINAL:
-        threshold = spoken_duration(snapshot.final_at_s)
-        text = QCoreApplication.translate("projector", "⚠ Final {time}")
-        words.append(text.replace("{time}", threshold))
+        text = QCoreApplication.translate("projector", "Finish now · {time}")
+        words.append(text.replace("{time}", spoken_left(snapshot.remaining_s)))
     elif phase is Phase.OVERTIME:
-        words.append(QCoreApplication.translate("projector", "Overtime"))
+        words.append(QCoreApplication.translate("projector", "Time is up"))
     return " · ".join(words)
 
 

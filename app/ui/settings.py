@@ -35,6 +35,7 @@ class Settings(BaseModel):
     warning_s: int | None = Field(default=None, ge=1, le=3600)
     final_s: int | None = Field(default=None, ge=1, le=600)
     theme: Literal["dark", "light"] = "dark"
+    cues: bool = False  # sound cues at warning, final and zero (README, "Sound cues")
     last_session: str | None = None
 
 

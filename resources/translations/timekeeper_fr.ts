@@ -325,173 +325,183 @@
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="274"/>
+        <location filename="../../app/ui/moderator.py" line="278"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="93"/>
+        <location filename="../../app/ui/menus.py" line="99"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="94"/>
+        <location filename="../../app/ui/menus.py" line="100"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="95"/>
+        <location filename="../../app/ui/menus.py" line="101"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="96"/>
+        <location filename="../../app/ui/menus.py" line="102"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="97"/>
+        <location filename="../../app/ui/menus.py" line="103"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="98"/>
+        <location filename="../../app/ui/menus.py" line="104"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="99"/>
+        <location filename="../../app/ui/menus.py" line="105"/>
         <source>Prin&amp;t running order…</source>
         <translation>Imprim&amp;er le déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="100"/>
+        <location filename="../../app/ui/menus.py" line="106"/>
         <source>Save running order as P&amp;DF…</source>
         <translation>Enregistrer le déroulé en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="101"/>
+        <location filename="../../app/ui/menus.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="102"/>
+        <location filename="../../app/ui/menus.py" line="108"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="103"/>
+        <location filename="../../app/ui/menus.py" line="109"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="104"/>
+        <location filename="../../app/ui/menus.py" line="110"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="117"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="115"/>
+        <location filename="../../app/ui/menus.py" line="121"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="116"/>
+        <location filename="../../app/ui/menus.py" line="122"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="117"/>
+        <location filename="../../app/ui/menus.py" line="123"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="118"/>
+        <location filename="../../app/ui/menus.py" line="124"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="119"/>
+        <location filename="../../app/ui/menus.py" line="125"/>
+        <source>&amp;Sound cues (warning, final, zero)</source>
+        <translation>&amp;Signaux sonores (alerte, phase finale, zéro)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="127"/>
+        <source>&amp;Test sound cues</source>
+        <translation>&amp;Essayer les signaux sonores</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="128"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="120"/>
+        <location filename="../../app/ui/menus.py" line="129"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="445"/>
+        <location filename="../../app/ui/moderator.py" line="449"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="463"/>
+        <location filename="../../app/ui/moderator.py" line="467"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="477"/>
+        <location filename="../../app/ui/moderator.py" line="481"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="483"/>
+        <location filename="../../app/ui/moderator.py" line="487"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="496"/>
+        <location filename="../../app/ui/moderator.py" line="500"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="516"/>
+        <location filename="../../app/ui/moderator.py" line="520"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="528"/>
+        <location filename="../../app/ui/moderator.py" line="532"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="549"/>
+        <location filename="../../app/ui/moderator.py" line="553"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="562"/>
+        <location filename="../../app/ui/moderator.py" line="566"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="586"/>
-        <location filename="../../app/ui/moderator.py" line="600"/>
+        <location filename="../../app/ui/moderator.py" line="594"/>
+        <location filename="../../app/ui/moderator.py" line="608"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="591"/>
+        <location filename="../../app/ui/moderator.py" line="599"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="593"/>
+        <location filename="../../app/ui/moderator.py" line="601"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
@@ -526,92 +536,97 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="622"/>
+        <location filename="../../app/ui/moderator.py" line="630"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="651"/>
+        <location filename="../../app/ui/moderator.py" line="659"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="626"/>
+        <location filename="../../app/ui/moderator.py" line="634"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="391"/>
+        <location filename="../../app/ui/moderator.py" line="395"/>
         <source>Hide projector window</source>
         <translation>Masquer la fenêtre du projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="394"/>
+        <location filename="../../app/ui/moderator.py" line="398"/>
         <source>Show projector window (F11)</source>
         <translation>Afficher la fenêtre du projecteur (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="396"/>
+        <location filename="../../app/ui/moderator.py" line="400"/>
         <source>The projector window is not shown: there is one screen. It appears full screen when a second screen is plugged in; the picture above is what it shows.</source>
         <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="630"/>
+        <location filename="../../app/ui/moderator.py" line="638"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="632"/>
+        <location filename="../../app/ui/moderator.py" line="640"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="660"/>
+        <location filename="../../app/ui/moderator.py" line="668"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="664"/>
+        <location filename="../../app/ui/moderator.py" line="672"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="666"/>
+        <location filename="../../app/ui/moderator.py" line="674"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="680"/>
+        <location filename="../../app/ui/moderator.py" line="688"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="692"/>
+        <location filename="../../app/ui/moderator.py" line="700"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="694"/>
+        <location filename="../../app/ui/moderator.py" line="702"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="708"/>
+        <location filename="../../app/ui/moderator.py" line="716"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="716"/>
+        <location filename="../../app/ui/moderator.py" line="724"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="738"/>
+        <location filename="../../app/ui/moderator.py" line="746"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="134"/>
+        <location filename="../../app/ui/moderator.py" line="796"/>
+        <source>Sound cues cannot play: {problem}. The countdown goes on.</source>
+        <translation>Les signaux sonores ne peuvent pas être joués&#xa0;: {problem}. Le compte à rebours continue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="143"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -792,12 +807,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/ui/settings.py" line="65"/>
+        <location filename="../../app/ui/settings.py" line="66"/>
         <source>The settings file {path} could not be used ({reason}); defaults used.</source>
         <translation>Le fichier de réglages {path} est inutilisable ({reason})&#xa0;; réglages par défaut utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings.py" line="68"/>
+        <location filename="../../app/ui/settings.py" line="69"/>
         <source>The settings file could not be used ({reason}); it was kept as {name} and the defaults are used.</source>
         <translation>Le fichier de réglages était inutilisable ({reason})&#xa0;; il a été conservé sous le nom {name} et les réglages par défaut sont utilisés.</translation>
     </message>
@@ -906,42 +921,42 @@
 <context>
     <name>projector</name>
     <message>
-        <location filename="../../app/ui/projector.py" line="477"/>
+        <location filename="../../app/ui/projector.py" line="471"/>
         <source>‖ Paused</source>
         <translation>‖ En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="481"/>
-        <source>⚠ Less than {time} left</source>
-        <translation>⚠ Il reste moins de {time}</translation>
+        <location filename="../../app/ui/projector.py" line="474"/>
+        <source>Wrap up · {time}</source>
+        <translation>Concluez · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="485"/>
-        <source>⚠ Final {time}</source>
-        <translation>⚠ Dernières {time}</translation>
+        <location filename="../../app/ui/projector.py" line="477"/>
+        <source>Finish now · {time}</source>
+        <translation>Terminez · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="488"/>
-        <source>Overtime</source>
-        <translation>Dépassement</translation>
+        <location filename="../../app/ui/projector.py" line="480"/>
+        <source>Time is up</source>
+        <translation>Temps écoulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="853"/>
+        <location filename="../../app/ui/projector.py" line="845"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="881"/>
+        <location filename="../../app/ui/projector.py" line="873"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="957"/>
+        <location filename="../../app/ui/projector.py" line="949"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="1175"/>
+        <location filename="../../app/ui/projector.py" line="1167"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
     </message>

@@ -23,7 +23,9 @@ Figures:
   The same boundaries split the latency: the TickDriver's timer expiring (its margin, the
   timer's rounding), the refresh done (snapshot, every window's slot), the paint.
 - CPU while counting, both windows open: process time over CPU_S seconds of wall time, in %
-  of one core, and per wake-up of the TickDriver.
+  of one core, and per wake-up of the TickDriver; then the same with sound cues on (the
+  settings' ``cues = true``, a player program that plays nothing): the bell asks the engine
+  at every tick which cue is due.
 - start-up: from just before the parent spawns the process to the first window exposed and
   painted (both CLOCK_MONOTONIC, which is system-wide); median of STARTUP_RUNS runs.
 - peak RSS of the app process with both windows and the session counting: the child's VmHWM
@@ -75,18 +77,22 @@ class ChildFailed(RuntimeError):
 
 
 def _run_child(
-    folder: Path, name: str, args: list[str], timeout_s: float
+    folder: Path, name: str, args: list[str], timeout_s: float, *, settings: str = ""
 ) -> tuple[dict[str, Any], float]:
-    """Run ui_child.py ``args`` in a fresh TIMEKEEPER_HOME: its result, and CLOCK_MONOTONIC
-    just before the spawn."""
+    """Run ui_child.py ``args`` in a fresh TIMEKEEPER_HOME (``settings``: its settings.toml):
+    its result, and CLOCK_MONOTONIC just before the spawn."""
     home = folder / name
     home.mkdir()
+    if settings:
+        (home / "config").mkdir()
+        (home / "config" / "settings.toml").write_text(settings, encoding="utf-8")
     screens = folder / "screens.json"
     if not screens.exists():
         screens.write_text(json.dumps(SCREENS), encoding="utf-8")
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screens}"
     env["TIMEKEEPER_HOME"] = str(home)
+    env["TIMEKEEPER_SOUND_PLAYER"] = "true"  # cues on: a player program that plays nothing
     out_path, err_path = home / "stdout", home / "stderr"
     with out_path.open("wb") as out, err_path.open("wb") as err:
         spawned = time.monotonic()
@@ -234,6 +240,31 @@ def _cpu_figures(r: dict[str, Any]) -> list[Figure]:
     ]
 
 
+def _cues_figures(offs: tuple[dict[str, Any], ...], on: dict[str, Any]) -> list[Figure]:
+    """The tick's CPU with sound cues on against off, the off runs before and after it
+    (README, Performance). bench_cues counts the instructions, which load does not move."""
+    if not on.get("cues_on") or any(off.get("cues_on") for off in offs):
+        raise ChildFailed("the cues-on run did not have its cues on (or an off run had)")
+    pct = on["cpu_s"] / on["wall_s"] * 100
+    off_pct = statistics.mean(off["cpu_s"] / off["wall_s"] * 100 for off in offs)
+    off_cycle = statistics.mean(statistics.median(off["cycles_cpu_s"]) for off in offs) * 1e3
+    on_cycle = statistics.median(on["cycles_cpu_s"]) * 1e3
+    return [
+        _at_most(f"CPU counting, sound cues on ({on['wall_s']:.0f} s)", pct, "%", CPU_PCT),
+        Figure("CPU counting, cues off: mean of the runs before and after", off_pct, "%"),
+        Figure("CPU: one wake-up's cycle, median, sound cues on", on_cycle, "ms"),
+        Figure(
+            "CPU: cues on minus off (mean of 2), one wake-up's cycle", on_cycle - off_cycle, "ms"
+        ),
+        Figure("peak RSS, sound cues on (VmHWM)", on["vm_hwm_kb"] / MB, "MB"),
+        Figure(
+            "peak RSS, cues on minus off (mean of 2)",
+            (on["vm_hwm_kb"] - statistics.mean(off["vm_hwm_kb"] for off in offs)) / MB,
+            "MB",
+        ),
+    ]
+
+
 def run() -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="tk-bench-ui-") as tmp:
@@ -244,10 +275,17 @@ def run() -> list[Figure]:
             runs.append((result, spawned))
         flip, _ = _run_child(folder, "flip", ["flip", f"{FLIP_S:g}"], FLIP_S + 60)
         cpu, _ = _run_child(folder, "cpu", ["cpu", f"{CPU_S:g}"], CPU_S + 60)
+        # The same with sound cues on (the bell looks at every tick's snapshot), then cues off
+        # once more: on is compared with the mean of the two off runs around it.
+        cues, _ = _run_child(
+            folder, "cpu-cues", ["cpu", f"{CPU_S:g}"], CPU_S + 60, settings="cues = true\n"
+        )
+        again, _ = _run_child(folder, "cpu-again", ["cpu", f"{CPU_S:g}"], CPU_S + 60)
     size = "x".join(map(str, flip["projector_size"]))
     if flip["projector_screen"] != "projector" or size != "1920x1080":
         raise ChildFailed(f"the projector window is not full screen on the projector: {size}")
     figures += _flip_figures(flip)
     figures += _cpu_figures(cpu)
+    figures += _cues_figures((cpu, again), cues)
     figures += _startup_figures(runs)
     return figures

@@ -298,6 +298,7 @@ def _cpu(
         result["cpu_s"] = time.process_time() - state["cpu"]
         result["wall_s"] = time.monotonic() - state["wall"]
         result["wakeups"] = controller.ticks.wakeups - state["wakeups"]
+        result["cues_on"] = controller.bell is not None
         result["running"] = controller.last.running
         result["vm_hwm_kb"] = _status_kb("VmHWM")
         result["vm_rss_kb"] = _status_kb("VmRSS")

@@ -14,6 +14,7 @@ def test_the_engine_the_log_and_the_report_command_load_without_qt() -> None:
     code = (
         "import argparse, sys\n"
         "import app.model, app.engine, app.timing_log.live, app.cli, app.importers\n"
+        "import app.engine.cues, app.sound.synth, app.sound.player\n"
         "import app.reports.model, app.reports.formats, app.reports.summary\n"
         "from app.cli.entry import build_parser\n"
         "build_parser().parse_args(['report', 'x.jsonl', '--format', 'pdf'])\n"

@@ -109,11 +109,12 @@ def role_texts(view: ProjectorView, role: str) -> list[str]:
     [
         (300.0, Phase.NORMAL, None),
         (100.5, Phase.NORMAL, None),  # 01:41 shows
-        (100.0, Phase.WARNING, "⚠ Less than 1 min 40 s left"),  # 01:40: 20 % of 8'20"
-        (31.0, Phase.WARNING, "⚠ Less than 1 min 40 s left"),
-        (30.0, Phase.FINAL, "⚠ Final 30 s"),
-        (0.5, Phase.FINAL, "⚠ Final 30 s"),
-        (0.0, Phase.OVERTIME, "Overtime"),  # at exactly the planned end
+        (100.0, Phase.WARNING, "Wrap up · 1 min 40"),  # 01:40: 20 % of 8'20"
+        (50.0, Phase.WARNING, "Wrap up · 50 s"),  # what the figure reads, 00:50
+        (31.0, Phase.WARNING, "Wrap up · 31 s"),
+        (30.0, Phase.FINAL, "Finish now · 30 s"),
+        (0.5, Phase.FINAL, "Finish now · 1 s"),  # the ceiling, as the figure: 00:01
+        (0.0, Phase.OVERTIME, "Time is up"),  # at exactly the planned end
     ],
 )
 def test_phase_in_words_and_colour(
@@ -134,6 +135,46 @@ def test_phase_in_words_and_colour(
         assert count_colour(img, label.rect.toRect(), PHASE_COLOURS[phase], step=3) > 50
 
 
+def test_the_phase_line_says_the_figure_it_shows_every_second(
+    view: ProjectorView, plan: Plan
+) -> None:
+    """Never "less than 1 min 40 s left" while the figure reads 00:50: the words say the
+    figure's own minutes and seconds, through the warning and the final phase."""
+    engine, t0 = started(plan)
+    planned = engine.snapshot(t0).planned_s
+    for tenths in range(1, 1001, 7):  # 100 s down to 0.1 s, between the seconds too
+        snapshot = engine.snapshot(t0 + planned - tenths / 10)
+        view.render(snapshot)
+        minutes, seconds = (int(x) for x in snapshot.countdown.split(":"))
+        said = (
+            f"{minutes} min {seconds:02d}"
+            if minutes and seconds
+            else (f"{minutes} min" if minutes else f"{seconds} s")
+        )
+        verb = "Wrap up" if snapshot.phase is Phase.WARNING else "Finish now"
+        assert role_texts(view, "phase") == [f"{verb} · {said}"]
+
+
+def test_the_phase_line_in_french(view: ProjectorView, plan: Plan) -> None:
+    from tests.ui.moderator_harness import french_installed
+
+    for _ in french_installed():
+        app = QCoreApplication.instance()
+        assert app is not None
+        from app.i18n import install_language
+
+        assert install_language(app, "fr")
+        said = {}
+        for remaining in (100.0, 20.0, -5.0):
+            view.render(at_remaining(plan, remaining))
+            said[remaining] = role_texts(view, "phase")
+        assert said == {
+            100.0: ["Concluez · 1 min 40"],
+            20.0: ["Terminez · 20 s"],
+            -5.0: ["Temps écoulé"],
+        }
+
+
 def test_phase_colours_differ_from_each_other() -> None:
     colours = [c.getRgb() for c in PHASE_COLOURS.values()]
     assert len(set(colours)) == len(colours)
@@ -143,7 +184,7 @@ def test_overtime_counts_up_with_sign_and_word(view: ProjectorView, plan: Plan) 
     view.render(at_remaining(plan, -42.4))
     assert view.countdown() is not None
     assert role_texts(view, "countdown") == ["+00:42"]
-    assert role_texts(view, "phase") == ["Overtime"]
+    assert role_texts(view, "phase") == ["Time is up"]
     img = image(view)
     red = PHASE_COLOURS[Phase.OVERTIME]
     assert near(img.pixelColor(2, 540), red)  # the red frame round the screen
@@ -632,7 +673,7 @@ class FakeFrench(QTranslator):
     """A translator without a .qm file: enough to see the window follow a language switch."""
 
     WORDS: ClassVar[dict[str, str]] = {
-        "Overtime": "Dépassement",
+        "Time is up": "Temps écoulé",
         "Timekeeper — Projector": "Timekeeper — Projecteur",
         "Up next": "À suivre",
     }
@@ -651,14 +692,14 @@ def test_a_language_switch_reaches_the_projector(
 ) -> None:
     window.view.resize(1920, 1080)
     window.view.render(at_remaining(plan, -5))
-    assert "Overtime" in window.view.texts()
+    assert "Time is up" in window.view.texts()
     app = QCoreApplication.instance()
     assert app is not None
     french = FakeFrench()
     app.installTranslator(french)
     try:
         qtbot.waitUntil(lambda: window.windowTitle() == "Timekeeper — Projecteur")
-        assert "Dépassement" in window.view.texts()
+        assert "Temps écoulé" in window.view.texts()
     finally:
         app.removeTranslator(french)
     qtbot.waitUntil(lambda: window.windowTitle() == "Timekeeper — Projector")
