@@ -43,10 +43,11 @@ FULL_SHARE = 0.85
 MIN_WRAP = 50
 
 
-def _starts_something(line: Line) -> bool:
-    """Whether a line can begin an entry of its own (then it is never a continuation)."""
+def _starts_something(line: Line, above: Line) -> bool:
+    """Whether a line can begin an entry of its own (then it is never a continuation). A bold
+    line begins something unless the line above is bold too (a bold title on two lines)."""
     text = line.text
-    if not text or line.bulleted or line.arrow or line.emphasised:
+    if not text or line.bulleted or line.arrow or (line.emphasised and not above.whole):
         return True
     if leading_time(text) is not None or starts_with_date(text):
         return True
@@ -68,7 +69,7 @@ def _ends_open(text: str) -> bool:
 def _why(above: Line, line: Line, wrap: int, above_width: int) -> str | None:
     """Why ``line`` continues ``above`` (whose last physical line was ``above_width`` wide),
     or None when it does not."""
-    if not above.text or _starts_something(line):
+    if not above.text or _starts_something(line, above):
         return None
     timed = leading_time(above.text)
     if timed is not None and not timed.rest:
