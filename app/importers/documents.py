@@ -11,7 +11,8 @@ such a file is imported; this module is itself loaded only then (``api.import_da
   bold becomes « **line** » (a heading or the title, as in Markdown); ligatures (« ﬁ ») are
   undone. Page numbers (« 3 », « Page 3 / 20 », « - 3 - ») at the top or bottom of a page, and
   running headers and footers (the same first or last lines on several pages, digits aside),
-  are dropped, said in one warning. Each line keeps its page for every message.
+  are dropped, said in one warning (a bold one is kept where it first appears: the title).
+  Each line keeps its page for every message.
 - Word: paragraphs in order; list items with their level as indent; a numbered list item
   (« 1. », « I. ») or a paragraph in a Heading style or wholly bold becomes a part heading;
   partly bold words keep « ** » (the text reader ignores them). A table whose first row names
@@ -275,8 +276,9 @@ def drop_page_furniture(
             bare = text.strip(" *")
             key = _key(text)
             if index in zone and bare and (_PAGE_NUMBER.match(fold(bare)) or key in furniture):
-                # a running title is kept where it first appears (it may be the title)
-                if key in furniture and "#" not in key and key not in seen:
+                # a bold running title is kept where it first appears: it is the title too
+                bold = text.strip().startswith("**")
+                if bold and key in furniture and "#" not in key and key not in seen:
                     seen.add(key)
                     out.append((index + 1, text))
                     continue

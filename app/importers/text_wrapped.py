@@ -8,8 +8,9 @@ own (no bullet or arrow, no time, no part number, no « key : », no date, not w
 - it starts with a small letter (« public digital services », « métropole »), or
 - the line above cannot end there: it ends with « , », « - », « – », « / », « : », « & »,
   with a word such as « de », « et », « of », "and", or leaves a bracket or a quote open, or
-- the line above fills the width the text was wrapped at (within 85 % of the longest line,
-  when that is 50 characters or more: a PDF or a fixed-width copy), the two lines do not
+- the line above fills the width the text was wrapped at: the line's first word would not
+  have fitted after it within the longest line (when that is 50 characters or more: a PDF
+  or a fixed-width copy; 2 % of slack for proportional fonts), the two lines do not
   both give a duration, and the line is not indented under a line without a bullet (that is
   a line under it: a speaker).
 
@@ -39,7 +40,7 @@ _ARABIC_HEAD = re.compile(r"^\d{1,3}\s*[/.)]\s+\S")
 _START_WORDS = re.compile(
     r"^(?:deroule|programme|program|ordre du jour|agenda|running order|schedule|timetable)\b"
 )
-FULL_SHARE = 0.85
+FULL_SHARE = 0.98  # proportional fonts: a wrapped line's characters are not its width
 MIN_WRAP = 50
 
 
@@ -85,7 +86,9 @@ def _why(above: Line, line: Line, wrap: int, above_width: int) -> str | None:
         return None
     if _ends_open(above.text):
         return "the line above it ends open"
-    full = wrap >= MIN_WRAP and above_width >= FULL_SHARE * wrap
+    # the first word of the line would not have fitted after the line above: wrapped there
+    word = len(line.text.split(" ", 1)[0])
+    full = wrap >= MIN_WRAP and above_width + 1 + word > FULL_SHARE * wrap
     # deeper than a line that has no bullet: a line under it (a speaker), not its end;
     # deeper than a bulleted one: the hanging indent of a wrapped bullet
     under = line.indent > above.indent and not above.bulleted

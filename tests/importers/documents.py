@@ -15,6 +15,7 @@ import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 Cell = str | int | float | dt.time | dt.timedelta | dt.datetime | None
 
@@ -51,7 +52,7 @@ def write_pdf(
 ) -> Path:
     """The text as a PDF, A4: ``header`` at the top of every page, ``numbers`` (« {n} »,
     « Page {n} / {total} ») at the bottom; a line of the text that is too long wraps."""
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
     writer = QPdfWriter(str(path))
@@ -64,24 +65,38 @@ def write_pdf(
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(QFont("DejaVu Sans", int(point_size)))
     doc.setHtml(_html(text, point_size))
-    body = QSizeF(page.width(), page.height() - 2 * band)
-    doc.setPageSize(body)
-    total = doc.pageCount()
+    width, height = page.width(), page.height() - 2 * band
+    doc.setTextWidth(width)
+    layout = doc.documentLayout()
+    # each paragraph whole on one page: the text drawn is the text on that page (a PDF
+    # keeps clipped text, so clipping a paragraph cut by the page edge would print it twice)
+    pages: list[list[tuple[Any, float]]] = [[]]
+    top = 0.0
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.bottom() - top > height and pages[-1]:
+            pages.append([])
+            top = rect.top()
+        pages[-1].append((block, rect.top() - top))
+        block = block.next()
+    total = len(pages)
     painter = QPainter(writer)
-    painter.setFont(QFont("DejaVu Sans", int(point_size) - 1))
-    for index in range(total):
+    small = QFont("DejaVu Sans", int(point_size) - 1)
+    for index, blocks in enumerate(pages):
         if index:
             writer.newPage()
+        painter.setFont(small)
         if header:
-            painter.drawText(QRectF(0, 0, page.width(), band), Qt.AlignmentFlag.AlignLeft, header)
-        painter.save()
-        painter.translate(0, band - index * body.height())
-        doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
-        painter.restore()
+            painter.drawText(QRectF(0, 0, width, band), Qt.AlignmentFlag.AlignLeft, header)
+        for block, y in blocks:
+            origin = layout.blockBoundingRect(block).topLeft()
+            block.layout().draw(painter, QPointF(origin.x(), band + y) - block.layout().position())
         if numbers:
+            painter.setFont(small)
             label = numbers.format(n=index + 1, total=total)
             painter.drawText(
-                QRectF(0, page.height() - band, page.width(), band),
+                QRectF(0, page.height() - band, width, band),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                 label,
             )
