@@ -406,6 +406,11 @@ def _tie_to_items(draft: Draft, report: ImportDiagnostics) -> None:
     def tie(diag: Diagnostic) -> Diagnostic:
         if diag.line is None or diag.item is not None:
             return diag
+        exact = bisect.bisect_left(lines, diag.line)
+        if exact < len(lines) and lines[exact] == diag.line:
+            # the first segment the line made (a break before the item it starts, a talk
+            # before its questions)
+            return dataclasses.replace(diag, item=starts[exact][1])
         at = bisect.bisect_right(lines, diag.line) - 1
         if at < 0:
             return diag

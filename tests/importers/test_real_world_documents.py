@@ -436,3 +436,45 @@ def test_an_evening_past_midnight(tmp_path: Path, capsys: pytest.CaptureFixture[
         ("23:30", "Demos", 60, "talk"),
         ("00:30", "Awards", 30, "talk"),
     ]
+
+
+def test_each_guess_is_tied_to_the_segment_it_concerns(tmp_path: Path) -> None:
+    """For the editor: a warning names its line and the index of the segment it belongs to."""
+    from app.importers import import_file
+
+    source = _text(
+        tmp_path,
+        "conseil.txt",
+        "Conseil de quartier\nJeudi 20 novembre 2025, 18h30 – 20h30\n\nOrdre du jour\n\n"
+        "18h30 Accueil\n"
+        "    18h45 Présentation du budget participatif par Mme Sophie\n"
+        "Lambert, adjointe au maire\n"
+        "    19h30 Questions des habitants\n"
+        "Paul Durand (association des commerçants)\n",
+    )
+    result = import_file(source)
+    found = {(d.line, d.item): d.message for d in result.warnings}
+    assert found[(7, 1)].startswith("under line 6 but starting at 18h45")
+    joined = next(d for d in result.warnings if "line 8 joined" in d.message)
+    assert (joined.line, joined.item) == (7, 1)
+    speaker = next(d for d in result.warnings if "read as the speaker" in d.message)
+    assert (speaker.line, speaker.item, speaker.unit) == (10, 2, "line")
+    assert result.plan.segments[2].speakers[0].name == "Paul Durand"
+    assert result.plan.segments[1].speakers[0].name == "Sophie Lambert"
+
+
+def test_a_pdf_warning_says_its_page_and_a_sheet_warning_its_row(qapp: Any, tmp_path: Path) -> None:
+    from app.importers import import_file
+
+    pdf = write_pdf(
+        tmp_path / "p.pdf",
+        "Programme\n\n9h00 Accueil\n9h30 Atelier (20')\n10h00 Débat\n10h30 Fin\n",
+        numbers="- {n} -",
+    )
+    result = import_file(pdf)
+    gap = next(d for d in result.warnings if "nothing scheduled" in d.message)
+    assert (gap.page, gap.page_line, gap.item) == (1, 5, 2)
+    assert str(gap).startswith("page 1, line 5: nothing scheduled from 9h50 to 10h00")
+    book = write_xlsx(tmp_path / "s.xlsx", [["Titre", "Durée", "Type"], ["Accueil", 10, "apéro"]])
+    unknown = next(d for d in import_file(book).warnings if "unknown" in d.message)
+    assert str(unknown).startswith("row 2: type 'apéro' unknown") and unknown.item == 0
