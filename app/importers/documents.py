@@ -3,16 +3,20 @@ importers already read. No schedule policy here: a PDF or a Word document become
 a text programme (``text``), a workbook or a Word table with column names becomes the rows of a
 sheet (``spreadsheet.import_rows``), and those importers decide, as they do for .txt and .csv.
 
-The libraries (pypdf, python-docx, openpyxl: the ``import`` extra) are imported here only, when
-such a file is imported; this module is itself loaded only then (``api.import_data``).
+The libraries (pypdfium2, python-docx, openpyxl: the ``import`` extra) are imported here only,
+when such a file is imported; this module is itself loaded only then (``api.import_data``).
 
-- PDF (pypdf): the text of each page in the order its content draws it (pypdf's plain mode:
-  one column read top to bottom, as programmes are laid out). A line whose characters are all
-  bold becomes « **line** » (a heading or the title, as in Markdown); ligatures (« ﬁ ») are
-  undone. Page numbers (« 3 », « Page 3 / 20 », « - 3 - ») at the top or bottom of a page, and
-  running headers and footers (the same first or last lines on several pages, digits aside),
-  are dropped, said in one warning (a bold one is kept where it first appears: the title).
-  Each line keeps its page for every message.
+- PDF (pypdfium2, PDFium's text in reading order): each page's lines, placed by their first
+  letter (the indent a nested list has, a blank line where a paragraph ends). A line whose
+  letters are in a bold face becomes « **line** » (a heading or the title, as in Markdown);
+  ligatures (« ﬁ ») are undone. PDFium rather than pypdf or pdfplumber: both are pure Python
+  and read a 20-page programme printed by Qt (a text operator a word) in 7 s and more on
+  the build machine; PDFium, a C library shipped in the wheel, reads it in a fraction of a
+  second, and knows the font of each letter. Page numbers (« 3 », « Page 3 / 20 »,
+  « - 3 - ») at the top or bottom of a page, and running headers and footers (the same
+  first or last line on several pages, digits aside), are dropped, said in one warning (a
+  bold one is kept where it first appears: the title). Each line keeps its page for every
+  message.
 - Word: paragraphs in order; list items with their level as indent; a numbered list item
   (« 1. », « I. ») or a paragraph in a Heading style or wholly bold becomes a part heading;
   partly bold words keep « ** » (the text reader ignores them). A table whose first row names
@@ -28,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 import re
 import warnings
 import zipfile
@@ -120,31 +123,34 @@ def _library(name: str, source: str, what: str) -> Any:
 
 def read_pdf(data: bytes, source: str) -> TextDocument:
     """The text of a PDF, page by page, without page numbers and running headers."""
-    pypdf = _library("pypdf", source, "a PDF")
-    logging.getLogger("pypdf").addHandler(logging.NullHandler())
-    logging.getLogger("pypdf").propagate = False  # its notes on odd files are not the user's
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            reader = pypdf.PdfReader(io.BytesIO(data))
-            if reader.is_encrypted and not _opened(reader):
-                raise ImportFailure(
-                    source,
-                    "this PDF is protected by a password: open it, save or print a copy "
-                    "without the password, and import that copy",
-                )
-            count = len(reader.pages)
-            if count > MAX_PAGES:
-                raise ImportFailure(
-                    source, f"{count} pages, too many for a programme (at most {MAX_PAGES})"
-                )
-            pages = [_page_lines(page) for page in reader.pages]
-        except ImportFailure:
-            raise
-        except Exception as exc:  # pypdf raises many kinds on a damaged file
+    pdfium = _library("pypdfium2", source, "a PDF")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
             raise ImportFailure(
-                source, f"not a readable PDF (the file is damaged: {_short(exc)})"
+                source,
+                "this PDF is protected by a password: open it, save or print a copy "
+                "without the password, and import that copy",
             ) from None
+        raise ImportFailure(
+            source, f"not a readable PDF (the file is damaged: {_short(exc)})"
+        ) from None
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise ImportFailure(
+                source, f"{count} pages, too many for a programme (at most {MAX_PAGES})"
+            )
+        pages = [_page_lines(document, index) for index in range(count)]
+    except ImportFailure:
+        raise
+    except Exception as exc:  # PDFium on a page it cannot read
+        raise ImportFailure(
+            source, f"not a readable PDF (the file is damaged: {_short(exc)})"
+        ) from None
+    finally:
+        document.close()
     if not any(line.strip(" *") for page in pages for line in page):
         raise ImportFailure(
             source,
@@ -168,14 +174,6 @@ def read_pdf(data: bytes, source: str) -> TextDocument:
     return doc
 
 
-def _opened(reader: Any) -> bool:
-    """Whether an encrypted PDF opens without a password (one protected only from editing)."""
-    try:
-        return bool(reader.decrypt(""))
-    except Exception:  # an algorithm the installed crypto cannot run: it stays shut
-        return False
-
-
 def _short(exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 80 else text[:77] + "..."
@@ -190,45 +188,65 @@ class _Piece:
     bold: bool
 
 
-def _page_lines(page: Any) -> list[str]:
-    """One page's lines, top to bottom and left to right by where their text is drawn (pypdf
-    gives the pieces with their position); the indent from the page's left edge of text, a
-    line wholly in a bold font as « **line** »."""
-    pieces: list[_Piece] = []
+BOLD_WEIGHT = 600  # PDFium's font weight of a bold face (400 is regular)
 
-    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
-        if not text.strip("\n") or not cm or not tm:
-            return
-        x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-        height = abs(float(size or 10) * (cm[3] * tm[3] + cm[2] * tm[1])) or 10.0
-        name = str((font or {}).get("/BaseFont", "")).lower()
-        bold = "bold" in name or "black" in name or "heavy" in name
-        for index, part in enumerate(text.split("\n")):
-            if part.strip():
-                pieces.append(_Piece(x, y - index * height * 1.2, height, part, bold))
 
-    page.extract_text(visitor_text=visit)
-    if not pieces:
+def _page_lines(document: Any, index: int) -> list[str]:
+    """One page's lines as PDFium reads them (its text in reading order, a line break where
+    a line ends), each placed by its first character: the indent from the page's left edge
+    of text, a blank line where the space above is a paragraph's, and a line wholly in a
+    bold font (its first, middle and last letters) as « **line** »."""
+    import pypdfium2.raw as raw
+
+    page = document[index]
+    text_page = page.get_textpage()
+    try:
+        count = text_page.count_chars()
+        text = text_page.get_text_range(0, count) if count else ""
+        # x and baseline of the first letter, baseline of the last, height, text, bold
+        placed: list[tuple[float, float, float, float, str, bool]] = []
+        at = 0
+        for raw_line in text.split("\r\n"):
+            start, at = at, at + len(raw_line) + 2
+            inked = [start + i for i, c in enumerate(raw_line) if not c.isspace()]
+            if not inked:
+                continue
+            left, bottom, _right, top = text_page.get_charbox(inked[0], loose=True)
+            last = text_page.get_charbox(inked[-1], loose=True)[1]
+            samples = {inked[0], inked[len(inked) // 2], inked[-1]}
+            bold = all(_bold_at(raw, text_page, i) for i in samples)
+            placed.append((left, bottom, last, max(top - bottom, 1.0), raw_line, bold))
+    finally:
+        text_page.close()
+        page.close()
+    if not placed:
         return []
-    rows: list[list[_Piece]] = []
-    for piece in sorted(pieces, key=lambda p: -p.y):
-        row = rows[-1] if rows else None
-        if row is not None and abs(row[0].y - piece.y) <= 0.4 * max(row[0].height, 1.0):
-            row.append(piece)
-        else:
-            rows.append([piece])
-    left = min(p.x for p in pieces)
+    left_edge = min(x for x, *_ in placed)
     lines: list[str] = []
-    previous_y: float | None = None
-    for row in rows:
-        row.sort(key=lambda p: p.x)
-        top = row[0]
-        if previous_y is not None and previous_y - top.y > 1.9 * top.height:
+    above: float | None = None  # the baseline of the last letter of the line above
+    for x, y, last, height, line, bold in placed:
+        if above is not None and above - y > 1.6 * height:
             lines.append("")  # a blank line's worth of space: a paragraph ends
-        previous_y = top.y
-        lines.append(_pdf_line(row, left))
+        above = last
+        lines.append(_pdf_line([_Piece(x, y, height, line, bold)], left_edge))
     return lines
+
+
+def _bold_at(raw: Any, text_page: Any, index: int) -> bool:
+    """Whether the character is drawn in a bold face: the font's name says so (« -Bold »,
+    « Black », « Heavy »), or its weight does."""
+    import ctypes
+
+    size = raw.FPDFText_GetFontInfo(text_page, index, None, 0, None)
+    name = ""
+    if size > 0:
+        buffer = ctypes.create_string_buffer(size)
+        flags = ctypes.c_int(0)
+        raw.FPDFText_GetFontInfo(text_page, index, buffer, size, ctypes.byref(flags))
+        name = buffer.value.decode("utf-8", "replace").lower()
+    if any(word in name for word in ("bold", "black", "heavy", "semibold", "demi")):
+        return True
+    return bool(raw.FPDFText_GetFontWeight(text_page, index) >= BOLD_WEIGHT)
 
 
 def _pdf_line(row: list[_Piece], left: float) -> str:
@@ -259,11 +277,12 @@ def drop_page_furniture(
     """Each page's (line number on the page, text) without its page number and the running
     header and footer; and what was dropped. A line is furniture when it sits in the first or
     last ``_ZONE`` lines of a page and either reads as a page number or comes back, digits
-    aside, at the top or bottom of at least two pages and half of them."""
+    aside, as the first or last line of at least two pages and half of them."""
     zone_keys: Counter[str] = Counter()
     for page in pages:
-        for _, text in _zone(page):
-            zone_keys[_key(text)] += 1
+        inked = [t for t in page if t.strip(" *")]
+        for text in {_key(t) for t in inked[:1] + inked[-1:]}:  # a running line is an edge
+            zone_keys[text] += 1
     needed = max(2, (len(pages) + 1) // 2)
     furniture = {k for k, n in zone_keys.items() if n >= needed and k.strip()}
     seen: set[str] = set()

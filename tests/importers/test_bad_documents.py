@@ -100,13 +100,13 @@ def test_a_sheet_without_the_columns_says_what_it_expected(tmp_path: Path) -> No
 
 
 def test_the_document_libraries_are_not_loaded_at_start_up() -> None:
-    """Neither the window's start nor a text import loads pypdf, python-docx or openpyxl."""
+    """Neither the window's start nor a text import loads pypdfium2, python-docx or openpyxl."""
     code = (
         "import sys, app.cli.entry, app.ui.application\n"
         "from app.importers import import_file\n"
         f"import_file({str(PROGRAMME)!r})\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('pypdf', 'docx', 'openpyxl', 'lxml') or m == 'app.importers.documents'))"
+        "('pypdfium2', 'pypdf', 'docx', 'openpyxl', 'lxml') or m == 'app.importers.documents'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
