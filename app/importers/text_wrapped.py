@@ -23,6 +23,7 @@ emphasis left open (« **Un titre : » / « la suite** ») is joined without a w
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.importers.draft import ImportDiagnostics
 from app.importers.text_entries import ROMAN, WORD_HEADING, key_and_value
@@ -59,40 +60,72 @@ def _starts_something(line: Line, above: Line) -> bool:
     return bool(_START_WORDS.match(fold(text)))
 
 
-def _ends_open(text: str) -> bool:
+@dataclass
+class _Chain:
+    """A line being extended: its first line, the last physical line taken into it, and what
+    the lines so far leave open (brackets, quotes, bold), kept as counts so that a chain of
+    thousands of lines is read in linear time."""
+
+    first: Line
+    last: Line
+    pieces: list[str]
+    parens: int = 0  # « ( » less « ) »
+    quotes: int = 0  # « « » less « » »
+    bold_open: bool = False
+
+    def take(self, line: Line, piece: str) -> None:
+        self.last = line
+        self.pieces.append(piece)
+        self.parens += line.raw.count("(") - line.raw.count(")")
+        self.quotes += line.raw.count("«") - line.raw.count("»")
+        if line.raw.count("**") % 2:
+            self.bold_open = not self.bold_open
+
+    @classmethod
+    def of(cls, line: Line) -> _Chain:
+        chain = cls(line, line, [])
+        chain.take(line, line.raw.rstrip())
+        return chain
+
+    def joined(self) -> Line:
+        return split_line(self.first.no, "".join(self.pieces))
+
+
+def _ends_open(chain: _Chain) -> bool:
+    text = chain.last.text
     if text.endswith(_CLOSED_END) and not text.endswith("..."):
         return False
-    if _OPEN_END.search(text):
+    if _OPEN_END.search(text[-12:]):
         return True
-    return text.count("(") > text.count(")") or text.count("«") > text.count("»")
+    return chain.parens > 0 or chain.quotes > 0
 
 
-def _why(above: Line, line: Line, wrap: int, above_width: int) -> str | None:
-    """Why ``line`` continues ``above`` (whose last physical line was ``above_width`` wide),
-    or None when it does not."""
-    if not above.text or _starts_something(line, above):
+def _why(chain: _Chain, line: Line, wrap: int) -> str | None:
+    """Why ``line`` continues the chain, or None when it does not."""
+    first, last = chain.first, chain.last
+    if not last.text or _starts_something(line, first):
         return None
-    timed = leading_time(above.text)
-    if timed is not None and not timed.rest:
-        return None  # « 14h00 » alone: the next line names the block
-    if _START_WORDS.match(fold(above.text)):
-        return None
-    if above.raw.count("**") % 2:
+    if last is first:
+        timed = leading_time(first.text)
+        if timed is not None and not timed.rest:
+            return None  # « 14h00 » alone: the next line names the block
+        if _START_WORDS.match(fold(first.text)):
+            return None
+    if chain.bold_open:
         return ""  # « **Un titre : » / « la suite** »: the emphasis itself goes on
-    first = line.text[0]
-    if first.islower():
+    if line.text[0].islower():
         return "it starts with a small letter"
-    if above.text.endswith(_CLOSED_END) and not above.text.endswith("..."):
+    if last.text.endswith(_CLOSED_END) and not last.text.endswith("..."):
         return None
-    if _ends_open(above.text):
+    if _ends_open(chain):
         return "the line above it ends open"
     # the first word of the line would not have fitted after the line above: wrapped there
     word = len(line.text.split(" ", 1)[0])
-    full = wrap >= MIN_WRAP and above_width + 1 + word > FULL_SHARE * wrap
+    full = wrap >= MIN_WRAP and len(last.raw.rstrip()) + 1 + word > FULL_SHARE * wrap
     # deeper than a line that has no bullet: a line under it (a speaker), not its end;
     # deeper than a bulleted one: the hanging indent of a wrapped bullet
-    under = line.indent > above.indent and not above.bulleted
-    if full and not under and not (find_duration(above.text) and find_duration(line.text)):
+    under = line.indent > first.indent and not first.bulleted
+    if full and not under and not (find_duration(last.text) and find_duration(line.text)):
         return "the line above it fills the width the text was wrapped at"
     return None
 
@@ -102,30 +135,33 @@ def join_wrapped(lines: list[Line], report: ImportDiagnostics) -> list[Line]:
     line leaves an empty line in its place: every line keeps its number and index."""
     wrap = max((len(ln.raw.rstrip()) for ln in lines if ln.text), default=0)
     out: list[Line] = []
-    holder: int | None = None  # index in ``out`` of the line being extended
-    last_no = 0  # the number of the last physical line taken into it
-    width = 0  # and its width
+    chain: _Chain | None = None
+    at = 0  # where the chain's first line is in ``out``
+
+    def close() -> None:
+        if chain is not None and len(chain.pieces) > 1:
+            out[at] = chain.joined()
+
     for line in lines:
-        above = out[holder] if holder is not None else None
         why = None
-        if above is not None and line.no == last_no + 1:
-            why = _why(above, line, wrap, width)
-        width = len(line.raw.rstrip())
-        last_no = line.no
-        if above is None or holder is None or why is None:
+        if chain is not None and line.no == chain.last.no + 1:
+            why = _why(chain, line, wrap)
+        if chain is None or why is None:
+            close()
             out.append(line)
-            holder = len(out) - 1 if line.text else None
+            chain, at = (_Chain.of(line), len(out) - 1) if line.text else (None, 0)
             continue
-        head = above.raw.rstrip()
+        head = chain.pieces[-1]
         tail = line.raw.strip()
         if head.endswith("**") and tail.startswith("**"):
-            head, tail = head[:-2].rstrip(), tail[2:].lstrip()
-        glue = "" if re.search(r"\S-$", head) else " "  # « Jean-|Claude », a cut address
-        out[holder] = split_line(above.no, head + glue + tail)
+            chain.pieces[-1], tail = head[:-2].rstrip(), tail[2:].lstrip()
+        glue = "" if re.search(r"\S-$", chain.pieces[-1][-2:]) else " "  # « Jean-|Claude »
+        chain.take(line, glue + tail)
         out.append(Line(line.no, "", 0, False, False, ""))
         if why:
             report.warn(
-                above.no,
+                chain.first.no,
                 f"line {line.no} joined to this one ({why}): read as one line cut in two",
             )
+    close()
     return out
