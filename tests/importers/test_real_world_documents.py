@@ -478,3 +478,38 @@ def test_a_pdf_warning_says_its_page_and_a_sheet_warning_its_row(qapp: Any, tmp_
     book = write_xlsx(tmp_path / "s.xlsx", [["Titre", "Durée", "Type"], ["Accueil", 10, "apéro"]])
     unknown = next(d for d in import_file(book).warnings if "unknown" in d.message)
     assert str(unknown).startswith("row 2: type 'apéro' unknown") and unknown.item == 0
+
+
+def test_what_the_importer_cannot_decide_it_says_with_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """« Matinée (3h) » above flat start times: a part holding them, or a first item? The
+    importer keeps the programme's order (the session starts 3 h before 9h00) and says why,
+    on the line, with what to do."""
+    source = _text(
+        tmp_path,
+        "matinee.txt",
+        "Journée de l'eau\nProgramme\nMatinée (3h)\n9h00 Accueil\n9h30 Ouverture\n"
+        "10h00 Table ronde\n12h00 Fin\n",
+    )
+    plan, err = _import(capsys, source)
+    assert plan["start"] == "06:00"
+    assert (
+        "warning: line 3: 1 line with a length but no time comes before the first time (9h00, "
+        "line 4): the session starts at 6h00; if 'Matinée' holds the lines below it, indent "
+        "them under it" in err
+    )
+    indented = _text(
+        tmp_path,
+        "matinee2.txt",
+        "Journée de l'eau\nProgramme\nMatinée (3h)\n  9h00 Accueil\n  9h30 Ouverture\n"
+        "  10h00 Table ronde\n12h00 Fin\n",
+    )
+    plan, err = _import(capsys, indented)
+    assert plan["start"] == "09:00" and "indent them" not in err
+    assert [(p["title"], p["budget_s"] // M) for p in plan["parts"]] == [("Matinée", 180)]
+    assert _rows(plan) == [
+        ("09:00", "Accueil", 30, "intro"),
+        ("09:30", "Ouverture", 30, "intro"),
+        ("10:00", "Table ronde", 120, "panel"),
+    ]
