@@ -138,11 +138,10 @@ def _pdf_figures() -> list[Figure]:
         write_pdf(path, pdf_programme_text(), header="Colloque 2025", numbers="Page {n}")
         data = path.read_bytes()
     del app
-    import io
 
-    import pypdf
+    import pypdfium2
 
-    pages = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+    pages = len(pypdfium2.PdfDocument(data))
     result = import_data(data, "colloque.pdf")  # warm: the libraries are loaded once
     assert len(result.plan.segments) == 60, len(result.plan.segments)
     best = min(_timed(lambda d: import_data(d, "colloque.pdf"), data) for _ in range(3))
