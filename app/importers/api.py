@@ -121,6 +121,11 @@ def _import_document(
 def _document_text(
     doc: TextDocument, source: str, origin: str, day: str | None, room: str | None
 ) -> ImportResult:
+    if len(doc.text) > MAX_BYTES:
+        raise ImportFailure(
+            source,
+            f"{len(doc.text) // (1024 * 1024)} MB of text, too much for a programme (at most 5 MB)",
+        )
     lines = doc.text.count("\n") + 1
     if lines > MAX_LINES:
         raise ImportFailure(

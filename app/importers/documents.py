@@ -56,6 +56,7 @@ _LIGATURES = str.maketrans(
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.?)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|sur|of|de|on)\s*\d{1,4})?$"
 )
+MAX_INDENT = 40  # characters of indent a PDF line is given, at most
 _ZONE = 2  # lines at the top and at the bottom of a page where headers and footers sit
 
 
@@ -260,7 +261,8 @@ def _pdf_line(row: list[_Piece], left: float) -> str:
     if not body:
         return ""
     width = max(row[0].height * 0.5, 1.0)  # about one character
-    lead = " " * round((row[0].x - left) / width)
+    # at most a few levels of indent: a damaged page's coordinates can be anything
+    lead = " " * max(0, min(MAX_INDENT, round((row[0].x - left) / width)))
     inked = [p.bold for p in row if p.text.strip()]
     if inked and all(inked) and "**" not in body:
         return f"{lead}**{body}**"

@@ -110,3 +110,38 @@ def test_the_document_libraries_are_not_loaded_at_start_up() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_damaged_documents_are_refused_in_a_sentence_never_a_traceback(
+    qapp: Any, tmp_path: Path
+) -> None:
+    """The seed as PDF, .docx and .xlsx, cut at many places and with bytes flipped: each is
+    imported or refused with ImportFailure (the CLI's one sentence), nothing else."""
+    import random
+
+    from app.importers import ImportFailure, import_file
+    from tests.importers.documents import write_pdf
+
+    text = PROGRAMME.read_text(encoding="utf-8")
+    made = [
+        write_pdf(tmp_path / "seed.pdf", text),
+        write_docx(tmp_path / "seed.docx", text),
+        write_xlsx(tmp_path / "seed.xlsx", [["Titre", "Durée"], ["Accueil", 10], ["Fin", 5]]),
+    ]
+    chance = random.Random(13)
+    for good in made:
+        data = good.read_bytes()
+        shapes = [data[: len(data) * k // 10] for k in (1, 3, 5, 7, 9)]
+        for _ in range(4):
+            flipped = bytearray(data)
+            for _ in range(20):
+                flipped[chance.randrange(len(flipped))] = chance.randrange(256)
+            shapes.append(bytes(flipped))
+        for n, shape in enumerate(shapes):
+            path = tmp_path / f"damaged-{n}{good.suffix}"
+            path.write_bytes(shape)
+            try:
+                import_file(path)
+            except ImportFailure as exc:
+                assert str(exc).startswith(str(path)) and "\n" not in str(exc)
