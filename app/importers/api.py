@@ -11,6 +11,7 @@ from app.importers.draft import (
     ImportResult,
     finish,
 )
+from app.importers.pages import dropped_note, split_pages
 from app.importers.schedule_xml import import_schedule
 from app.importers.spreadsheet import decode, import_csv, import_rows
 from app.importers.text import import_text, session_from
@@ -92,6 +93,14 @@ def import_data(
         )
     report = ImportDiagnostics()
     origin = Path(source).name
+    if fmt == "text" and b"\f" in data:  # pages (pdftotext, a printed copy): furniture out
+        text = decode(data, source, report)
+        text, report.pages, dropped = split_pages(text)
+        if dropped:
+            report.warn(None, dropped_note(dropped))
+        draft, text_report = import_text(text, source, day=day, room=room)
+        report.adopt(text_report)
+        return finish(draft, report, source, origin)
     if fmt == "xml":
         draft = import_schedule(data, source, report, day=day, room=room)
     else:

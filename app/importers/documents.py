@@ -35,12 +35,12 @@ import io
 import re
 import warnings
 import zipfile
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.importers.draft import ImportFailure
+from app.importers.pages import drop_page_furniture, dropped_note
 from app.importers.spreadsheet import column_of
 from app.importers.words import fold
 
@@ -53,11 +53,7 @@ _EXTRA = "pip install 'timekeeper[import]'"
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
-_PAGE_NUMBER = re.compile(
-    r"^(?:(?:page|p\.?)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|sur|of|de|on)\s*\d{1,4})?$"
-)
 MAX_INDENT = 40  # characters of indent a PDF line is given, at most
-_ZONE = 2  # lines at the top and at the bottom of a page where headers and footers sit
 
 
 @dataclass
@@ -167,11 +163,7 @@ def read_pdf(data: bytes, source: str) -> TextDocument:
             doc.pages[len(lines)] = (page_no, page_line)
     doc.text = "\n".join(lines)
     if dropped:
-        shown = ", ".join(repr(t) for t in sorted(dropped)[:3])
-        doc.warnings.append(
-            f"page numbers and the running headers or footers left out ({shown}"
-            f"{', ...' if len(dropped) > 3 else ''})"
-        )
+        doc.warnings.append(dropped_note(dropped))
     return doc
 
 
@@ -267,57 +259,6 @@ def _pdf_line(row: list[_Piece], left: float) -> str:
     if inked and all(inked) and "**" not in body:
         return f"{lead}**{body}**"
     return lead + body
-
-
-def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", fold(line.strip(" *")))
-
-
-def drop_page_furniture(
-    pages: list[list[str]],
-) -> tuple[list[list[tuple[int, str]]], set[str]]:
-    """Each page's (line number on the page, text) without its page number and the running
-    header and footer; and what was dropped. A line is furniture when it sits in the first or
-    last ``_ZONE`` lines of a page and either reads as a page number or comes back, digits
-    aside, as the first or last line of at least two pages and half of them."""
-    zone_keys: Counter[str] = Counter()
-    for page in pages:
-        inked = [t for t in page if t.strip(" *")]
-        for text in {_key(t) for t in inked[:1] + inked[-1:]}:  # a running line is an edge
-            zone_keys[text] += 1
-    needed = max(2, (len(pages) + 1) // 2)
-    furniture = {k for k, n in zone_keys.items() if n >= needed and k.strip()}
-    seen: set[str] = set()
-    kept: list[list[tuple[int, str]]] = []
-    dropped: set[str] = set()
-    for page in pages:
-        zone = {index for index, _ in _zone(page)}
-        out: list[tuple[int, str]] = []
-        for index, text in enumerate(page):
-            bare = text.strip(" *")
-            key = _key(text)
-            if index in zone and bare and (_PAGE_NUMBER.match(fold(bare)) or key in furniture):
-                # a bold running title is kept where it first appears: it is the title too
-                bold = text.strip().startswith("**")
-                if bold and key in furniture and "#" not in key and key not in seen:
-                    seen.add(key)
-                    out.append((index + 1, text))
-                    continue
-                dropped.add(bare)
-                continue
-            out.append((index + 1, text))
-        kept.append(out)
-    return kept, dropped
-
-
-def _zone(page: list[str]) -> Iterator[tuple[int, str]]:
-    inked = [(i, t) for i, t in enumerate(page) if t.strip(" *")]
-    chosen = inked[:_ZONE] + inked[-_ZONE:] if len(inked) > 2 * _ZONE else inked[:1] + inked[-1:]
-    seen: set[int] = set()
-    for index, text in chosen:
-        if index not in seen:
-            seen.add(index)
-            yield index, text
 
 
 # --- zip containers ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,9 @@ class Diagnostic:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+_LINE_REF = re.compile(r"\bline (\d+)\b")
+
+
 @dataclass
 class ImportDiagnostics:
     """What an import guessed (warnings) and could not read (problems), line by line.
@@ -76,7 +80,15 @@ class ImportDiagnostics:
 
     def at(self, line: int | None, message: str) -> Diagnostic:
         page, page_line = self.pages.get(line, (None, None)) if line is not None else (None, None)
+        if self.pages:  # « line 61 » in the message, said as the page and its line too
+            message = _LINE_REF.sub(lambda m: self._on_page(int(m[1]), page) or m[0], message)
         return Diagnostic(line, message, unit=self.unit, page=page, page_line=page_line)
+
+    def _on_page(self, line: int, page: int | None) -> str:
+        where = self.pages.get(line)
+        if where is None:
+            return ""
+        return f"line {where[1]}" if where[0] == page else f"page {where[0]}, line {where[1]}"
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(self.at(line, message))

@@ -513,3 +513,30 @@ def test_what_the_importer_cannot_decide_it_says_with_the_line(
         ("09:30", "Ouverture", 30, "intro"),
         ("10:00", "Table ronde", 120, "panel"),
     ]
+
+
+def test_a_text_with_page_breaks_loses_its_page_numbers_and_running_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What pdftotext or a copy of a printed programme gives: pages split by form feeds."""
+    header = "Rencontres 2025 — programme"
+    source = _text(
+        tmp_path,
+        "asso.txt",
+        f"{header}\n\n**Journée des associations**\nSamedi 6 septembre 2025\n\nProgramme\n\n"
+        "10h00 Accueil\n10h30 Forum des associations\n1\n"
+        f"\f{header}\n12h00 Déjeuner\n14h00 Démonstrations par\nles clubs sportifs\n2\n"
+        f"\f{header}\n16h00 Remise des prix\n17h00 Fin\n3\n",
+    )
+    plan, err = _import(capsys, source)
+    assert plan["title"] == "Journée des associations"
+    assert (plan["date"], plan["start"], plan["slot_end"]) == ("2025-09-06", "10:00", "17:00")
+    assert _rows(plan) == [
+        ("10:00", "Accueil", 30, "intro"),
+        ("10:30", "Forum des associations", 90, "talk"),
+        ("12:00", "Déjeuner", 120, "break"),
+        ("14:00", "Démonstrations par les clubs sportifs", 120, "talk"),
+        ("16:00", "Remise des prix", 60, "talk"),
+    ]
+    assert "page numbers and the running headers or footers left out ('1', '2', '3', ...)" in err
+    assert "warning: page 2, line 3: line 4 joined to this one (it starts with a small" in err
