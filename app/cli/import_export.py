@@ -1,12 +1,12 @@
 """`timekeeper import` and `timekeeper export`.
 
-import: reads a programme (text, CSV, schedule XML), prints every guess as a warning on stderr
-and writes the running order (TOML) to -o or stdout. Lines it could not understand are listed
-with their numbers and nothing is written unless --force; an existing file is never
-overwritten without --force, and a timing log never (app.files).
+import: reads a programme (text, CSV, schedule XML, PDF, Word .docx, Excel .xlsx), prints
+every guess as a warning on stderr and writes the running order (TOML) to -o or stdout. Lines
+it could not understand are listed with their numbers and nothing is written unless --force;
+an existing file is never overwritten without --force, and a timing log never (app.files).
 
-export: writes a running order as a programme (text) or a sheet (CSV, cells neutralised). An
-existing file needs --force; a timing log or a running order is never replaced.
+export: writes a running order as a programme (text) or a sheet (CSV or .xlsx, cells kept as
+text). An existing file needs --force; a timing log or a running order is never replaced.
 """
 
 from __future__ import annotations
@@ -24,22 +24,25 @@ from app.model.plan import Plan
 
 # app.importers.api.FORMATS, named here so that the parser is built without loading the
 # importers (tests/cli/test_subcommands.py holds the two equal).
-FORMATS = ("text", "csv", "xml")
-EXPORT_FORMATS = ("text", "csv", "pdf", "html")  # pdf and html: the printed running order
+FORMATS = ("text", "csv", "xml", "pdf", "docx", "xlsx")
+EXPORT_FORMATS = ("text", "csv", "xlsx", "pdf", "html")  # pdf and html: the printed running order
 
 
 def register(sub: Subparsers) -> None:
     """Add `import` and `export`."""
     imp = sub.add_parser(
         "import",
-        help="turn a programme (text, CSV, schedule XML) into a running order",
+        help="turn a programme (text, CSV, schedule XML, PDF, .docx, .xlsx) into a running order",
         description=(
-            "Read a programme — plain text in French or English, a CSV sheet, or a conference "
-            "schedule XML (frab/pretalx) — and write a running order (TOML) that `check` "
-            "accepts. Every guess is printed as a warning with its line number."
+            "Read a programme — plain text in French or English, a CSV sheet, a conference "
+            "schedule XML (frab/pretalx), a PDF, a Word .docx or an Excel .xlsx — and write a "
+            "running order (TOML) that `check` accepts. Every guess is printed as a warning "
+            "with its line number."
         ),
     )
-    imp.add_argument("file", type=Path, help="the programme: .txt/.md, .csv or .xml")
+    imp.add_argument(
+        "file", type=Path, help="the programme: .txt/.md, .csv, .xml, .pdf, .docx or .xlsx"
+    )
     imp.add_argument("-o", "--output", type=Path, help="where to write the TOML (default: stdout)")
     imp.add_argument("--day", help="the day to take (YYYY-MM-DD, or the day's number)")
     imp.add_argument("--room", help="the room to take from a schedule with several")
@@ -58,11 +61,12 @@ def register(sub: Subparsers) -> None:
 
     exp = sub.add_parser(
         "export",
-        help="print a running order as a programme (text), a sheet (CSV) or to print (PDF, HTML)",
+        help="print a running order as a programme (text), a sheet (CSV, .xlsx) or to print",
         description=(
             "Write a running order as a programme for the speakers (text, which `import` reads "
-            "back to the same plan), as a CSV sheet, or as the printed running order for "
-            "speakers and crew (pdf: A4; html: a page to print), in the session's language."
+            "back to the same plan), as a sheet (CSV, or an Excel .xlsx with -o), or as the "
+            "printed running order for speakers and crew (pdf: A4; html: a page to print), in "
+            "the session's language."
         ),
     )
     exp.add_argument("session", type=Path, help="the running order (.toml or .json)")
@@ -131,9 +135,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from app.importers.export import ExportError, export_csv, export_text, export_warnings
 
+    if args.format == "xlsx" and args.output is None:
+        raise BadInput("--format xlsx writes a workbook, not text: give -o FILE.xlsx")
     plan = load_running_order(args.session).plan
     if args.format in ("pdf", "html"):
         return _export_printed(args, plan)
+    if args.format == "xlsx":
+        from app.importers.export import export_xlsx
+
+        try:
+            book = export_xlsx(plan)
+        except ImportError:
+            raise BadInput(
+                "writing .xlsx needs the openpyxl library: pip install 'timekeeper[import]'"
+            ) from None
+        write_atomic(args.output, book, force=args.force, keep=user_file_kind)
+        print(f"wrote {args.output}", file=sys.stderr)
+        return ExitCode.OK
     try:
         text = export_text(plan) if args.format == "text" else export_csv(plan)
     except ExportError as exc:

@@ -10,7 +10,10 @@ the running-order file: checks the budgets, fills unknown lengths with an assume
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,13 +34,35 @@ ASSUMED_START = dt.time(9, 0)
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One warning or problem, tied to a line of the input when there is one."""
+    """One warning or problem, tied to a line of the input when there is one.
+
+    ``item`` is the index (in the plan's segments) of the segment the line became or belongs
+    to, set by ``finish``: the editor shows the warning on that row. ``unit`` names what
+    ``line`` counts (« row » in a workbook); ``page`` and ``page_line`` where a PDF's line is
+    (``line`` counts the lines of the whole text, as the importer read them).
+    """
 
     line: int | None
     message: str
+    item: int | None = None
+    unit: str = "line"
+    page: int | None = None
+    page_line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """« line 12 », « row 4 », « page 2, line 40 », or empty."""
+        if self.line is None:
+            return ""
+        if self.page is not None:
+            return f"page {self.page}, line {self.page_line}"
+        return f"{self.unit} {self.line}"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+_LINE_REF = re.compile(r"\bline (\d+)\b")
 
 
 @dataclass
@@ -50,12 +75,31 @@ class ImportDiagnostics:
 
     warnings: list[Diagnostic] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
+    unit: str = "line"  # what the line numbers count: « row » for a workbook
+    pages: dict[int, tuple[int, int]] = field(default_factory=dict)  # a PDF's line -> page
+
+    def at(self, line: int | None, message: str) -> Diagnostic:
+        page, page_line = self.pages.get(line, (None, None)) if line is not None else (None, None)
+        if self.pages:  # « line 61 » in the message, said as the page and its line too
+            message = _LINE_REF.sub(lambda m: self._on_page(int(m[1]), page) or m[0], message)
+        return Diagnostic(line, message, unit=self.unit, page=page, page_line=page_line)
+
+    def _on_page(self, line: int, page: int | None) -> str:
+        where = self.pages.get(line)
+        if where is None:
+            return ""
+        return f"line {where[1]}" if where[0] == page else f"page {where[0]}, line {where[1]}"
 
     def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(Diagnostic(line, message))
+        self.warnings.append(self.at(line, message))
 
     def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Diagnostic(line, message))
+        self.problems.append(self.at(line, message))
+
+    def adopt(self, other: ImportDiagnostics) -> None:
+        """Take another stage's warnings and problems first, in this report's units."""
+        self.warnings[:0] = [self.at(d.line, d.message) for d in other.warnings]
+        self.problems[:0] = [self.at(d.line, d.message) for d in other.problems]
 
 
 class ImportFailure(Exception):
@@ -286,6 +330,7 @@ def finish(draft: Draft, report: ImportDiagnostics, source: str, origin: str) ->
         raise ImportFailure(source, "no programme found", report.problems)
     data = to_data(draft, report)
     _warn_overrun(draft, report)
+    _tie_to_items(draft, report)
     try:
         document = RunningOrderFile.model_validate(data)
     except ValidationError as exc:  # in words, never pydantic's dump (app.model.errors)
@@ -348,6 +393,43 @@ def to_toml(data: dict[str, Any]) -> str:
                 out += ["", "[[parts.segments.speakers]]"]
                 scalars(person)
     return "\n".join(out) + "\n"
+
+
+def _tie_to_items(draft: Draft, report: ImportDiagnostics) -> None:
+    """Each warning and problem tied to the segment its line became or sits under (the last
+    segment that starts at or above the line): the editor shows it on that row."""
+    starts: list[tuple[int, int]] = []  # (source line, segment index)
+    index = 0
+    for part in draft.parts:
+        if not part.items:
+            if part.line is not None:
+                starts.append((part.line, index))
+            index += 1
+            continue
+        if part.line is not None:
+            starts.append((part.line, index))
+        for item in part.items:
+            if item.line is not None:
+                starts.append((item.line, index))
+            index += 1
+    starts.sort()
+    lines = [line for line, _ in starts]
+
+    def tie(diag: Diagnostic) -> Diagnostic:
+        if diag.line is None or diag.item is not None:
+            return diag
+        exact = bisect.bisect_left(lines, diag.line)
+        if exact < len(lines) and lines[exact] == diag.line:
+            # the first segment the line made (a break before the item it starts, a talk
+            # before its questions)
+            return dataclasses.replace(diag, item=starts[exact][1])
+        at = bisect.bisect_right(lines, diag.line) - 1
+        if at < 0:
+            return diag
+        return dataclasses.replace(diag, item=starts[at][1])
+
+    report.warnings[:] = [tie(d) for d in report.warnings]
+    report.problems[:] = [tie(d) for d in report.problems]
 
 
 def _comment_safe(line: str) -> str:

@@ -255,11 +255,11 @@ def export_text(plan: Plan) -> str:
     return "\n".join(out)
 
 
-def export_csv(plan: Plan) -> str:
-    """One row per part heading, segment and extra speaker; French headers and « ; » for a
-    French session (as French spreadsheets expect), English headers and commas otherwise.
-    Every cell is text, neutralised (app.model.text) so that a spreadsheet never runs it as a
-    formula; the CSV importer takes the apostrophe off again."""
+def sheet_rows(plan: Plan) -> list[list[str]]:
+    """The sheet of a plan, header first: one row per part heading, segment and extra
+    speaker; French headers for a French session. Every cell is text, neutralised
+    (app.model.text) so that a spreadsheet never runs it as a formula; the sheet importer
+    takes the apostrophe off again. ``export_csv`` and ``export_xlsx`` write these rows."""
     fr = plan.language != "en"
     names = FRENCH_HEADERS if fr else ENGLISH_HEADERS
     columns = [
@@ -274,12 +274,10 @@ def export_csv(plan: Plan) -> str:
         "notes",
         "start",
     ]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if fr else ",", lineterminator="\n")
-    writer.writerow([names[c] for c in columns])
+    rows: list[list[str]] = [[names[c] for c in columns]]
 
     def row(**cells: str) -> None:
-        writer.writerow([neutralise_cell(cells.get(c, "")) for c in columns])
+        rows.append([neutralise_cell(cells.get(c, "")) for c in columns])
 
     def people(speakers: tuple[PlannedSpeaker, ...], **cells: str) -> None:
         first = speakers[0] if speakers else None
@@ -325,4 +323,37 @@ def export_csv(plan: Plan) -> str:
                 notes=seg.notes,
                 start=plan.clock_at(seg.offset_s).isoformat(),
             )
+    return rows
+
+
+def export_csv(plan: Plan) -> str:
+    """The sheet as CSV: « ; » for a French session (as French spreadsheets expect), commas
+    otherwise."""
+    buffer = io.StringIO()
+    delimiter = ";" if plan.language != "en" else ","
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerows(sheet_rows(plan))
+    return buffer.getvalue()
+
+
+def export_xlsx(plan: Plan) -> bytes:
+    """The sheet as an Excel workbook (openpyxl, the ``import`` extra, loaded here only).
+    Every cell is stored as text, so nothing in it is ever run as a formula."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Programme"
+    for r, cells in enumerate(sheet_rows(plan), start=1):
+        for c, text in enumerate(cells, start=1):
+            if text:
+                cell = sheet.cell(row=r, column=c)
+                cell.value = text
+                cell.data_type = "s"  # text, never a formula
+    for letter, width in zip("ABCDEFGHIJ", (24, 40, 24, 30, 24, 20, 10, 12, 40, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()

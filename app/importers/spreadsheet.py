@@ -108,7 +108,7 @@ def decode(data: bytes, source: str, report: ImportDiagnostics) -> str:
     return text
 
 
-def _column(header: str) -> str | None:
+def column_of(header: str) -> str | None:
     name = re.sub(r"\(.*?\)|\[.*?\]", "", fold(header)).strip(" :*.")
     name = re.sub(r"\s+", " ", name)
     for column, names in COLUMNS.items():
@@ -212,30 +212,14 @@ def import_csv(
     if not first:
         raise ImportFailure(source, "the file is empty")
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
-    header: list[str | None] | None = None
-    header_cells: list[str] = []
-    rows: list[_Row] = []
+    records: list[tuple[int, list[str]]] = []
     previous_end = 0
     line = 1
     try:
         for cells in reader:
             line = previous_end + 1
             previous_end = reader.line_num
-            if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
-                continue
-            if header is None:
-                header_cells = cells
-                header = [_column(c) for c in cells]
-                header_line = line
-                _refuse_duplicate_columns(source, cells, header, line)
-                continue
-            row = _Row(line)
-            for column, value in zip(header, cells, strict=False):
-                if column is not None and value.strip():
-                    row.cells[column] = restore_cell(value)  # an export's apostrophe
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-                report.warn(line, "more cells than columns: the extra ones were ignored")
-            rows.append(row)
+            records.append((line, cells))
     except csv.Error as exc:
         raise ImportFailure(
             source, f"not a readable CSV file ({exc})", [_problem(reader.line_num, str(exc))]
@@ -248,6 +232,41 @@ def import_csv(
             "after it would be read as one cell; close the quote or remove it",
             [_problem(opened, "a quote opened here is never closed")],
         )
+    return import_rows(records, source, report, day=day, room=room)
+
+
+def import_rows(
+    records: list[tuple[int, list[str]]],
+    source: str,
+    report: ImportDiagnostics,
+    day: str | None = None,
+    room: str | None = None,
+    above: DraftSession | None = None,
+) -> Draft:
+    """The draft of a sheet given as (line or row number, cells): a CSV file's records, a
+    workbook's rows (``documents``), a Word table's rows. The first row with a cell is the
+    header; rows whose first cell starts with « # » are comments. ``above`` is the session
+    the text above the header row describes (title, date, slot), read like a preamble."""
+    header: list[str | None] | None = None
+    header_cells: list[str] = []
+    header_line = 0
+    rows: list[_Row] = []
+    for line, cells in records:
+        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
+            continue
+        if header is None:
+            header_cells = cells
+            header = [column_of(c) for c in cells]
+            header_line = line
+            _refuse_duplicate_columns(source, cells, header, line)
+            continue
+        row = _Row(line)
+        for column, value in zip(header, cells, strict=False):
+            if column is not None and value.strip():
+                row.cells[column] = restore_cell(value)  # an export's apostrophe
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+            report.warn(line, "more cells than columns: the extra ones were ignored")
+        rows.append(row)
     if header is None:
         raise ImportFailure(source, "no header row: expected column names such as Titre;Durée")
     found = {c for c in header if c}
@@ -281,11 +300,25 @@ def import_csv(
             raise ImportFailure(source, f"--day {day}: expected a date YYYY-MM-DD") from None
     if room:
         session.room = room
+    if above is not None:
+        _take_session(session, above)
     draft = Draft(session=session)
     _read_rows(rows, draft, report)
     if not draft.parts:
         raise ImportFailure(source, "no rows with a title", report.problems)
     return draft
+
+
+def _take_session(session: DraftSession, above: DraftSession) -> None:
+    """What the text above a sheet says of the session (its slot bounds the last row)."""
+    if above.title:
+        session.title = above.title
+    session.event = above.event or session.event
+    session.date = session.date or above.date
+    session.venue = above.venue or session.venue
+    session.room = session.room or above.room
+    session.start = above.start
+    session.hard_end = above.hard_end
 
 
 def _refuse_duplicate_columns(

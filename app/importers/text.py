@@ -3,7 +3,8 @@
 How a programme is read, one stage a module:
 
 1. ``text_lines``: each raw line becomes a ``Line`` (indent, bullets, emphasis, footnote
-   calls); ``text_footnotes`` takes the footnotes out of them.
+   calls); ``text_wrapped`` joins the lines a PDF or a web page cut in two;
+   ``text_footnotes`` takes the footnotes out of them.
 2. ``text_preamble``: where the programme starts, and the session its preamble describes
    (title, date, slot, venue, room); a programme of several days is cut to the chosen one.
 3. ``text_entries``: each line of the programme is classified: a part heading (« I/ »,
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.importers.draft import Draft, ImportDiagnostics, ImportFailure
+from app.importers.draft import Draft, DraftSession, ImportDiagnostics, ImportFailure
 from app.importers.text_entries import read_line
 from app.importers.text_footnotes import attach_footnotes, take_footnotes
 from app.importers.text_lines import FOOTNOTE_DEF, Line
@@ -36,12 +37,14 @@ from app.importers.text_preamble import (
 )
 from app.importers.text_reading import Reading
 from app.importers.text_tree import build_tree, read_entries, warn_unread
+from app.importers.text_wrapped import join_wrapped
 
-__all__ = ["import_text", "read_line"]
+__all__ = ["import_text", "read_line", "session_from"]
 
 
 def read_text(r: Reading) -> Draft:
     """The stages one after the other (see the module docstring)."""
+    r.lines = join_wrapped(r.lines, r.report)
     footnotes, body = take_footnotes(r)
     start = programme_start(r, body)
     if start is None:
@@ -95,3 +98,12 @@ def import_text(
     """The draft of a text programme and what was guessed or not understood reading it."""
     r = Reading.of(text, source, day, room)
     return read_text(r), r.report
+
+
+def session_from(text: str, source: str) -> tuple[DraftSession, ImportDiagnostics]:
+    """The session a text above a sheet describes (title, date, slot, venue), read like a
+    programme's preamble: the lines above a workbook's or a Word table's header row."""
+    r = Reading.of(text, source, None, None)
+    r.session.language = language_of(r.lines)
+    read_preamble(r, r.lines)
+    return r.session, r.report

@@ -244,6 +244,8 @@ def classify(line: Line, top_level_words: bool) -> Entry:
     heading = None
     if not line.bulleted and line.indent == 0:
         heading = _heading_content(content) if top_level_words else None
+        if heading is None and line.whole and timed is None and top_level_words:
+            heading = content  # « **Matinée** », a Word heading or bold paragraph
     if heading is not None:
         entry = Entry(line, "heading")
         _read_content(entry, heading)

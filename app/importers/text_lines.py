@@ -32,6 +32,9 @@ FOOTNOTE_DEF = re.compile(
 BARE_FOOTNOTE = re.compile(r"^\s*(?P<num>\d{1,2})\s+(?P<text>(?:[A-ZÀ-Þ<«\"]|https?:).+)$")
 
 
+_WHOLE = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|#{1,6}\s+\S.*")
+
+
 @dataclass
 class Line:
     """One line of the input: its number, indent, bullet or arrow, and its text without marks."""
@@ -44,6 +47,7 @@ class Line:
     text: str  # without bullets, emphasis and footnote calls
     calls: list[str] = field(default_factory=list)
     emphasised: bool = False
+    whole: bool = False  # all of it emphasised (« **Matinée** », « ## Matinée »): a heading
 
 
 def strip_markdown(text: str) -> tuple[str, bool]:
@@ -60,6 +64,7 @@ def split_line(no: int, raw: str) -> Line:
     """A raw line read into a ``Line``: indent, bullets and footnote calls taken off its text."""
     expanded = raw.replace("\t", "    ").rstrip()
     indent = len(expanded) - len(expanded.lstrip(" \u00a0"))
+    whole = bool(_WHOLE.fullmatch(expanded.strip(" \u00a0")))
     text, emphasised = strip_markdown(expanded.strip(" \u00a0"))
     bulleted = arrow = False
     # An index walks over the marks: cutting the text at each one (text[1:]) copied the rest
@@ -85,7 +90,7 @@ def split_line(no: int, raw: str) -> Line:
 
     text = _CALL.sub(_call, text)
     text = re.sub(r"\s+", " ", text).strip()
-    return Line(no, raw, indent, bulleted, arrow, text, calls, emphasised)
+    return Line(no, raw, indent, bulleted, arrow, text, calls, emphasised, whole)
 
 
 def clean_title(text: str) -> str:

@@ -52,6 +52,16 @@ def build_parts(r: Reading, tops: list[Entry]) -> list[DraftPart]:
         before = tops.index(timed[0])
         if s.start is None:
             s.start = opening([Timed(t.no, t.title, t.start, own_length(r, t)) for t in tops])
+            if s.start is not None and s.start != first_time and before > 0:
+                lang = s.language
+                r.report.warn(
+                    tops[0].no,
+                    f"{before} line{'s' if before > 1 else ''} with a length but no time "
+                    f"come{'' if before > 1 else 's'} before the first time "
+                    f"({show_clock(first_time, lang)}, line {timed[0].no}): the session "
+                    f"starts at {show_clock(s.start, lang)}; if "
+                    f"{tops[0].title!r} holds the lines below it, indent them under it",
+                )
         elif before == 0 and s.start != first_time:
             r.report.warn(
                 tops[0].no,

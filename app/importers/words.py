@@ -82,6 +82,9 @@ _BREAK = _cues(
     r"lunch(?:[- ]break)?",
     r"break",
     r"buffet",
+    r"diner",
+    r"dinner",
+    r"gouter",
 )
 _QA = _cues(
     r"echanges?",
@@ -107,7 +110,7 @@ _INTRO = _cues(
 )
 _CONCLUSION = re.compile(
     r"\bconclusions?\b|^cloture\b|^closing\b|\bmots? de (?:la fin|cloture)\b|^wrap[- ]?up\b"
-    r"|^concluding\b"
+    r"|^concluding\b|^synthese\b"
 )
 
 

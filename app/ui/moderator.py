@@ -671,7 +671,10 @@ class ModeratorWindow(QMainWindow):
             self,
             translate("Moderator", "Import programme"),
             str(Path(self.controller.loaded.source).parent),
-            translate("Moderator", "Programmes (*.txt *.csv *.xml);;All files (*)"),
+            translate(
+                "Moderator",
+                "Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;All files (*)",
+            ),
         )
         if path:
             self.import_path(Path(path))

@@ -506,6 +506,11 @@
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/moderator.py" line="674"/>
+        <source>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;All files (*)</source>
+        <translation>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/source_watch.py" line="109"/>
         <source>The running order on disk has an error, so the session goes on unchanged: {error}</source>
         <translation>Le déroulé sur le disque contient une erreur, la séance continue donc sans changement&#xa0;: {error}</translation>
@@ -586,42 +591,37 @@
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="674"/>
-        <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
-        <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="688"/>
+        <location filename="../../app/ui/moderator.py" line="691"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="700"/>
+        <location filename="../../app/ui/moderator.py" line="703"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="702"/>
+        <location filename="../../app/ui/moderator.py" line="705"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="716"/>
+        <location filename="../../app/ui/moderator.py" line="719"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="724"/>
+        <location filename="../../app/ui/moderator.py" line="727"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="746"/>
+        <location filename="../../app/ui/moderator.py" line="749"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="796"/>
+        <location filename="../../app/ui/moderator.py" line="799"/>
         <source>Sound cues cannot play: {problem}. The countdown goes on.</source>
         <translation>Les signaux sonores ne peuvent pas être joués&#xa0;: {problem}. Le compte à rebours continue.</translation>
     </message>

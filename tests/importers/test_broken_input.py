@@ -106,7 +106,7 @@ def test_files_that_are_not_programmes(capsys: pytest.CaptureFixture[str], tmp_p
     sheet = tmp_path / "programme.xlsx"
     sheet.write_bytes(b"PK\x03\x04 not really a workbook")
     code, _, err = run(capsys, "import", sheet)
-    assert code == 2 and "save the sheet as CSV" in err
+    assert code == 2 and "not a readable workbook (.xlsx): the file is damaged" in err
     code, _, err = run(capsys, "import", tmp_path / "missing.txt")
     assert code == 2 and "no such file" in err
     empty = tmp_path / "empty.txt"

@@ -260,7 +260,7 @@ def test_import_of_an_unreadable_programme_says_why(
     no_save = pick(monkeypatch, "getSaveFileName", None)
     moderator.window.menus.import_action.trigger()
     assert no_save == []
-    assert any("plain text" in t for t in moderator.window.banners.visible_texts())
+    assert any("not a readable PDF" in t for t in moderator.window.banners.visible_texts())
 
 
 def test_the_real_replay_window_opens_and_closes_with_the_moderator_window(
