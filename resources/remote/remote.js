@@ -272,6 +272,7 @@
   let nextId = 1;
   const pending = new Map();
   const listeners = [];
+  const stateListeners = [];
 
   function banner(kind, message) {
     const node = byId("tk-banner");
@@ -386,6 +387,7 @@
       translateStatic();
     }
     if (render) render(state);
+    for (const fn of stateListeners) fn(state);
   }
 
   function watch() {
@@ -448,6 +450,8 @@
 
   function start(renderFn) {
     render = renderFn;
+    // A new link (another token, another language) opened over this one: start afresh.
+    window.addEventListener("hashchange", () => location.reload());
     document.documentElement.lang = lang(null);
     translateStatic();
     banner("connecting", t("connecting"));
@@ -460,6 +464,7 @@
     start: start,
     command: command,
     onConnection: (fn) => listeners.push(fn),
+    onState: (fn) => stateListeners.push(fn), // after each render (tests measure with it)
     keepAwake: keepAwake,
     t: t,
     lang: () => lang(currentState),

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ class ServerProcess:
         self.proc: subprocess.Popen[str] | None = None
         self.urls: Urls | None = None
         self.output: list[str] = []
+        self._drain: threading.Thread | None = None
 
     def start(self, timeout: float = 20.0) -> Urls:
         self.proc = subprocess.Popen(
@@ -103,24 +105,47 @@ class ServerProcess:
             if m:
                 self.urls = Urls(m.group(1), m.group(2))
                 sel.close()
+                # Keep reading what it prints, so a full pipe never blocks it.
+                self._drain = threading.Thread(target=self._read_rest, daemon=True)
+                self._drain.start()
                 return self.urls
         sel.close()
         self.kill()
         raise AssertionError(f"the server did not print its line: {''.join(self.output)!r}")
 
+    def _read_rest(self) -> None:
+        assert self.proc is not None and self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.output.append(line)
+
+    def _reap(self) -> None:
+        assert self.proc is not None
+        if self._drain is not None:
+            self._drain.join(timeout=5)
+            self._drain = None
+        if self.proc.stdout is not None and not self.proc.stdout.closed:
+            self.proc.stdout.close()
+
     def kill(self) -> None:
         """Abruptly, as a crash: SIGKILL, no goodbye to the clients."""
-        if self.proc is not None and self.proc.poll() is None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
             os.kill(self.proc.pid, signal.SIGKILL)
             self.proc.wait(timeout=10)
+        self._reap()
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(timeout=5)
             except subprocess.TimeoutExpired:
-                self.kill()
+                os.kill(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+        self._reap()
 
 
 def stub_argv(port: int, resume: Path | None = None, start: bool = True) -> list[str]:
