@@ -96,6 +96,5 @@ def send(trigger: dict[str, Any], event: dict[str, Any]) -> None:
         return
     from pythonosc.udp_client import SimpleUDPClient
 
-    SimpleUDPClient(trigger["host"], trigger["port"]).send_message(
-        trigger["address"], list(trigger["args"]) or [event["event"]]
-    )
+    with SimpleUDPClient(trigger["host"], trigger["port"]) as client:
+        client.send_message(trigger["address"], list(trigger["args"]) or [event["event"]])
