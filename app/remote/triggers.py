@@ -96,5 +96,8 @@ def send(trigger: dict[str, Any], event: dict[str, Any]) -> None:
         return
     from pythonosc.udp_client import SimpleUDPClient
 
-    with SimpleUDPClient(trigger["host"], trigger["port"]) as client:
+    client = SimpleUDPClient(trigger["host"], trigger["port"])
+    try:
         client.send_message(trigger["address"], list(trigger["args"]) or [event["event"]])
+    finally:
+        client.close()
