@@ -46,6 +46,9 @@ class ModeratorMenus:
         self.past_action = self.file_menu.addAction("", w.show_past_sessions)
         self.logs_action = self.file_menu.addAction("", w.open_logs_folder)
         self.file_menu.addSeparator()
+        self.remote_action = self.file_menu.addAction("", w.toggle_remote)
+        self.remote_action.setCheckable(True)
+        self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", w.request_quit)
 
         self.settings_menu = bar.addMenu("")
@@ -92,6 +95,7 @@ class ModeratorMenus:
         self.replay_action.setText(translate("Moderator", "Open timing log for &replay…"))
         self.past_action.setText(translate("Moderator", "&Past sessions…"))
         self.logs_action.setText(translate("Moderator", "Open &logs folder"))
+        self.remote_action.setText(translate("Moderator", "&Remote: phones, tablets, control desk"))
         self.quit_action.setText(translate("Moderator", "&Quit") + "\tCtrl+Q")
         self.settings_menu.setTitle(translate("Moderator", "&Settings"))
         self.language_menu.setTitle(translate("Moderator", "&Language"))

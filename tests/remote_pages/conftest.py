@@ -1,5 +1,5 @@
 """Fixtures of the pages' browser tests: Debian's Chromium through Playwright, one per module,
-and a server process on loopback (the stand-in of tests/remote_pages/stub_server.py)."""
+and the real app with its server, in a process of its own, on loopback."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from typing import Any
 
 import pytest
 
-from tests.remote_pages.support import CHROMIUM, ServerProcess, free_port, launch_chromium
+from tests.remote_pages.support import (
+    CHROMIUM,
+    ServerProcess,
+    Urls,
+    app_argv,
+    app_env,
+    free_port,
+    launch_chromium,
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,22 +50,20 @@ def page(browser: Any) -> Iterator[Any]:
         ctx.close()
 
 
-class Stub:
-    """Start, kill and start again a stand-in server, on one port, resuming from one file."""
+class AppServer:
+    """The real app (``timekeeper SESSION --serve``) in a process of its own, on loopback: it
+    can be killed as a crash is, and started again on the same port, settings and logs, when
+    it resumes the session from its timing log (same tokens: they are in its settings)."""
 
     def __init__(self, tmp: Path, session: Path | None = None) -> None:
         self.port = free_port()
-        self.resume = tmp / "resume.json"
+        self.home = tmp / "home"
+        self.home.mkdir(exist_ok=True)
         self.session = session
         self.proc: ServerProcess | None = None
 
-    def start(self) -> Any:
-        from tests.remote_pages.support import stub_argv
-
-        argv = stub_argv(self.port, self.resume)
-        if self.session is not None:
-            argv += ["--session", str(self.session)]
-        self.proc = ServerProcess(argv)
+    def start(self) -> Urls:
+        self.proc = ServerProcess(app_argv(self.port, self.session), env=app_env(self.home))
         return self.proc.start()
 
     def kill(self) -> None:
@@ -70,8 +76,8 @@ class Stub:
 
 
 @pytest.fixture
-def stub(tmp_path: Path) -> Iterator[Stub]:
-    s = Stub(tmp_path)
+def server(tmp_path: Path) -> Iterator[AppServer]:
+    s = AppServer(tmp_path)
     try:
         yield s
     finally:

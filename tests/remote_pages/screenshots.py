@@ -1,5 +1,6 @@
 """``make screenshots-remote``: every remote page at 390×844 (phone, portrait) and 1024×768
-(tablet, landscape), in French and in English, from a live server on loopback:
+(tablet, landscape), and the speaker view at 844×390 (phone, landscape), in French and in
+English, from the real app serving on loopback (its own TIMEKEEPER_HOME):
 screenshots/remote/<page>-<width>x<height>-<lang>.png.
 
 The session is started and a message is shown, so every part of each page has something in it.
@@ -7,13 +8,23 @@ The session is started and a message is shown, so every part of each page has so
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.remote_pages.support import ServerProcess, free_port, launch_chromium, stub_argv, wait_js
+from tests.remote_pages.support import (
+    ServerProcess,
+    app_argv,
+    app_env,
+    free_port,
+    launch_chromium,
+    post_command,
+    wait_js,
+)
 
 PAGES = ("view", "backstage", "agenda", "control")
 SIZES = ((390, 844), (1024, 768), (844, 390))
@@ -22,9 +33,11 @@ LANGS = ("fr", "en")
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    server = ServerProcess(stub_argv(free_port()))
+    home = Path(tempfile.mkdtemp(prefix="timekeeper-shots-"))
+    server = ServerProcess(app_argv(free_port()), env=app_env(home))
     urls = server.start()
     try:
+        post_command(urls, "start")
         with sync_playwright() as pw:
             browser = launch_chromium(pw)
             try:
@@ -53,6 +66,7 @@ def main(out: Path) -> int:
                 browser.close()
     finally:
         server.stop()
+        shutil.rmtree(home, ignore_errors=True)
     return 0
 
 

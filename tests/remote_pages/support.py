@@ -3,6 +3,7 @@ Debian's Chromium driven by Playwright (never ``playwright install``: /usr/bin/c
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import selectors
@@ -12,8 +13,11 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -148,15 +152,6 @@ class ServerProcess:
         self._reap()
 
 
-def stub_argv(port: int, resume: Path | None = None, start: bool = True) -> list[str]:
-    argv = [sys.executable, "-m", "tests.remote_pages.stub_server", "--port", str(port)]
-    if resume is not None:
-        argv += ["--resume", str(resume)]
-    if start:
-        argv.append("--start")
-    return argv
-
-
 def clock_offset_ms(page: Any, rounds: int = 5) -> tuple[float, float]:
     """The page's epoch clock (performance.timeOrigin + now) minus Python's time.time(), in ms,
     and its uncertainty: the tightest bracket of ``rounds`` round trips (same machine clock,
@@ -186,3 +181,145 @@ def wait_js(page: Any, expression: str, timeout: float = 5.0, step: float = 0.02
             return value
         time.sleep(step)
     raise AssertionError(f"not true within {timeout} s: {expression} (last: {value!r})")
+
+
+def post_command(urls: Urls, command: str, args: dict[str, Any] | None = None) -> int:
+    """POST /api/v1/<command> with the control token; the HTTP status (409: changed nothing)."""
+    data = json.dumps(args or {}).encode()
+    request = urllib.request.Request(
+        f"{urls.base}/api/v1/{command}",
+        data=data,
+        method="POST",
+        headers={
+            "Authorization": f"Bearer {urls.control_token}",
+            "Content-Type": "application/json",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=5) as r:
+            status: int = r.status
+            return status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def get_state(urls: Urls) -> dict[str, Any]:
+    with urllib.request.urlopen(
+        f"{urls.base}/api/v1/state?token={urls.view_token}", timeout=5
+    ) as r:
+        data: dict[str, Any] = json.loads(r.read())
+        return data
+
+
+# Installed in the page once it is connected: for every state received, the instant the engine
+# said the shown figure would change (the previous state's server_time + next_change_in: the
+# engine's own second boundary, on the server's wall clock), and for every change of the figure
+# in the DOM, the instant a MutationObserver saw it (performance.timeOrigin + now: the same
+# machine's wall clock, read by Chromium; the offset between the two readings is measured).
+FLIP_PROBE = """() => {
+  window.__flips = [];
+  let prev = TK.state();
+  let due = null;
+  TK.onState((s) => {
+    if (prev && prev.status === "running" && prev.next_change_in !== null &&
+        s.display !== prev.display) {
+      due = (prev.server_time + prev.next_change_in) * 1000;
+    }
+    prev = s;
+  });
+  const fig = document.getElementById("figure");
+  new MutationObserver(() => {
+    const t = performance.timeOrigin + performance.now();
+    window.__flips.push({dom: t, due: due, text: fig.textContent});
+    due = null;
+  }).observe(fig, {childList: true, characterData: true, subtree: true});
+  return true;
+}"""
+
+
+@dataclass
+class Flips:
+    latencies_ms: list[float]  # DOM change - the engine's boundary, clock offset taken off
+    contract_ms: list[float]  # DOM change - (previous state's server_time + next_change_in)
+    texts: list[str]
+    offset_ms: float  # the page's epoch clock minus Python's
+    slack_ms: float  # how well that offset is known
+
+
+def start_wall(home: Path) -> float:
+    """The wall clock (epoch s) of the last Start in the app's timing log: the instant the
+    engine's countdown began, as the engine stamped it (the log's ``wall``, to the µs)."""
+    logs = sorted((home / "data" / "logs").glob("*.jsonl"), key=lambda p: p.stat().st_mtime)
+    assert logs, f"no timing log under {home}"
+    wall = None
+    for line in logs[-1].read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        if event.get("type") == "start":
+            wall = event["wall"]
+    assert wall is not None, "no start event in the timing log"
+    return datetime.fromisoformat(wall).timestamp()
+
+
+def _seconds(text: str) -> int | None:
+    if not re.fullmatch(r"\d+(:\d\d)+", text):
+        return None
+    total = 0
+    for part in text.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+def measure_flips(
+    page: Any, count: int, timeout: float, started: tuple[float, int] | None = None
+) -> Flips:
+    """Install FLIP_PROBE in a connected speaker view, wait for ``count`` figure changes that
+    followed an engine boundary (bounded by ``timeout``), and give their latencies.
+
+    ``started`` = (the Start's wall clock from the log, the segment's planned seconds), for a
+    segment counting down since that Start with no pause or added time: the figure N (whole
+    seconds, the ceiling rule) is due at start + planned - N exactly. That is the engine's own
+    boundary, independent of what the server says; without it, the contract's
+    ``server_time + next_change_in`` of the state before the flip is used."""
+    assert page.evaluate(FLIP_PROBE)
+    before = clock_offset_ms(page)
+    flips: list[dict[str, Any]] = wait_js(
+        page,
+        f"window.__flips.filter(f => f.due !== null).length >= {count} && window.__flips",
+        timeout,
+    )
+    after = clock_offset_ms(page)
+    offset = (before[0] + after[0]) / 2.0
+    slack = max(before[1], after[1]) + abs(before[0] - after[0]) / 2.0
+    timed = [f for f in flips if f["due"] is not None]
+    contract = [f["dom"] - offset - f["due"] for f in timed]
+    latencies = contract
+    if started is not None:
+        start_s, planned = started
+        latencies = []
+        for f in timed:
+            shown = _seconds(f["text"])
+            assert shown is not None, f["text"]
+            latencies.append(f["dom"] - offset - (start_s + planned - shown) * 1000.0)
+    return Flips(
+        latencies_ms=latencies,
+        contract_ms=contract,
+        texts=[f["text"] for f in timed],
+        offset_ms=offset,
+        slack_ms=slack,
+    )
+
+
+def app_argv(port: int, session: Path | None = None) -> list[str]:
+    """The real app with its server (``timekeeper SESSION --serve``), OSC on the next port."""
+    from app import resources
+
+    target = session if session is not None else resources.default_session()
+    return [
+        sys.executable, "-m", "app", str(target),
+        "--serve", "--port", str(port), "--osc-port", str(free_port()),
+    ]  # fmt: skip
+
+
+def app_env(home: Path) -> dict[str, str]:
+    """Its own settings, logs and tokens (TIMEKEEPER_HOME), offscreen."""
+    return {"TIMEKEEPER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}

@@ -7,47 +7,21 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.remote_pages.conftest import Stub
-from tests.remote_pages.support import clock_offset_ms, wait_js
+from tests.remote_pages.conftest import AppServer
+from tests.remote_pages.support import (
+    get_state,
+    measure_flips,
+    post_command,
+    start_wall,
+    wait_js,
+)
 
 pytestmark = pytest.mark.slow
-
-# Installed in the page once it is connected: for every state received, the instant the engine
-# said the shown figure would change (the previous state's server_time + next_change_in: the
-# engine's own second boundary, on the server's wall clock), and for every change of the figure
-# in the DOM, the instant a MutationObserver saw it (performance.timeOrigin + now: the same
-# machine's wall clock, read by Chromium; the offset between the two readings is measured).
-FLIP_PROBE = """() => {
-  window.__flips = [];
-  let prev = TK.state();
-  let due = null;
-  TK.onState((s) => {
-    if (prev && prev.status === "running" && prev.next_change_in !== null &&
-        s.display !== prev.display) {
-      due = (prev.server_time + prev.next_change_in) * 1000;
-    }
-    prev = s;
-  });
-  const fig = document.getElementById("figure");
-  new MutationObserver(() => {
-    const t = performance.timeOrigin + performance.now();
-    window.__flips.push({dom: t, due: due, text: fig.textContent});
-    due = null;
-  }).observe(fig, {childList: true, characterData: true, subtree: true});
-  return true;
-}"""
-
-
-def _get_state(base: str) -> dict[str, Any]:
-    with urllib.request.urlopen(f"{base}/api/v1/state", timeout=5) as r:
-        data: dict[str, Any] = json.loads(r.read())
-        return data
 
 
 def _connected(page: Any) -> None:
@@ -55,37 +29,35 @@ def _connected(page: Any) -> None:
 
 
 def test_speaker_view_figure_flips_within_50_ms_of_the_engine_boundary(
-    page: Any, stub: Stub
+    page: Any, server: AppServer
 ) -> None:
-    urls = stub.start()
+    urls = server.start()
+    post_command(urls, "start")
     page.goto(urls.page("view"))
     _connected(page)
-    assert page.evaluate(FLIP_PROBE)
-    before = clock_offset_ms(page)
-    flips: list[dict[str, Any]] = wait_js(
-        page, "window.__flips.filter(f => f.due !== null).length >= 8 && window.__flips", 15.0
-    )
-    after = clock_offset_ms(page)
-    offset = (before[0] + after[0]) / 2.0
-    slack = max(before[1], after[1]) + abs(before[0] - after[0]) / 2.0
-    latencies = [f["dom"] - offset - f["due"] for f in flips if f["due"] is not None]
+    planned = get_state(urls)["segments"][0]["planned_s"]
+    flips = measure_flips(page, 8, timeout=15.0, started=(start_wall(server.home), planned))
     print(
-        f"boundary -> DOM (ms): {[round(x, 1) for x in latencies]}; clock offset "
-        f"{offset:.2f} ms ± {slack:.2f}"
+        f"boundary -> DOM (ms): {[round(x, 1) for x in flips.latencies_ms]}; by the state's "
+        f"server_time + next_change_in: {[round(x, 1) for x in flips.contract_ms]}; clock "
+        f"offset {flips.offset_ms:.2f} ms ± {flips.slack_ms:.2f}"
     )
-    assert all(-slack - 1.0 <= x for x in latencies), "a figure changed before its boundary"
-    assert max(latencies) <= 50.0
-    # Each change is a whole second, as the engine counts (never the page on its own).
-    texts = [f["text"] for f in flips]
-    assert len(set(texts)) == len(texts)
+    assert len(flips.latencies_ms) >= 8
+    assert min(flips.latencies_ms) >= -flips.slack_ms - 1.0, "changed before its boundary"
+    assert max(flips.latencies_ms) <= 50.0
+    # Each change is a new whole second, as the engine counts (never the page on its own).
+    assert len(set(flips.texts)) == len(flips.texts)
 
 
-def test_connection_lost_within_3_s_then_back_with_the_right_figure(page: Any, stub: Stub) -> None:
-    urls = stub.start()
+def test_connection_lost_within_3_s_then_back_with_the_right_figure(
+    page: Any, server: AppServer
+) -> None:
+    urls = server.start()
+    post_command(urls, "start")
     page.goto(urls.page("view", "en"))
     _connected(page)
     shown_before = page.text_content("#figure")
-    stub.kill()
+    server.kill()
     killed = time.monotonic()
     wait_js(page, "document.body.dataset.connection === 'lost'", 4.0, step=0.01)
     lost_after = time.monotonic() - killed
@@ -96,16 +68,16 @@ def test_connection_lost_within_3_s_then_back_with_the_right_figure(page: Any, s
     # What stays on screen is marked as stale (dimmed, struck through), never shown as live.
     assert page.evaluate("document.body.classList.contains('tk-stale')")
 
-    stub.start()  # the app again: it resumes the session where it was
+    server.start()  # the app again: it resumes the session where it was
     wait_js(page, "document.body.dataset.connection === 'ok'", 10.0)
     assert not page.is_visible("#tk-banner")
     assert not page.evaluate("document.body.classList.contains('tk-stale')")
     # The page shows the figure the resumed app shows (read between two readings of the API,
     # as the figure may turn in between).
     for _ in range(3):
-        a = _get_state(urls.base)["display"]
+        a = get_state(urls)["display"]
         shown = page.text_content("#figure")
-        b = _get_state(urls.base)["display"]
+        b = get_state(urls)["display"]
         if shown in (a, b):
             break
     assert shown in (a, b), (shown, a, b)
@@ -123,9 +95,10 @@ def test_session_text_with_markup_is_shown_as_text(page: Any, tmp_path: Path) ->
         f"[[parts.speakers]]\nname = {json.dumps(speaker)}\n",
         encoding="utf-8",
     )
-    stub = Stub(tmp_path, session)
+    server = AppServer(tmp_path, session)
     try:
-        urls = stub.start()
+        urls = server.start()
+        post_command(urls, "start")
         for name, selector in (
             ("view", "#title"),
             ("backstage", "#title"),
@@ -154,19 +127,20 @@ def test_session_text_with_markup_is_shown_as_text(page: Any, tmp_path: Path) ->
         assert page.evaluate("window.__owned === undefined")
         assert control.evaluate("window.__owned === undefined")
     finally:
-        stub.stop()
+        server.stop()
     assert not [e for e in page.errors if "Content Security Policy" in e]
 
 
-def test_control_page_drives_the_session(page: Any, stub: Stub) -> None:
-    urls = stub.start()
+def test_control_page_drives_the_session(page: Any, server: AppServer) -> None:
+    urls = server.start()
+    post_command(urls, "start")
     page.goto(urls.page("control", "fr"))
     _connected(page)
     assert page.text_content("#b-next") == "Suivant"
-    assert _get_state(urls.base)["index"] == 0
+    assert get_state(urls)["index"] == 0
     page.click("#b-next")
     wait_js(page, "TK.state().index === 1")
-    assert _get_state(urls.base)["index"] == 1
+    assert get_state(urls)["index"] == 1
     page.click("#b-plus")
     page.click("#b-blackout")
     wait_js(page, "TK.state().blackout === true")
@@ -187,8 +161,9 @@ def test_control_page_drives_the_session(page: Any, stub: Stub) -> None:
     assert all(w >= 44 and h >= 44 for _, w, h in sizes), sizes
 
 
-def test_every_page_loads_under_the_csp_from_loopback_only(page: Any, stub: Stub) -> None:
-    urls = stub.start()
+def test_every_page_loads_under_the_csp_from_loopback_only(page: Any, server: AppServer) -> None:
+    urls = server.start()
+    post_command(urls, "start")
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     for name in ("view", "backstage", "agenda", "control"):
@@ -201,8 +176,11 @@ def test_every_page_loads_under_the_csp_from_loopback_only(page: Any, stub: Stub
     assert requested and all(u.startswith(urls.base + "/") for u in requested), requested
 
 
-def test_the_language_follows_the_session_unless_the_link_says(page: Any, stub: Stub) -> None:
-    urls = stub.start()  # the seed session is in French
+def test_the_language_follows_the_session_unless_the_link_says(
+    page: Any, server: AppServer
+) -> None:
+    urls = server.start()
+    post_command(urls, "start")  # the seed session is in French
     page.goto(urls.page("view"))
     _connected(page)
     assert page.evaluate("document.documentElement.lang") == "fr"
@@ -212,8 +190,9 @@ def test_the_language_follows_the_session_unless_the_link_says(page: Any, stub: 
     assert page.text_content("#next-box .label") == "Next"
 
 
-def test_a_refused_token_says_so_and_shows_no_figure(page: Any, stub: Stub) -> None:
-    urls = stub.start()
+def test_a_refused_token_says_so_and_shows_no_figure(page: Any, server: AppServer) -> None:
+    urls = server.start()
+    post_command(urls, "start")
     page.goto(f"{urls.base}/view#token=wrong")
     wait_js(page, "document.body.dataset.connection === 'refused'", 5.0)
     assert "refused" in (page.text_content("#tk-banner") or "")
