@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import statistics
 import tempfile
@@ -122,7 +123,7 @@ class WsCrowd:
 
 def _one_run(
     browser: Any, urls: Urls, clients: int, started: tuple[float, int]
-) -> tuple[list[float], list[float]]:
+) -> tuple[list[float], list[float], list[float]]:
     ctx = browser.new_context(viewport={"width": 390, "height": 844})
     page = ctx.new_page()
     try:
@@ -130,7 +131,7 @@ def _one_run(
             page.goto(urls.page("view"))
             page.wait_for_selector("body[data-connection=ok]", timeout=10_000)
             flips = measure_flips(page, FLIPS, timeout=FLIPS + 15.0, started=started)
-            return flips.latencies_ms, list(crowd.latencies_ms)
+            return flips.latencies_ms, flips.built_ms, list(crowd.latencies_ms)
     finally:
         ctx.close()
 
@@ -149,7 +150,7 @@ def run() -> list[Figure]:
             browser = launch_chromium(pw)
             try:
                 for clients in (1, 50):
-                    dom, ws = _one_run(browser, urls, clients, started)
+                    dom, built, ws = _one_run(browser, urls, clients, started)
                     label = f"remote flip, boundary -> Chromium DOM, {clients} WS client(s)"
                     if clients > 1:
                         label += " (1 page + 49 plain)"
@@ -159,6 +160,14 @@ def run() -> list[Figure]:
                     target = "<= 20 ms" if clients == 50 else ""
                     figures.append(
                         Figure(f"{label}: p99 ({len(dom)} flips)", p99, "ms", target, ok)
+                    )
+                    figures.append(
+                        Figure(
+                            f"  of which state built (server_time) -> DOM, {clients} client(s):"
+                            " p50",
+                            statistics.median(built),
+                            "ms",
+                        )
                     )
                     if ws:
                         figures.append(
@@ -174,6 +183,10 @@ def run() -> list[Figure]:
     finally:
         server.stop()
         shutil.rmtree(home, ignore_errors=True)
+    if hasattr(os, "getloadavg"):
+        figures.append(
+            Figure("load average (1 min) after the remote pages' bench", os.getloadavg()[0], "")
+        )
     return figures
 
 

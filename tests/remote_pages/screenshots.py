@@ -62,6 +62,21 @@ def main(out: Path) -> int:
                             p.screenshot(path=str(target), full_page=name != "view")
                             print(target)
                             ctx.close()
+                # The app gone: what a page shows then (the red band, the dimmed figure).
+                pages = []
+                for lang in LANGS:
+                    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+                    p = ctx.new_page()
+                    p.goto(urls.page("view", lang))
+                    p.wait_for_selector("body[data-connection=ok]", timeout=10_000)
+                    pages.append((lang, ctx, p))
+                server.kill()
+                for lang, ctx, p in pages:
+                    p.wait_for_selector("body[data-connection=lost]", timeout=10_000)
+                    target = out / f"view-390x844-{lang}-connection-lost.png"
+                    p.screenshot(path=str(target))
+                    print(target)
+                    ctx.close()
             finally:
                 browser.close()
     finally:

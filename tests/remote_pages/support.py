@@ -220,7 +220,9 @@ FLIP_PROBE = """() => {
   window.__flips = [];
   let prev = TK.state();
   let due = null;
+  let built = null;
   TK.onState((s) => {
+    built = s.server_time * 1000;
     if (prev && prev.status === "running" && prev.next_change_in !== null &&
         s.display !== prev.display) {
       due = (prev.server_time + prev.next_change_in) * 1000;
@@ -230,7 +232,7 @@ FLIP_PROBE = """() => {
   const fig = document.getElementById("figure");
   new MutationObserver(() => {
     const t = performance.timeOrigin + performance.now();
-    window.__flips.push({dom: t, due: due, text: fig.textContent});
+    window.__flips.push({dom: t, due: due, built: built, text: fig.textContent});
     due = null;
   }).observe(fig, {childList: true, characterData: true, subtree: true});
   return true;
@@ -241,6 +243,7 @@ FLIP_PROBE = """() => {
 class Flips:
     latencies_ms: list[float]  # DOM change - the engine's boundary, clock offset taken off
     contract_ms: list[float]  # DOM change - (previous state's server_time + next_change_in)
+    built_ms: list[float]  # DOM change - its state's server_time (the server's and browser's leg)
     texts: list[str]
     offset_ms: float  # the page's epoch clock minus Python's
     slack_ms: float  # how well that offset is known
@@ -303,6 +306,7 @@ def measure_flips(
     return Flips(
         latencies_ms=latencies,
         contract_ms=contract,
+        built_ms=[f["dom"] - offset - f["built"] for f in timed],
         texts=[f["text"] for f in timed],
         offset_ms=offset,
         slack_ms=slack,
