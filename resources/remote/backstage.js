@@ -4,7 +4,6 @@
 
 (function () {
   const $ = TK.byId;
-  const MARKS = { normal: "●", warning: "▲", final: "◆", overtime: "■" };
   let rowsKey = "";
 
   function diffText(seg) {
@@ -83,8 +82,9 @@
     TK.text($("figure"), s.display || "");
     document.body.dataset.phase = s.phase || "normal";
     document.body.dataset.status = s.status || "ready";
-    TK.text($("phase-mark"), MARKS[s.phase] || "");
-    TK.text($("phase-word"), TK.phaseWord(s));
+    const ph = TK.phase(s);
+    TK.text($("phase-mark"), ph.mark);
+    TK.text($("phase-word"), ph.word);
 
     const late = $("late");
     TK.text(late, TK.lateText(s.late_s));

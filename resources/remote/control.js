@@ -3,7 +3,6 @@
 
 (function () {
   const $ = TK.byId;
-  const MARKS = { normal: "●", warning: "▲", final: "◆", overtime: "■" };
   let presetsKey = "";
   let toastTimer = null;
 
@@ -27,8 +26,9 @@
     TK.text($("figure"), s.display || "");
     document.body.dataset.phase = s.phase || "normal";
     document.body.dataset.status = s.status || "ready";
-    TK.text($("phase-mark"), MARKS[s.phase] || "");
-    TK.text($("phase-word"), TK.phaseWord(s));
+    const ph = TK.phase(s);
+    TK.text($("phase-mark"), ph.mark);
+    TK.text($("phase-word"), ph.word);
     TK.text($("title"), s.title || "");
     TK.text($("next"), s.next ? s.next.title : TK.t("nothing_next"));
     const toggle = s.status === "running" ? "pause" : s.status === "paused" ? "resume" : "start";

@@ -246,11 +246,21 @@
     return speakers.map((p) => p.name).join(", ");
   }
 
-  function phaseWord(state) {
-    if (state.status === "ready" || state.status === "ended" || state.status === "paused") {
-      return t("status_" + state.status);
+  const MARKS = { normal: "●", warning: "▲", final: "◆", overtime: "■" };
+
+  // The phase as a word and a mark (never colour alone). The projector's own words
+  // (phase_text, with their marks) when the page speaks the session's language; else ours.
+  function phase(state) {
+    if (state.status === "ready" || state.status === "ended") {
+      return { mark: "", word: t("status_" + state.status) };
     }
-    return state.phase_text || t("phase_" + state.phase);
+    if (state.phase_text && lang(state) === state.language) {
+      return { mark: "", word: state.phase_text };
+    }
+    const words = [];
+    if (state.status === "paused") words.push(t("status_paused"));
+    if (state.status !== "paused" || state.phase !== "normal") words.push(t("phase_" + state.phase));
+    return { mark: MARKS[state.phase] || "", word: words.join(" · ") };
   }
 
   function clockNow() {
@@ -480,7 +490,7 @@
     lateText: lateText,
     speakersText: speakersText,
     speakerNames: speakerNames,
-    phaseWord: phaseWord,
+    phase: phase,
     state: () => currentState,
   };
 })();

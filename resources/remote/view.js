@@ -3,7 +3,6 @@
 
 (function () {
   const $ = TK.byId;
-  const MARKS = { normal: "●", warning: "▲", final: "◆", overtime: "■" };
 
   function render(s) {
     TK.text($("part"), s.part || "");
@@ -11,10 +10,12 @@
     TK.text($("title"), s.status === "ended" ? TK.t("end_of_day") : s.title || "");
     TK.text($("speakers"), s.status === "ended" ? "" : TK.speakersText(s.speakers));
     TK.text($("figure"), s.display || "");
+    $("figure").dataset.len = String((s.display || "").length);
     document.body.dataset.phase = s.phase || "normal";
     document.body.dataset.status = s.status || "ready";
-    TK.text($("phase-mark"), MARKS[s.phase] || "");
-    TK.text($("phase-word"), TK.phaseWord(s));
+    const ph = TK.phase(s);
+    TK.text($("phase-mark"), ph.mark);
+    TK.text($("phase-word"), ph.word);
 
     const msg = s.message;
     TK.show($("message"), Boolean(msg && msg.text));

@@ -62,6 +62,30 @@ def main(out: Path) -> int:
                             p.screenshot(path=str(target), full_page=name != "view")
                             print(target)
                             ctx.close()
+                # The speaker view in each phase and state (the word and the mark, not only
+                # the colour): minutes taken off the segment with -1 min, as the moderator does.
+                ctx = browser.new_context(viewport={"width": 390, "height": 844})
+                p = ctx.new_page()
+                p.goto(urls.page("view", "en"))
+                p.wait_for_selector("body[data-connection=ok]", timeout=10_000)
+                post_command(urls, "clear-message")
+                steps = (
+                    ("warning", [("add", {"seconds": -420})]),
+                    ("final", [("add", {"seconds": -30})]),
+                    ("overtime", [("add", {"seconds": -60})]),
+                    ("paused", [("pause", {})]),
+                    ("blink", [("message", {"text": "Merci de conclure", "blink": True})]),
+                    ("blackout", [("blackout", {})]),
+                )
+                for label, commands in steps:
+                    for name, args in commands:
+                        post_command(urls, name, args)
+                    time.sleep(0.4)
+                    target = out / f"view-390x844-en-{label}.png"
+                    p.screenshot(path=str(target))
+                    print(target)
+                post_command(urls, "blackout")
+                ctx.close()
                 # The app gone: what a page shows then (the red band, the dimmed figure).
                 pages = []
                 for lang in LANGS:
