@@ -13,7 +13,8 @@
 
 (function () {
   const SILENCE_MS = 2500; // contract: no message for 2.5 s -> "connection lost"
-  const WATCH_MS = 200; // how often the silence is checked
+  const WATCH_MS = 100; // how often the silence is checked
+  const CONNECT_TIMEOUT_MS = 3000; // a handshake that hangs (the app frozen) is given up
   const BACKOFF_MIN_MS = 250;
   const BACKOFF_MAX_MS = 2000;
 
@@ -274,6 +275,7 @@
   let ws = null;
   let render = null;
   let lastMessageAt = 0;
+  let connectStartedAt = 0;
   let connected = false; // hello accepted and a state received on this socket
   let lost = false;
   let refused = false;
@@ -343,6 +345,7 @@
       return;
     }
     ws = socket;
+    connectStartedAt = performance.now();
     socket.onopen = () => {
       lastMessageAt = performance.now();
       socket.send(JSON.stringify({ type: "hello", token: frag.token }));
@@ -401,6 +404,14 @@
   }
 
   function watch() {
+    if (ws && ws.readyState === WebSocket.CONNECTING && performance.now() - connectStartedAt > CONNECT_TIMEOUT_MS) {
+      const socket = ws;
+      ws = null;
+      drop(socket);
+      setLost();
+      scheduleRetry();
+      return;
+    }
     if (!ws || ws.readyState !== WebSocket.OPEN) {
       if (!lost && performance.now() - lastMessageAt > SILENCE_MS) setLost();
       return;

@@ -3,6 +3,7 @@ Debian's Chromium driven by Playwright (never ``playwright install``: /usr/bin/c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -139,9 +140,21 @@ class ServerProcess:
             self.proc.wait(timeout=10)
         self._reap()
 
+    def freeze(self) -> None:
+        """SIGSTOP: the app hangs with its sockets open (no FIN, no pings), as a frozen app or
+        a dropped Wi-Fi look to a page."""
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGCONT)
+
     def stop(self) -> None:
         if self.proc is None:
             return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.proc.pid, signal.SIGCONT)
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
