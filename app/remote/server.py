@@ -49,6 +49,8 @@ PING_EVERY_S = 1.0
 COMMAND_TIMEOUT_S = 3.0
 RATE_PER_S = 10.0  # commands and requests a client may send a second, on average
 RATE_BURST = 30.0
+CONNECT_PER_S = 20.0
+CONNECT_BURST = 120.0
 REFUSED_WINDOW_S = 10.0  # the moderator's banner stays while refusals are this recent
 
 CSP = (
@@ -153,6 +155,9 @@ class RemoteServer:
         self._state_text: str | None = None
         self._state: dict[str, Any] | None = None
         self._buckets = Buckets(config.rate_per_s, config.rate_burst, time.monotonic)
+        # New WebSocket connections, per address: a room's devices reconnecting at once after
+        # the app restarts come from many addresses; this bounds one address's storm.
+        self._connections = Buckets(CONNECT_PER_S, CONNECT_BURST, time.monotonic)
         self._in_flight = 0
         self._refused = 0
         self._last_refusal: str | None = None
@@ -225,7 +230,11 @@ class RemoteServer:
             self._error = exc
         finally:
             self._ready.set()
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(BaseException):  # connections still open: cut, quietly
+                pending = asyncio.all_tasks(loop)
+                for task in pending:
+                    task.cancel()
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
                 loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
 
@@ -344,8 +353,11 @@ class RemoteServer:
     ) -> web.StreamResponse:
         try:
             response: web.StreamResponse = await handler(request)
-        except web.HTTPException as exc:
-            response = exc
+        except web.HTTPException as exc:  # 404, 405, 413: as JSON, with the same headers
+            if exc.status < 400:
+                raise
+            sentence = "the request is too large" if exc.status == 413 else exc.reason.lower()
+            response = _error(exc.status, sentence)
         if not response.prepared:
             _secure(response)
         return response
@@ -467,14 +479,16 @@ class RemoteServer:
         if not self._origin_ok(request):
             self._refuse("foreign origin")
             return _error(403, "this page's origin may not connect")
-        if self._limited(request.remote):
-            return _error(429, "too many requests: slow down")
+        if not self._connections.take(request.remote):
+            self._refuse("too many connections")
+            return _error(429, "too many connections: slow down")
         if len(self._clients) >= MAX_CLIENTS:
             self._refuse("too many devices")
             return _error(503, "too many devices connected")
         ws = web.WebSocketResponse(max_msg_size=WS_MESSAGE_LIMIT, autoping=True)
         _secure(ws)
         await ws.prepare(request)
+        _small_buffers(request)
         token = self._token_of(request)
         role: Role | None = None
         if token is not None:
@@ -632,6 +646,23 @@ class RemoteServer:
         except CommandError:
             return
         asyncio.get_running_loop().create_task(self._run_command(command))
+
+
+SEND_BUFFER = 64 * 1024
+
+
+def _small_buffers(request: web.Request) -> None:
+    """Keep what waits for one client small (kernel and transport): a client that stops
+    reading is then seen within a few states, and dropped, instead of megabytes piling up."""
+    transport = request.transport
+    if transport is None:
+        return
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+    with contextlib.suppress(AttributeError, NotImplementedError):
+        transport.set_write_buffer_limits(high=SEND_BUFFER)
 
 
 def _secure(response: web.StreamResponse) -> None:
