@@ -693,6 +693,16 @@ class ModeratorWindow(QMainWindow):
             return
         self.start_remote()
 
+    def toggle_remote_lan(self) -> None:
+        """Listen on every address (the room's phones on the Wi-Fi) or on this machine only;
+        a running server restarts on the new address (its devices reconnect by themselves)."""
+        lan = self.settings.remote_bind == "127.0.0.1"
+        self.change_settings(remote_bind="0.0.0.0" if lan else "127.0.0.1")
+        self.menus.remote_lan_action.setChecked(lan)
+        if self.remote.running:
+            self.remote.stop()
+            self.start_remote()
+
     def start_remote(self, **where: object) -> Listening | None:
         self.remote.settings = self.settings
         try:
