@@ -485,7 +485,9 @@ class RemoteServer:
         if len(self._clients) >= MAX_CLIENTS:
             self._refuse("too many devices")
             return _error(503, "too many devices connected")
-        ws = web.WebSocketResponse(max_msg_size=WS_MESSAGE_LIMIT, autoping=True)
+        # No permessage-deflate: each client would compress the same STATE again (and aiohttp
+        # sends big ones to a thread pool); a few KB a second is nothing on a LAN.
+        ws = web.WebSocketResponse(max_msg_size=WS_MESSAGE_LIMIT, autoping=True, compress=False)
         _secure(ws)
         await ws.prepare(request)
         _small_buffers(request)

@@ -741,7 +741,7 @@ class ModeratorWindow(QMainWindow):
                 "remote-refused",
                 translate(
                     "Moderator", "Remote commands are being refused ({why}): {n} so far."
-                ).format(why=stats.last_refusal or "", n=stats.refused),
+                ).format(why=_refusal_words(stats.last_refusal), n=stats.refused),
                 Kind.WARNING,
             )
         else:
@@ -798,6 +798,24 @@ class ModeratorWindow(QMainWindow):
         self.apply_theme(theme_named(name))
         self.change_settings(theme=name)
         self.menus.show_theme(self.theme.name)
+
+
+def _refusal_words(why: str | None) -> str:
+    """The server's reason for refusing (app.remote.server), in the interface's language."""
+    words = {
+        "OSC from an address not allowed": translate(
+            "Moderator", "OSC from an address not allowed"
+        ),
+        "foreign origin": translate("Moderator", "a web page of another site"),
+        "no token": translate("Moderator", "no token"),
+        "rate limit": translate("Moderator", "too many, too fast"),
+        "too many commands at once": translate("Moderator", "too many commands at once"),
+        "too many connections": translate("Moderator", "too many connections"),
+        "too many devices": translate("Moderator", "too many devices"),
+        "view token": translate("Moderator", "a view link tried to control"),
+        "wrong token": translate("Moderator", "wrong token"),
+    }
+    return words.get(why or "", why or "")
 
 
 def open_windows(
