@@ -164,6 +164,7 @@ class RemoteServer:
         self._refused_at = -1e9
         self._stats_sent: Stats | None = None
         self._stats_at = 0.0
+        self._published_at = -1e9
         self.port = 0
         self.osc_port: int | None = None
         self.host = advertised_host(config.bind)
@@ -270,6 +271,7 @@ class RemoteServer:
     # -- pushing ---------------------------------------------------------------------------
 
     def _publish(self, state: dict[str, Any]) -> None:
+        self._published_at = time.monotonic()
         self._state = state
         self._state_text = json.dumps({"type": "state", "state": state}, ensure_ascii=False)
         for client in list(self._clients):
@@ -304,11 +306,16 @@ class RemoteServer:
                 transport.abort()
 
     async def _pinger(self) -> None:
+        """A ping each second in which no state went out: every client hears from the server
+        at least every two seconds (a page says "connection lost" after 2.5 s of silence),
+        and while the countdown runs, its states (one a second) are the only traffic, so the
+        server does nothing between two of the room's flips."""
         while True:
             await asyncio.sleep(PING_EVERY_S)
-            text = json.dumps({"type": "ping", "server_time": time.time()})
-            for client in list(self._clients):
-                self._enqueue(client, text)
+            if time.monotonic() - self._published_at >= PING_EVERY_S * 0.9:
+                text = json.dumps({"type": "ping", "server_time": time.time()})
+                for client in list(self._clients):
+                    self._enqueue(client, text)
             self._send_stats()
 
     def _rotate(self, tokens: Tokens) -> None:
