@@ -49,6 +49,8 @@ PING_EVERY_S = 1.0
 COMMAND_TIMEOUT_S = 3.0
 RATE_PER_S = 10.0  # commands and requests a client may send a second, on average
 RATE_BURST = 30.0
+CONNECT_PER_S = 20.0
+CONNECT_BURST = 120.0
 REFUSED_WINDOW_S = 10.0  # the moderator's banner stays while refusals are this recent
 
 CSP = (
@@ -153,12 +155,16 @@ class RemoteServer:
         self._state_text: str | None = None
         self._state: dict[str, Any] | None = None
         self._buckets = Buckets(config.rate_per_s, config.rate_burst, time.monotonic)
+        # New WebSocket connections, per address: a room's devices reconnecting at once after
+        # the app restarts come from many addresses; this bounds one address's storm.
+        self._connections = Buckets(CONNECT_PER_S, CONNECT_BURST, time.monotonic)
         self._in_flight = 0
         self._refused = 0
         self._last_refusal: str | None = None
         self._refused_at = -1e9
         self._stats_sent: Stats | None = None
         self._stats_at = 0.0
+        self._published_at = -1e9
         self.port = 0
         self.osc_port: int | None = None
         self.host = advertised_host(config.bind)
@@ -225,7 +231,11 @@ class RemoteServer:
             self._error = exc
         finally:
             self._ready.set()
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(BaseException):  # connections still open: cut, quietly
+                pending = asyncio.all_tasks(loop)
+                for task in pending:
+                    task.cancel()
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
                 loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
 
@@ -261,6 +271,7 @@ class RemoteServer:
     # -- pushing ---------------------------------------------------------------------------
 
     def _publish(self, state: dict[str, Any]) -> None:
+        self._published_at = time.monotonic()
         self._state = state
         self._state_text = json.dumps({"type": "state", "state": state}, ensure_ascii=False)
         for client in list(self._clients):
@@ -295,11 +306,16 @@ class RemoteServer:
                 transport.abort()
 
     async def _pinger(self) -> None:
+        """A ping each second in which no state went out: every client hears from the server
+        at least every two seconds (a page says "connection lost" after 2.5 s of silence),
+        and while the countdown runs, its states (one a second) are the only traffic, so the
+        server does nothing between two of the room's flips."""
         while True:
             await asyncio.sleep(PING_EVERY_S)
-            text = json.dumps({"type": "ping", "server_time": time.time()})
-            for client in list(self._clients):
-                self._enqueue(client, text)
+            if time.monotonic() - self._published_at >= PING_EVERY_S * 0.9:
+                text = json.dumps({"type": "ping", "server_time": time.time()})
+                for client in list(self._clients):
+                    self._enqueue(client, text)
             self._send_stats()
 
     def _rotate(self, tokens: Tokens) -> None:
@@ -344,8 +360,11 @@ class RemoteServer:
     ) -> web.StreamResponse:
         try:
             response: web.StreamResponse = await handler(request)
-        except web.HTTPException as exc:
-            response = exc
+        except web.HTTPException as exc:  # 404, 405, 413: as JSON, with the same headers
+            if exc.status < 400:
+                raise
+            sentence = "the request is too large" if exc.status == 413 else exc.reason.lower()
+            response = _error(exc.status, sentence)
         if not response.prepared:
             _secure(response)
         return response
@@ -467,14 +486,18 @@ class RemoteServer:
         if not self._origin_ok(request):
             self._refuse("foreign origin")
             return _error(403, "this page's origin may not connect")
-        if self._limited(request.remote):
-            return _error(429, "too many requests: slow down")
+        if not self._connections.take(request.remote):
+            self._refuse("too many connections")
+            return _error(429, "too many connections: slow down")
         if len(self._clients) >= MAX_CLIENTS:
             self._refuse("too many devices")
             return _error(503, "too many devices connected")
-        ws = web.WebSocketResponse(max_msg_size=WS_MESSAGE_LIMIT, autoping=True)
+        # No permessage-deflate: each client would compress the same STATE again (and aiohttp
+        # sends big ones to a thread pool); a few KB a second is nothing on a LAN.
+        ws = web.WebSocketResponse(max_msg_size=WS_MESSAGE_LIMIT, autoping=True, compress=False)
         _secure(ws)
         await ws.prepare(request)
+        _small_buffers(request)
         token = self._token_of(request)
         role: Role | None = None
         if token is not None:
@@ -632,6 +655,23 @@ class RemoteServer:
         except CommandError:
             return
         asyncio.get_running_loop().create_task(self._run_command(command))
+
+
+SEND_BUFFER = 64 * 1024
+
+
+def _small_buffers(request: web.Request) -> None:
+    """Keep what waits for one client small (kernel and transport): a client that stops
+    reading is then seen within a few states, and dropped, instead of megabytes piling up."""
+    transport = request.transport
+    if transport is None:
+        return
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+    with contextlib.suppress(AttributeError, NotImplementedError):
+        transport.set_write_buffer_limits(high=SEND_BUFFER)
 
 
 def _secure(response: web.StreamResponse) -> None:

@@ -48,6 +48,8 @@ class ModeratorMenus:
         self.file_menu.addSeparator()
         self.remote_action = self.file_menu.addAction("", w.toggle_remote)
         self.remote_action.setCheckable(True)
+        self.remote_lan_action = self.file_menu.addAction("", w.toggle_remote_lan)
+        self.remote_lan_action.setCheckable(True)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", w.request_quit)
 
@@ -96,6 +98,8 @@ class ModeratorMenus:
         self.past_action.setText(translate("Moderator", "&Past sessions…"))
         self.logs_action.setText(translate("Moderator", "Open &logs folder"))
         self.remote_action.setText(translate("Moderator", "&Remote: phones, tablets, control desk"))
+        self.remote_lan_action.setText(translate("Moderator", "Remote on the local &network"))
+        self.remote_lan_action.setChecked(settings.remote_bind != "127.0.0.1")
         self.quit_action.setText(translate("Moderator", "&Quit") + "\tCtrl+Q")
         self.settings_menu.setTitle(translate("Moderator", "&Settings"))
         self.language_menu.setTitle(translate("Moderator", "&Language"))

@@ -693,6 +693,16 @@ class ModeratorWindow(QMainWindow):
             return
         self.start_remote()
 
+    def toggle_remote_lan(self) -> None:
+        """Listen on every address (the room's phones on the Wi-Fi) or on this machine only;
+        a running server restarts on the new address (its devices reconnect by themselves)."""
+        lan = self.settings.remote_bind == "127.0.0.1"
+        self.change_settings(remote_bind="0.0.0.0" if lan else "127.0.0.1")
+        self.menus.remote_lan_action.setChecked(lan)
+        if self.remote.running:
+            self.remote.stop()
+            self.start_remote()
+
     def start_remote(self, **where: object) -> Listening | None:
         self.remote.settings = self.settings
         try:
@@ -731,7 +741,7 @@ class ModeratorWindow(QMainWindow):
                 "remote-refused",
                 translate(
                     "Moderator", "Remote commands are being refused ({why}): {n} so far."
-                ).format(why=stats.last_refusal or "", n=stats.refused),
+                ).format(why=_refusal_words(stats.last_refusal), n=stats.refused),
                 Kind.WARNING,
             )
         else:
@@ -788,6 +798,24 @@ class ModeratorWindow(QMainWindow):
         self.apply_theme(theme_named(name))
         self.change_settings(theme=name)
         self.menus.show_theme(self.theme.name)
+
+
+def _refusal_words(why: str | None) -> str:
+    """The server's reason for refusing (app.remote.server), in the interface's language."""
+    words = {
+        "OSC from an address not allowed": translate(
+            "Moderator", "OSC from an address not allowed"
+        ),
+        "foreign origin": translate("Moderator", "a web page of another site"),
+        "no token": translate("Moderator", "no token"),
+        "rate limit": translate("Moderator", "too many, too fast"),
+        "too many commands at once": translate("Moderator", "too many commands at once"),
+        "too many connections": translate("Moderator", "too many connections"),
+        "too many devices": translate("Moderator", "too many devices"),
+        "view token": translate("Moderator", "a view link tried to control"),
+        "wrong token": translate("Moderator", "wrong token"),
+    }
+    return words.get(why or "", why or "")
 
 
 def open_windows(

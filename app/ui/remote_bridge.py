@@ -9,7 +9,8 @@ the server's thread because a Snapshot reads the engine's state, which belongs t
 thread, and because the words it needs (the projector's phase line, the clock times) are the
 windows' own (Qt translation, the moderator's clock formatting); the JSON encoding, once for
 every client, is done on the server's thread. The room's projector has already repainted when
-this runs (``room_updated`` comes before ``updated``).
+this runs: the bridge listens to ``room_updated`` after the projector, and before the
+moderator window's slots (``updated``), so the pages hear of a change as soon as the room.
 
 Commands in: the server calls ``submit`` on its thread, which emits a queued signal; the slot
 runs on the Qt thread, gives the command to the controller exactly as a key would (with its
@@ -152,7 +153,9 @@ class RemoteBridge(QObject):
         )
         viewer, control = server.urls(tokens)
         self.listening = Listening(viewer, control, server.osc_port)
-        self.controller.updated.connect(self.push)
+        # room_updated: right after the projector's repaint (the room's figure is never
+        # delayed by this), before the moderator window's own slots.
+        self.controller.room_updated.connect(self.push)
         self.push(self.controller.last)
         self.started.emit(self.listening)
         return self.listening
@@ -160,7 +163,7 @@ class RemoteBridge(QObject):
     def stop(self) -> None:
         if self.server is None:
             return
-        self.controller.updated.disconnect(self.push)
+        self.controller.room_updated.disconnect(self.push)
         self.server.stop()
         if self._triggers is not None:
             self._triggers.close()

@@ -315,173 +315,183 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="66"/>
+        <location filename="../../app/ui/moderator.py" line="68"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="67"/>
+        <location filename="../../app/ui/moderator.py" line="69"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="257"/>
+        <location filename="../../app/ui/moderator.py" line="274"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="89"/>
+        <location filename="../../app/ui/menus.py" line="94"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="90"/>
+        <location filename="../../app/ui/menus.py" line="95"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="91"/>
+        <location filename="../../app/ui/menus.py" line="96"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="92"/>
+        <location filename="../../app/ui/menus.py" line="97"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="93"/>
+        <location filename="../../app/ui/menus.py" line="98"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="94"/>
+        <location filename="../../app/ui/menus.py" line="99"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="95"/>
+        <location filename="../../app/ui/menus.py" line="100"/>
+        <source>&amp;Remote: phones, tablets, control desk</source>
+        <translation>&amp;Télécommande : téléphones, tablettes, régie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="101"/>
+        <source>Remote on the local &amp;network</source>
+        <translation>Télécommande sur le &amp;réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="103"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="96"/>
+        <location filename="../../app/ui/menus.py" line="104"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="97"/>
+        <location filename="../../app/ui/menus.py" line="105"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="98"/>
+        <location filename="../../app/ui/menus.py" line="106"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="99"/>
+        <location filename="../../app/ui/menus.py" line="107"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="103"/>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="113"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="117"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="118"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="119"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="112"/>
+        <location filename="../../app/ui/menus.py" line="120"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="113"/>
+        <location filename="../../app/ui/menus.py" line="121"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="114"/>
+        <location filename="../../app/ui/menus.py" line="122"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="396"/>
+        <location filename="../../app/ui/moderator.py" line="414"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="414"/>
+        <location filename="../../app/ui/moderator.py" line="432"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="428"/>
+        <location filename="../../app/ui/moderator.py" line="446"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="434"/>
+        <location filename="../../app/ui/moderator.py" line="452"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="447"/>
+        <location filename="../../app/ui/moderator.py" line="465"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="467"/>
+        <location filename="../../app/ui/moderator.py" line="485"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="479"/>
+        <location filename="../../app/ui/moderator.py" line="497"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="500"/>
+        <location filename="../../app/ui/moderator.py" line="519"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="513"/>
+        <location filename="../../app/ui/moderator.py" line="532"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="521"/>
-        <location filename="../../app/ui/moderator.py" line="535"/>
+        <location filename="../../app/ui/moderator.py" line="540"/>
+        <location filename="../../app/ui/moderator.py" line="554"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="526"/>
+        <location filename="../../app/ui/moderator.py" line="545"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="528"/>
+        <location filename="../../app/ui/moderator.py" line="547"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
@@ -516,77 +526,137 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="557"/>
+        <location filename="../../app/ui/moderator.py" line="576"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="586"/>
+        <location filename="../../app/ui/moderator.py" line="605"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="561"/>
+        <location filename="../../app/ui/moderator.py" line="580"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="565"/>
+        <location filename="../../app/ui/moderator.py" line="584"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="567"/>
+        <location filename="../../app/ui/moderator.py" line="586"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="595"/>
+        <location filename="../../app/ui/moderator.py" line="614"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="599"/>
+        <location filename="../../app/ui/moderator.py" line="618"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="601"/>
+        <location filename="../../app/ui/moderator.py" line="620"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="615"/>
+        <location filename="../../app/ui/moderator.py" line="634"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="627"/>
+        <location filename="../../app/ui/moderator.py" line="646"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="629"/>
+        <location filename="../../app/ui/moderator.py" line="648"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="643"/>
+        <location filename="../../app/ui/moderator.py" line="662"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="651"/>
+        <location filename="../../app/ui/moderator.py" line="670"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="673"/>
+        <location filename="../../app/ui/moderator.py" line="714"/>
+        <source>The remote server could not start: {reason}.</source>
+        <translation>Le serveur de télécommande n’a pas pu démarrer : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="742"/>
+        <source>Remote commands are being refused ({why}): {n} so far.</source>
+        <translation>Des commandes à distance sont refusées ({why}) : {n} jusqu’ici.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="753"/>
+        <source>Outgoing trigger: {problem}.</source>
+        <translation>Déclencheur sortant : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="776"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="128"/>
+        <location filename="../../app/ui/moderator.py" line="806"/>
+        <source>OSC from an address not allowed</source>
+        <translation>OSC d’une adresse non autorisée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="809"/>
+        <source>a web page of another site</source>
+        <translation>une page d’un autre site</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="810"/>
+        <source>no token</source>
+        <translation>sans jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="811"/>
+        <source>too many, too fast</source>
+        <translation>trop, trop vite</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="812"/>
+        <source>too many commands at once</source>
+        <translation>trop de commandes à la fois</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="813"/>
+        <source>too many connections</source>
+        <translation>trop de connexions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="814"/>
+        <source>too many devices</source>
+        <translation>trop d’appareils</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="815"/>
+        <source>a view link tried to control</source>
+        <translation>un lien de lecture a tenté de commander</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="816"/>
+        <source>wrong token</source>
+        <translation>mauvais jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="136"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -612,6 +682,29 @@
         <location filename="../../app/ui/theme.py" line="21"/>
         <source>Overtime</source>
         <translation>Dépassement</translation>
+    </message>
+</context>
+<context>
+    <name>Remote</name>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="78"/>
+        <source>Speaker view (phones, tablets)</source>
+        <translation>Vue orateur (téléphones, tablettes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="79"/>
+        <source>Remote control (keep it private)</source>
+        <translation>Télécommande (à garder pour vous)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="80"/>
+        <source>New links (drops every device)</source>
+        <translation>Nouveaux liens (déconnecte tous les appareils)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="91"/>
+        <source>Devices connected: {n}</source>
+        <translation>Appareils connectés : {n}</translation>
     </message>
 </context>
 <context>
@@ -752,12 +845,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/ui/settings.py" line="65"/>
+        <location filename="../../app/ui/settings.py" line="90"/>
         <source>The settings file {path} could not be used ({reason}); defaults used.</source>
         <translation>Le fichier de réglages {path} est inutilisable ({reason})&#xa0;; réglages par défaut utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings.py" line="68"/>
+        <location filename="../../app/ui/settings.py" line="93"/>
         <source>The settings file could not be used ({reason}); it was kept as {name} and the defaults are used.</source>
         <translation>Le fichier de réglages était inutilisable ({reason})&#xa0;; il a été conservé sous le nom {name} et les réglages par défaut sont utilisés.</translation>
     </message>
@@ -929,305 +1022,310 @@
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="127"/>
+        <location filename="../../app/ui/replay.py" line="129"/>
+        <source>{event} (remote: {source})</source>
+        <translation>{event} (à distance : {source})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="137"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="129"/>
+        <location filename="../../app/ui/replay.py" line="139"/>
         <source>Time {span}</source>
         <translation>Temps {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="131"/>
+        <location filename="../../app/ui/replay.py" line="141"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="134"/>
+        <location filename="../../app/ui/replay.py" line="144"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="134"/>
+        <location filename="../../app/ui/replay.py" line="144"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="138"/>
+        <location filename="../../app/ui/replay.py" line="148"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="140"/>
+        <location filename="../../app/ui/replay.py" line="150"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="143"/>
+        <location filename="../../app/ui/replay.py" line="153"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="147"/>
+        <location filename="../../app/ui/replay.py" line="157"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="151"/>
+        <location filename="../../app/ui/replay.py" line="161"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="152"/>
-        <location filename="../../app/ui/replay.py" line="864"/>
+        <location filename="../../app/ui/replay.py" line="162"/>
+        <location filename="../../app/ui/replay.py" line="874"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="153"/>
+        <location filename="../../app/ui/replay.py" line="163"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="154"/>
+        <location filename="../../app/ui/replay.py" line="164"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="155"/>
+        <location filename="../../app/ui/replay.py" line="165"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="156"/>
+        <location filename="../../app/ui/replay.py" line="166"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="157"/>
+        <location filename="../../app/ui/replay.py" line="167"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="158"/>
+        <location filename="../../app/ui/replay.py" line="168"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="260"/>
+        <location filename="../../app/ui/replay.py" line="270"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="272"/>
+        <location filename="../../app/ui/replay.py" line="282"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="288"/>
+        <location filename="../../app/ui/replay.py" line="298"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="366"/>
+        <location filename="../../app/ui/replay.py" line="376"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="369"/>
+        <location filename="../../app/ui/replay.py" line="379"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="377"/>
+        <location filename="../../app/ui/replay.py" line="387"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="399"/>
+        <location filename="../../app/ui/replay.py" line="409"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="403"/>
+        <location filename="../../app/ui/replay.py" line="413"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="407"/>
+        <location filename="../../app/ui/replay.py" line="417"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="419"/>
+        <location filename="../../app/ui/replay.py" line="429"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="435"/>
+        <location filename="../../app/ui/replay.py" line="445"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="436"/>
+        <location filename="../../app/ui/replay.py" line="446"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="437"/>
+        <location filename="../../app/ui/replay.py" line="447"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="438"/>
+        <location filename="../../app/ui/replay.py" line="448"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="439"/>
+        <location filename="../../app/ui/replay.py" line="449"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="440"/>
+        <location filename="../../app/ui/replay.py" line="450"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="441"/>
+        <location filename="../../app/ui/replay.py" line="451"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="442"/>
+        <location filename="../../app/ui/replay.py" line="452"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="443"/>
+        <location filename="../../app/ui/replay.py" line="453"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="469"/>
+        <location filename="../../app/ui/replay.py" line="479"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="470"/>
+        <location filename="../../app/ui/replay.py" line="480"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="471"/>
+        <location filename="../../app/ui/replay.py" line="481"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="472"/>
+        <location filename="../../app/ui/replay.py" line="482"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="562"/>
+        <location filename="../../app/ui/replay.py" line="572"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="564"/>
+        <location filename="../../app/ui/replay.py" line="574"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="572"/>
+        <location filename="../../app/ui/replay.py" line="582"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="574"/>
+        <location filename="../../app/ui/replay.py" line="584"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="584"/>
+        <location filename="../../app/ui/replay.py" line="594"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="760"/>
+        <location filename="../../app/ui/replay.py" line="770"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="777"/>
+        <location filename="../../app/ui/replay.py" line="787"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="791"/>
+        <location filename="../../app/ui/replay.py" line="801"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="798"/>
+        <location filename="../../app/ui/replay.py" line="808"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="802"/>
+        <location filename="../../app/ui/replay.py" line="812"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="804"/>
+        <location filename="../../app/ui/replay.py" line="814"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="813"/>
+        <location filename="../../app/ui/replay.py" line="823"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="817"/>
+        <location filename="../../app/ui/replay.py" line="827"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="820"/>
+        <location filename="../../app/ui/replay.py" line="830"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="825"/>
+        <location filename="../../app/ui/replay.py" line="835"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="825"/>
+        <location filename="../../app/ui/replay.py" line="835"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="828"/>
+        <location filename="../../app/ui/replay.py" line="838"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="851"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="851"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="867"/>
+        <location filename="../../app/ui/replay.py" line="877"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>

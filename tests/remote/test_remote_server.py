@@ -392,3 +392,25 @@ def test_the_network_stack_is_not_imported_while_the_server_is_off() -> None:
         check=True,
     )
     assert out.stdout.split() == ["[]", "True"]
+
+
+@pytest.mark.slow
+def test_a_quiet_server_pings_every_second(remote: Remote) -> None:
+    """Nothing shown changes (the fake clock stands still): pings keep the pages sure the
+    app is there (a page says "connection lost" after 2.5 s without a message)."""
+
+    async def listen() -> list[dict[str, Any]]:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.ws_connect(f"ws://127.0.0.1:{remote.port}/api/v1/ws") as ws,
+        ):
+            await ws.send_str(json.dumps({"type": "hello", "token": remote.view_token}))
+            got = []
+            while sum(m["type"] == "ping" for m in got) < 2:
+                got.append(json.loads((await ws.receive(timeout=2.5)).data))
+            return got
+
+    got = remote.wait(remote.loop.submit(listen()), timeout_ms=8000)
+    assert got[0]["type"] == "state"
+    pings = [m for m in got if m["type"] == "ping"]
+    assert all(isinstance(m["server_time"], float) for m in pings)
