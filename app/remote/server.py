@@ -440,6 +440,8 @@ class RemoteServer:
                 return await asyncio.wait_for(asyncio.wrap_future(future), COMMAND_TIMEOUT_S), None
             except TimeoutError:
                 return None, "the app did not answer in time"
+            except Exception:  # the app failed to run it: said in one sentence, no traceback
+                return None, "the app could not run that command"
         finally:
             self._in_flight -= 1
 

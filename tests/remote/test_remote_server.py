@@ -414,3 +414,23 @@ def test_a_quiet_server_pings_every_second(remote: Remote) -> None:
     assert got[0]["type"] == "state"
     pings = [m for m in got if m["type"] == "ping"]
     assert all(isinstance(m["server_time"], float) for m in pings)
+
+
+def test_rotating_drops_every_connected_websocket(remote: Remote) -> None:
+    async def connected_then_dropped() -> int | None:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.ws_connect(f"ws://127.0.0.1:{remote.port}/api/v1/ws") as ws,
+        ):
+            await ws.send_str(json.dumps({"type": "hello", "token": remote.control_token}))
+            while True:
+                msg = await ws.receive(timeout=5)
+                if msg.type != aiohttp.WSMsgType.TEXT:
+                    return ws.close_code
+
+    future = remote.loop.submit(connected_then_dropped())
+    bridge = remote.harness.window.remote
+    remote.qtbot.waitUntil(lambda: bridge.stats is not None and bridge.stats.clients == 1)
+    remote.harness.window.remote_panel.rotate.click()
+    assert remote.wait(future) == 4403
+    remote.qtbot.waitUntil(lambda: bridge.stats is not None and bridge.stats.clients == 0)
