@@ -297,28 +297,29 @@ def test_osc_commands_drive_the_engine_with_their_source(remote: Remote) -> None
 
     h = remote.harness
     client = SimpleUDPClient("127.0.0.1", remote.osc_port)
-    for address, args, kind in [
+    sent = [
         ("/timekeeper/start", [], "start"),
+        ("/timekeeper/pause", [], "pause"),
+        ("/timekeeper/toggle", [], "resume"),
+        ("/timekeeper/next", [], "next"),
+        ("/timekeeper/previous", [], "previous"),
+        ("/timekeeper/blackout", [], "blackout"),
+        ("/timekeeper/blackout", [], "blackout"),
         ("/timekeeper/add", [60], "adjust"),
+        ("/timekeeper/add", [-60], "adjust"),
         ("/timekeeper/message", ["Merci de conclure"], "message"),
         ("/timekeeper/goto", [2], "goto"),
         ("/timekeeper/clear-message", [], "message_clear"),
         ("/timekeeper/undo", [], "undo"),
-    ]:
+    ]
+    for address, args, kind in sent:
         before = len(h.events)
         client.send_message(address, args)
         remote.qtbot.waitUntil(lambda b=before: len(h.events) == b + 1, timeout=5000)
         assert h.events[-1].kind == kind and h.events[-1].source == "osc"
     client.close()
     assert h.snap.message == "Merci de conclure"  # the clear was undone
-    assert [k for k, s in remote.logged_sources() if s == "osc"] == [
-        "start",
-        "adjust",
-        "message",
-        "goto",
-        "message_clear",
-        "undo",
-    ]
+    assert [k for k, s in remote.logged_sources() if s == "osc"] == [k for _, _, k in sent]
 
 
 def test_undo_in_the_window_takes_back_a_remote_command(remote: Remote) -> None:
