@@ -25,7 +25,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,6 +170,7 @@ class RemoteServer:
         self.host = advertised_host(config.bind)
         self.commands_run = 0  # commands handed to the Qt thread (tests: none twice)
         self._osc_transport: asyncio.BaseTransport | None = None
+        self._tasks: set[asyncio.Task[object]] = set()
 
     # -- the Qt side's calls (any thread) ----------------------------------------------------
 
@@ -277,6 +278,12 @@ class RemoteServer:
         for client in list(self._clients):
             self._enqueue(client, self._state_text)
 
+    def _spawn(self, coro: Coroutine[Any, Any, object]) -> None:
+        """A background task, held until it is done (asyncio keeps only a weak reference)."""
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
     def _enqueue(self, client: _Client, text: str) -> None:
         if client.dropped:
             return
@@ -290,9 +297,7 @@ class RemoteServer:
             return
         client.dropped = True
         self._clients.discard(client)
-        asyncio.get_running_loop().create_task(
-            self._drop(client, WSCloseCode.POLICY_VIOLATION, "too slow")
-        )
+        self._spawn(self._drop(client, WSCloseCode.POLICY_VIOLATION, "too slow"))
         self._send_stats()
 
     async def _drop(self, client: _Client, code: int, why: str) -> None:
@@ -323,9 +328,7 @@ class RemoteServer:
         for client in list(self._clients):
             client.dropped = True
             self._clients.discard(client)
-            asyncio.get_running_loop().create_task(
-                self._drop(client, 4403, "the tokens were changed")
-            )
+            self._spawn(self._drop(client, 4403, "the tokens were changed"))
         self._send_stats()
 
     # -- the moderator's figures --------------------------------------------------------------
@@ -440,6 +443,8 @@ class RemoteServer:
                 return await asyncio.wait_for(asyncio.wrap_future(future), COMMAND_TIMEOUT_S), None
             except TimeoutError:
                 return None, "the app did not answer in time"
+            except Exception:  # the app failed to run it: said in one sentence, no traceback
+                return None, "the app could not run that command"
         finally:
             self._in_flight -= 1
 
@@ -580,7 +585,7 @@ class RemoteServer:
             except CommandError as exc:
                 self._reply(client, ident, error=str(exc))
                 continue
-            asyncio.get_running_loop().create_task(self._ws_command(client, ident, command))
+            self._spawn(self._ws_command(client, ident, command))
 
     async def _ws_command(self, client: _Client, ident: Any, command: Command) -> None:
         result, error = await self._run_command(command)
@@ -654,7 +659,7 @@ class RemoteServer:
             command = parse_command(name, osc_args(name, list(values)), "osc")
         except CommandError:
             return
-        asyncio.get_running_loop().create_task(self._run_command(command))
+        self._spawn(self._run_command(command))
 
 
 SEND_BUFFER = 64 * 1024

@@ -84,13 +84,17 @@ def build_state(
             "date": None if plan.date is None else plan.date.isoformat(),
         },
         "presets": list(presets),
-        "segments": [_row(snap, s, clock_of) for s in plan.segments],
+        "segments": [
+            _row(snap, s, projected, clock_of)
+            for s, projected in zip(plan.segments, snap.projected_starts(), strict=True)
+        ],
     }
 
 
-def _row(snap: Snapshot, s: PlannedSegment, clock_of: ClockOf) -> dict[str, Any]:
+def _row(
+    snap: Snapshot, s: PlannedSegment, projected: float | None, clock_of: ClockOf
+) -> dict[str, Any]:
     i = s.index
-    projected = snap.projected_start_of(i)
     return {
         "index": i,
         "part": snap.plan.parts[s.part].title,

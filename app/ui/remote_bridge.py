@@ -133,8 +133,14 @@ class RemoteBridge(QObject):
         if self.listening is not None:
             return self.listening
         from app import resources
-        from app.remote.server import Config, Hooks, RemoteServer
-        from app.remote.triggers import Triggers
+
+        try:
+            from app.remote.server import Config, Hooks, RemoteServer
+            from app.remote.triggers import Triggers
+        except ImportError as exc:  # installed without the `remote` extra
+            raise OSError(
+                f"it needs {exc.name or 'aiohttp'}: pip install 'timekeeper[remote]'"
+            ) from None
 
         s = self.settings
         config = Config(

@@ -297,28 +297,29 @@ def test_osc_commands_drive_the_engine_with_their_source(remote: Remote) -> None
 
     h = remote.harness
     client = SimpleUDPClient("127.0.0.1", remote.osc_port)
-    for address, args, kind in [
+    sent = [
         ("/timekeeper/start", [], "start"),
+        ("/timekeeper/pause", [], "pause"),
+        ("/timekeeper/toggle", [], "resume"),
+        ("/timekeeper/next", [], "next"),
+        ("/timekeeper/previous", [], "previous"),
+        ("/timekeeper/blackout", [], "blackout"),
+        ("/timekeeper/blackout", [], "blackout"),
         ("/timekeeper/add", [60], "adjust"),
+        ("/timekeeper/add", [-60], "adjust"),
         ("/timekeeper/message", ["Merci de conclure"], "message"),
         ("/timekeeper/goto", [2], "goto"),
         ("/timekeeper/clear-message", [], "message_clear"),
         ("/timekeeper/undo", [], "undo"),
-    ]:
+    ]
+    for address, args, kind in sent:
         before = len(h.events)
         client.send_message(address, args)
         remote.qtbot.waitUntil(lambda b=before: len(h.events) == b + 1, timeout=5000)
         assert h.events[-1].kind == kind and h.events[-1].source == "osc"
     client.close()
     assert h.snap.message == "Merci de conclure"  # the clear was undone
-    assert [k for k, s in remote.logged_sources() if s == "osc"] == [
-        "start",
-        "adjust",
-        "message",
-        "goto",
-        "message_clear",
-        "undo",
-    ]
+    assert [k for k, s in remote.logged_sources() if s == "osc"] == [k for _, _, k in sent]
 
 
 def test_undo_in_the_window_takes_back_a_remote_command(remote: Remote) -> None:
@@ -414,3 +415,23 @@ def test_a_quiet_server_pings_every_second(remote: Remote) -> None:
     assert got[0]["type"] == "state"
     pings = [m for m in got if m["type"] == "ping"]
     assert all(isinstance(m["server_time"], float) for m in pings)
+
+
+def test_rotating_drops_every_connected_websocket(remote: Remote) -> None:
+    async def connected_then_dropped() -> int | None:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.ws_connect(f"ws://127.0.0.1:{remote.port}/api/v1/ws") as ws,
+        ):
+            await ws.send_str(json.dumps({"type": "hello", "token": remote.control_token}))
+            while True:
+                msg = await ws.receive(timeout=5)
+                if msg.type != aiohttp.WSMsgType.TEXT:
+                    return ws.close_code
+
+    future = remote.loop.submit(connected_then_dropped())
+    bridge = remote.harness.window.remote
+    remote.qtbot.waitUntil(lambda: bridge.stats is not None and bridge.stats.clients == 1)
+    remote.harness.window.remote_panel.rotate.click()
+    assert remote.wait(future) == 4403
+    remote.qtbot.waitUntil(lambda: bridge.stats is not None and bridge.stats.clients == 0)

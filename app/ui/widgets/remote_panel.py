@@ -83,8 +83,12 @@ class RemotePanel(QFrame):
     def set_links(self, viewer: str, control: str) -> None:
         self.viewer_link.setText(viewer)
         self.control_link.setText(control)
-        self.viewer_qr.setPixmap(QPixmap.fromImage(qr_image(viewer)))
-        self.control_qr.setPixmap(QPixmap.fromImage(qr_image(control)))
+        try:
+            self.viewer_qr.setPixmap(QPixmap.fromImage(qr_image(viewer)))
+            self.control_qr.setPixmap(QPixmap.fromImage(qr_image(control)))
+        except ImportError:  # segno missing (no `remote` extra): the links alone
+            self.viewer_qr.clear()
+            self.control_qr.clear()
 
     def set_clients(self, count: int) -> None:
         self._clients = count
