@@ -9,7 +9,7 @@ SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-tools lint typecheck pytest bench screenshots translations lupdate sounds dist clean
+.PHONY: run test test-tools lint typecheck pytest bench screenshots screenshots-remote translations lupdate sounds dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ bench: $(STAMP) translations
 # Both windows in every live state, French and English, 1920x1080: screenshots/*.png.
 screenshots: $(STAMP) translations
 	$(QT_OFFSCREEN) $(BIN)/python -m tests.screenshots screenshots
+
+# The remote pages (resources/remote/) in Chromium at 390x844 and 1024x768, French and English:
+# screenshots/remote/*.png.
+screenshots-remote: $(STAMP)
+	$(BIN)/python -m tests.remote_pages.screenshots screenshots/remote
 
 translations: $(STAMP) $(QM)
 

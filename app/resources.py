@@ -87,3 +87,8 @@ def icon_file() -> Path:
 
 def desktop_file() -> Path:
     return resources_dir() / "timekeeper.desktop"
+
+
+def remote_pages_dir() -> Path:
+    """The remote server's pages and their scripts and styles (``resources/remote/``)."""
+    return resources_dir() / "remote"

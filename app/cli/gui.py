@@ -16,9 +16,29 @@ def gui_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="timekeeper", description="Open the moderator window.")
     parser.add_argument("session", nargs="?", type=Path, help="running order (.toml or .json)")
     parser.add_argument("--lang", choices=("fr", "en"), help="language of the interface")
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="start the remote server (phones, tablets, control desk; README: Remote)",
+    )
+    parser.add_argument(
+        "--bind", metavar="ADDR", help="address to listen on (default 127.0.0.1; 0.0.0.0: the LAN)"
+    )
+    parser.add_argument("--port", type=_port, metavar="N", help="HTTP port (default 8650)")
+    parser.add_argument("--osc-port", type=_port, metavar="N", help="OSC port (default 8651)")
     parser.add_argument("--version", action="version", version=f"timekeeper {__version__}")
     parser.set_defaults(func=cmd_gui)
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {value}")
+    return value
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -8,17 +8,23 @@ was: the live app, crash recovery and replay fold the same events to the same fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
 from app.model.plan import Plan
 
+# Where a control came from: the moderator's keys (and buttons), or the remote server's HTTP
+# API, its WebSocket or OSC. Written in the log line only when it is not "key" (older logs,
+# and every key press, read back as "key").
+SOURCES = ("key", "http", "ws", "osc")
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
     t: float
+    source: str = field(default="key", kw_only=True)
     kind: ClassVar[str] = "event"
     undoable: ClassVar[bool] = True  # a control the moderator gave, which undo can take back
 
@@ -170,7 +176,8 @@ class EventFormatError(ValueError):
 # The field names of each event type, looked up once (dataclasses.fields is slow, and a long
 # log has tens of thousands of events to read).
 _FIELDS: dict[str, tuple[type[Event], tuple[str, ...]]] = {
-    kind: (cls, tuple(f.name for f in fields(cls))) for kind, cls in EVENT_TYPES.items()
+    kind: (cls, tuple(f.name for f in fields(cls) if f.name != "source"))
+    for kind, cls in EVENT_TYPES.items()
 }
 _OPTIONAL = frozenset({"blink"})  # a field added after schema 1 was first written
 
@@ -184,6 +191,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         elif name == "plan":
             value = value.model_dump(mode="json")
         out[name] = value
+    if event.source != "key":
+        out["source"] = event.source
     return out
 
 
@@ -200,8 +209,11 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         if missing.args[0] not in _OPTIONAL:
             raise EventFormatError(f"event {kind!r} lacks field {missing.args[0]!r}") from None
         args = [data[name] for name in names if name in data]  # optional fields come last
+    source = data.get("source", "key")
+    if source not in SOURCES:
+        raise EventFormatError(f"event {kind!r}: unknown source {source!r}")
     try:
-        return _checked(cls(*args))
+        return _checked(cls(*args, source=source))
     except (TypeError, ValueError) as exc:
         raise EventFormatError(f"event {kind!r}: {exc}") from None
 
@@ -267,7 +279,7 @@ def _check_catch_up(event: ApplyCatchUp) -> Event:
         ):
             raise ValueError("durations must be [segment, seconds] pairs")
         pairs.append((pair[0], pair[1]))
-    return ApplyCatchUp(t=event.t, durations=tuple(pairs))
+    return ApplyCatchUp(t=event.t, durations=tuple(pairs), source=event.source)
 
 
 def _check_plan_changed(event: PlanChanged) -> Event:
@@ -282,7 +294,7 @@ def _check_plan_changed(event: PlanChanged) -> Event:
         plan = Plan.model_validate(raw)
     except ValidationError:
         raise ValueError("plan is not a resolved running order") from None
-    return PlanChanged(t=event.t, plan=plan, source_sha256=event.source_sha256)
+    return PlanChanged(t=event.t, plan=plan, source_sha256=event.source_sha256, source=event.source)
 
 
 _CHECKS: dict[type[Event], Callable[[Any], Event]] = {

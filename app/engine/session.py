@@ -112,53 +112,58 @@ class Session:
             self.sink(event, self.clock.wall() - timedelta(seconds=max(0.0, since)))
         return self.engine.apply(event)
 
-    def start(self) -> bool:
-        return self._emit(Start(self.now()))
+    # ``source``: where the control came from (engine/events.py SOURCES), kept in the event.
 
-    def toggle(self) -> bool:
+    def start(self, *, source: str = "key") -> bool:
+        """Start the session, or resume it when paused (the remote's "start")."""
+        if self.engine.snapshot(self.now()).status is Status.PAUSED:
+            return self._emit(Resume(self.now(), source=source))
+        return self._emit(Start(self.now(), source=source))
+
+    def toggle(self, *, source: str = "key") -> bool:
         """Space: start, pause or resume, whichever applies."""
         status = self.engine.snapshot(self.now()).status
         t = self.now()
         if status is Status.READY:
-            return self._emit(Start(t))
+            return self._emit(Start(t, source=source))
         if status is Status.RUNNING:
-            return self._emit(Pause(t))
+            return self._emit(Pause(t, source=source))
         if status is Status.PAUSED:
-            return self._emit(Resume(t))
+            return self._emit(Resume(t, source=source))
         return False
 
-    def pause(self) -> bool:
-        return self._emit(Pause(self.now()))
+    def pause(self, *, source: str = "key") -> bool:
+        return self._emit(Pause(self.now(), source=source))
 
-    def resume_counting(self) -> bool:
-        return self._emit(Resume(self.now()))
+    def resume_counting(self, *, source: str = "key") -> bool:
+        return self._emit(Resume(self.now(), source=source))
 
-    def next(self) -> bool:
-        return self._emit(Next(self.now()))
+    def next(self, *, source: str = "key") -> bool:
+        return self._emit(Next(self.now(), source=source))
 
-    def previous(self) -> bool:
-        return self._emit(Previous(self.now()))
+    def previous(self, *, source: str = "key") -> bool:
+        return self._emit(Previous(self.now(), source=source))
 
-    def goto(self, segment: int) -> bool:
-        return self._emit(Goto(self.now(), segment))
+    def goto(self, segment: int, *, source: str = "key") -> bool:
+        return self._emit(Goto(self.now(), segment, source=source))
 
-    def adjust(self, seconds: int) -> bool:
-        return self._emit(Adjust(self.now(), seconds))
+    def adjust(self, seconds: int, *, source: str = "key") -> bool:
+        return self._emit(Adjust(self.now(), seconds, source=source))
 
-    def message(self, text: str, blink: bool = False) -> bool:
-        return self._emit(SetMessage(self.now(), text, blink))
+    def message(self, text: str, blink: bool = False, *, source: str = "key") -> bool:
+        return self._emit(SetMessage(self.now(), text, blink, source=source))
 
-    def blink(self, on: bool) -> bool:
-        return self._emit(BlinkMessage(self.now(), on))
+    def blink(self, on: bool, *, source: str = "key") -> bool:
+        return self._emit(BlinkMessage(self.now(), on, source=source))
 
-    def clear_message(self) -> bool:
-        return self._emit(ClearMessage(self.now()))
+    def clear_message(self, *, source: str = "key") -> bool:
+        return self._emit(ClearMessage(self.now(), source=source))
 
-    def blackout(self, on: bool | None = None) -> bool:
+    def blackout(self, on: bool | None = None, *, source: str = "key") -> bool:
         """Set the projector blackout; None toggles it (the B key)."""
         if on is None:
             on = not self.engine.snapshot(self.now()).blackout
-        return self._emit(Blackout(self.now(), on))
+        return self._emit(Blackout(self.now(), on, source=source))
 
     def catch_up(self) -> CatchUpPlan:
         return propose_catch_up(self.snapshot())
@@ -175,5 +180,5 @@ class Session:
     def end(self) -> bool:
         return self._emit(End(self.now()))
 
-    def undo(self) -> bool:
-        return self._emit(Undo(self.now()))
+    def undo(self, *, source: str = "key") -> bool:
+        return self._emit(Undo(self.now(), source=source))

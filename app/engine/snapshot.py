@@ -241,9 +241,31 @@ class Snapshot:
             base += max(0.0, self.remaining_s)
         else:
             base += max(0.0, state.remaining(self.current))
-        return base + sum(
-            max(0.0, state.planned(j) - state.active[j]) for j in range(self.current + 1, index)
-        )
+        # Left to right, as projected_starts adds them (sum() of floats is compensated from
+        # Python 3.12 on: the two would differ in the last bit).
+        left = 0.0
+        for j in range(self.current + 1, index):
+            left += max(0.0, state.planned(j) - state.active[j])
+        return base + left
+
+    def projected_starts(self) -> tuple[float | None, ...]:
+        """``projected_start_of`` for every segment, in one pass (the remote server's STATE
+        lists them all at each push: one call each would be quadratic in the segments)."""
+        n = len(self.plan.segments)
+        out: list[float | None] = [None] * min(n, self.current + 1)
+        if self.current + 1 >= n:
+            return tuple(out)
+        state = self._state
+        base = self.t if self.started_at is not None else max(self.t, self.planned_start_t)
+        if self.status is not Status.READY:
+            base += max(0.0, self.remaining_s)
+        else:
+            base += max(0.0, state.remaining(self.current))
+        left = 0.0
+        for j in range(self.current + 1, n):
+            out.append(base + left)
+            left += max(0.0, state.planned(j) - state.active[j])
+        return tuple(out)
 
     def intervals_of(self, index: int) -> tuple[tuple[float, float], ...]:
         """When the segment held the room, as (from, to) on the time line; the current one's

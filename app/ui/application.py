@@ -52,7 +52,12 @@ class _QuitOnFirstPaint(QObject):
         return False
 
 
-def run_application(session_path: Path | None, *, language: str | None = None) -> int:
+def run_application(
+    session_path: Path | None,
+    *,
+    language: str | None = None,
+    serve: dict[str, object] | None = None,
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Timekeeper")
@@ -107,6 +112,14 @@ def run_application(session_path: Path | None, *, language: str | None = None) -
     QTimer.singleShot(0, window.raise_)
     QTimer.singleShot(0, window.activateWindow)
     controller.start_ticking()
+    if serve is not None:
+        where = {key: value for key, value in serve.items() if value is not None}
+        listening = window.start_remote(**where)
+        if listening is not None:
+            print(listening.line(), flush=True)  # the one place the tokens are printed
+        else:
+            print("remote: the server could not start (the window says why)", file=sys.stderr)
     code = app.exec()
+    window.remote.stop()
     controller.shutdown()
     return int(code)

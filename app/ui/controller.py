@@ -148,6 +148,10 @@ class LiveController(QObject):
     def _do(self, command: Callable[[], bool]) -> bool:
         return self._after(command())
 
+    def apply(self, command: Callable[[], bool]) -> bool:
+        """Run a session command given elsewhere (the remote bridge), refreshed as a key's."""
+        return self._after(command())
+
     def toggle(self) -> bool:
         return self._do(self.session.toggle)
 

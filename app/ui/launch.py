@@ -66,4 +66,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from app.ui.application import run_application
 
     session: Path | None = args.session
-    return run_application(session, language=args.lang)
+    serve = None
+    if getattr(args, "serve", False):
+        serve = {"bind": args.bind, "port": args.port, "osc_port": args.osc_port}
+    return run_application(session, language=args.lang, serve=serve)

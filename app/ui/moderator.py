@@ -46,6 +46,7 @@ from app.ui.keys import bind_keys, install_shortcuts, session_handlers
 from app.ui.menus import ModeratorMenus
 from app.ui.projector import ProjectorView, ProjectorWindow
 from app.ui.projector_protocol import ProjectorScreen
+from app.ui.remote_bridge import Listening, RemoteBridge
 from app.ui.sentences import one_line
 from app.ui.session_files import replace_session, session_running
 from app.ui.settings import Settings, save_settings, threshold_defaults
@@ -55,6 +56,7 @@ from app.ui.two_press import TwoPress
 from app.ui.widgets.catchup import CatchUpPanel
 from app.ui.widgets.controls import WRAP_UP, ControlBar, MessageBar
 from app.ui.widgets.current import CurrentPanel
+from app.ui.widgets.remote_panel import RemotePanel
 from app.ui.widgets.running_order import RunningOrderTree
 from app.ui.widgets.schedule import ScheduleLine
 
@@ -118,6 +120,18 @@ class ModeratorWindow(QMainWindow):
         self._fit_screen()
         self.setMinimumSize(960, 600)
         self._build()
+        self.remote = RemoteBridge(
+            controller,
+            settings,
+            save=self._save_remote_tokens,
+            presets=self._presets(),
+            parent=self,
+        )
+        self.remote.started.connect(self._remote_started)
+        self.remote.stopped.connect(self._remote_stopped)
+        self.remote.stats_changed.connect(self._remote_stats)
+        self.remote.trigger_failed.connect(self._remote_trigger_failed)
+        self.remote_panel.rotate_clicked.connect(self.remote.rotate)
         self.menus = ModeratorMenus(self)
         self.handlers: dict[str, Handler] = self._key_handlers()
         install_shortcuts(self, self.handlers)
@@ -195,6 +209,9 @@ class ModeratorWindow(QMainWindow):
         self.messages.message_requested.connect(self.send_message)
         self.messages.blink_toggled.connect(self._blink_toggled)
         layout.addWidget(self.messages)
+        self.remote_panel = RemotePanel(central)
+        self.remote_panel.hide()
+        layout.addWidget(self.remote_panel)
 
         b = self.controls.buttons
         clicks: dict[str, Handler] = {
@@ -284,6 +301,7 @@ class ModeratorWindow(QMainWindow):
         self.controls.retranslate()
         self.messages.retranslate()
         self.catchup.retranslate()
+        self.remote_panel.retranslate()
         self.help_overlay.retranslate()
         self._show_projector_button()
         self._show_resume_banner()
@@ -541,6 +559,7 @@ class ModeratorWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self._quitting or not session_running(self.controller) or self.quit_press.press():
             self.quit_press.reset()
+            self.remote.stop()
             if self.projector is not None:
                 self.projector.close()
             for child in self.findChildren(QWidget):  # replay windows opened from here
@@ -730,6 +749,90 @@ class ModeratorWindow(QMainWindow):
             )
         return True
 
+    # -- the remote server (issue #14) -------------------------------------------------------
+
+    def _presets(self) -> tuple[str, ...]:
+        from app.ui.widgets.controls import PRESETS_EN, PRESETS_FR
+
+        return PRESETS_FR if self.controller.plan.language == "fr" else PRESETS_EN
+
+    def _save_remote_tokens(self, settings: Settings) -> None:
+        self.change_settings(
+            remote_view_token=settings.remote_view_token,
+            remote_control_token=settings.remote_control_token,
+        )
+
+    def toggle_remote(self) -> None:
+        """The menu's Remote entry: start or stop the server (a banner if it cannot listen)."""
+        if self.remote.running:
+            self.remote.stop()
+            return
+        self.start_remote()
+
+    def toggle_remote_lan(self) -> None:
+        """Listen on every address (the room's phones on the Wi-Fi) or on this machine only;
+        a running server restarts on the new address (its devices reconnect by themselves)."""
+        lan = self.settings.remote_bind == "127.0.0.1"
+        self.change_settings(remote_bind="0.0.0.0" if lan else "127.0.0.1")
+        self.menus.remote_lan_action.setChecked(lan)
+        if self.remote.running:
+            self.remote.stop()
+            self.start_remote()
+
+    def start_remote(self, **where: object) -> Listening | None:
+        self.remote.settings = self.settings
+        try:
+            listening = self.remote.start(**where)  # type: ignore[arg-type]
+        except OSError as exc:
+            self.menus.remote_action.setChecked(False)
+            self.banners.show_banner(
+                "remote",
+                translate("Moderator", "The remote server could not start: {reason}.").format(
+                    reason=one_line(exc.strerror or str(exc)).rstrip(".")
+                ),
+                Kind.WARNING,
+            )
+            return None
+        self.banners.hide_banner("remote")
+        return listening
+
+    def _remote_started(self, listening: Listening) -> None:
+        self.menus.remote_action.setChecked(True)
+        self.remote_panel.set_links(listening.viewer, listening.control)
+        self.remote_panel.set_clients(0)
+        self.remote_panel.show()
+
+    def _remote_stopped(self) -> None:
+        self.menus.remote_action.setChecked(False)
+        self.remote_panel.hide()
+        self.banners.hide_banner("remote-refused")
+
+    def _remote_stats(self, stats: object) -> None:
+        from app.remote.server import Stats
+
+        assert isinstance(stats, Stats)
+        self.remote_panel.set_clients(stats.clients)
+        if stats.refusing:
+            self.banners.show_banner(
+                "remote-refused",
+                translate(
+                    "Moderator", "Remote commands are being refused ({why}): {n} so far."
+                ).format(why=_refusal_words(stats.last_refusal), n=stats.refused),
+                Kind.WARNING,
+            )
+        else:
+            self.banners.hide_banner("remote-refused")
+
+    def _remote_trigger_failed(self, sentence: str) -> None:
+        self.banners.show_banner(
+            "remote-trigger",
+            translate("Moderator", "Outgoing trigger: {problem}.").format(
+                problem=one_line(sentence).rstrip(".")
+            ),
+            Kind.WARNING,
+            timeout_ms=NOTICE_MS,
+        )
+
     # -- settings -----------------------------------------------------------------------------
 
     def change_settings(self, **changes: object) -> None:
@@ -806,6 +909,24 @@ class ModeratorWindow(QMainWindow):
         self.apply_theme(theme_named(name))
         self.change_settings(theme=name)
         self.menus.show_theme(self.theme.name)
+
+
+def _refusal_words(why: str | None) -> str:
+    """The server's reason for refusing (app.remote.server), in the interface's language."""
+    words = {
+        "OSC from an address not allowed": translate(
+            "Moderator", "OSC from an address not allowed"
+        ),
+        "foreign origin": translate("Moderator", "a web page of another site"),
+        "no token": translate("Moderator", "no token"),
+        "rate limit": translate("Moderator", "too many, too fast"),
+        "too many commands at once": translate("Moderator", "too many commands at once"),
+        "too many connections": translate("Moderator", "too many connections"),
+        "too many devices": translate("Moderator", "too many devices"),
+        "view token": translate("Moderator", "a view link tried to control"),
+        "wrong token": translate("Moderator", "wrong token"),
+    }
+    return words.get(why or "", why or "")
 
 
 def open_windows(

@@ -122,7 +122,17 @@ def status_text(snapshot: Snapshot) -> str:
 
 
 def event_text(event: Event) -> str:
-    """One line of the event list: what the moderator did, in words."""
+    """One line of the event list: what the moderator did, in words, and where from when it
+    came through the remote server ("Next segment (remote: osc)")."""
+    text = _event_words(event)
+    if event.source != "key":
+        text = translate("replay", "{event} (remote: {source})").format(
+            event=text, source=event.source
+        )
+    return text
+
+
+def _event_words(event: Event) -> str:
     if isinstance(event, SetMessage):
         return translate("replay", "Message «{text}»").format(text=event.text)
     if isinstance(event, Adjust):

@@ -27,6 +27,22 @@ MAX_BYTES = 1024 * 1024
 _WHAT = "a settings file (TOML)"
 
 
+class Trigger(BaseModel):
+    """An outgoing message on a moment of the session (start of a segment, warning, final,
+    overtime, end): an OSC message to ``host:port`` at ``address`` with ``args``, or an HTTP
+    request (``url``, POST with the event as JSON)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    on: Literal["start", "warning", "final", "overtime", "end"]
+    kind: Literal["osc", "http"] = "osc"
+    host: str = Field(default="127.0.0.1", max_length=200)
+    port: int = Field(default=53000, ge=1, le=65535)
+    address: str = Field(default="/timekeeper/cue", max_length=200)
+    args: list[str | int | float] = Field(default=[], max_length=20)
+    url: str = Field(default="", max_length=2000)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -37,6 +53,15 @@ class Settings(BaseModel):
     theme: Literal["dark", "light"] = "dark"
     cues: bool = False  # sound cues at warning, final and zero (README, "Sound cues")
     last_session: str | None = None
+    # The remote server (issue #14): its two tokens (this file is 0600: app.files), where it
+    # listens, which addresses may send OSC, and the outgoing triggers.
+    remote_view_token: str | None = Field(default=None, min_length=16, max_length=128)
+    remote_control_token: str | None = Field(default=None, min_length=16, max_length=128)
+    remote_bind: str = Field(default="127.0.0.1", max_length=100)
+    remote_port: int = Field(default=8650, ge=0, le=65535)
+    remote_osc_port: int = Field(default=8651, ge=0, le=65535)
+    remote_osc_allowed: list[str] = Field(default=["127.0.0.1", "::1"], max_length=100)
+    remote_triggers: list[Trigger] = Field(default=[], max_length=50)
 
 
 def threshold_defaults(settings: Settings) -> Thresholds | None:

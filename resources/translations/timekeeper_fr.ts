@@ -315,198 +315,208 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="74"/>
+        <location filename="../../app/ui/moderator.py" line="76"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="75"/>
+        <location filename="../../app/ui/moderator.py" line="77"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="278"/>
+        <location filename="../../app/ui/moderator.py" line="295"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="99"/>
+        <location filename="../../app/ui/menus.py" line="104"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="100"/>
+        <location filename="../../app/ui/menus.py" line="105"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="101"/>
+        <location filename="../../app/ui/menus.py" line="106"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="102"/>
+        <location filename="../../app/ui/menus.py" line="107"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="103"/>
+        <location filename="../../app/ui/menus.py" line="108"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="104"/>
+        <location filename="../../app/ui/menus.py" line="109"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="110"/>
         <source>Prin&amp;t running order…</source>
         <translation>Imprim&amp;er le déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="106"/>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>Save running order as P&amp;DF…</source>
         <translation>Enregistrer le déroulé en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="107"/>
+        <location filename="../../app/ui/menus.py" line="112"/>
+        <source>&amp;Remote: phones, tablets, control desk</source>
+        <translation>&amp;Télécommande : téléphones, tablettes, régie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="113"/>
+        <source>Remote on the local &amp;network</source>
+        <translation>Télécommande sur le &amp;réseau local</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="108"/>
+        <location filename="../../app/ui/menus.py" line="116"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="117"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="118"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="119"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="115"/>
+        <location filename="../../app/ui/menus.py" line="123"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="117"/>
+        <location filename="../../app/ui/menus.py" line="125"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="121"/>
+        <location filename="../../app/ui/menus.py" line="129"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="122"/>
+        <location filename="../../app/ui/menus.py" line="130"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="123"/>
+        <location filename="../../app/ui/menus.py" line="131"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="124"/>
+        <location filename="../../app/ui/menus.py" line="132"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="125"/>
+        <location filename="../../app/ui/menus.py" line="133"/>
         <source>&amp;Sound cues (warning, final, zero)</source>
         <translation>&amp;Signaux sonores (alerte, phase finale, zéro)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="127"/>
+        <location filename="../../app/ui/menus.py" line="135"/>
         <source>&amp;Test sound cues</source>
         <translation>&amp;Essayer les signaux sonores</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="128"/>
+        <location filename="../../app/ui/menus.py" line="136"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="129"/>
+        <location filename="../../app/ui/menus.py" line="137"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="449"/>
+        <location filename="../../app/ui/moderator.py" line="467"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="467"/>
+        <location filename="../../app/ui/moderator.py" line="485"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="481"/>
+        <location filename="../../app/ui/moderator.py" line="499"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="487"/>
+        <location filename="../../app/ui/moderator.py" line="505"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="500"/>
+        <location filename="../../app/ui/moderator.py" line="518"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="520"/>
+        <location filename="../../app/ui/moderator.py" line="538"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="532"/>
+        <location filename="../../app/ui/moderator.py" line="550"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="553"/>
+        <location filename="../../app/ui/moderator.py" line="572"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="566"/>
+        <location filename="../../app/ui/moderator.py" line="585"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="594"/>
-        <location filename="../../app/ui/moderator.py" line="608"/>
+        <location filename="../../app/ui/moderator.py" line="613"/>
+        <location filename="../../app/ui/moderator.py" line="627"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="599"/>
+        <location filename="../../app/ui/moderator.py" line="618"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="601"/>
+        <location filename="../../app/ui/moderator.py" line="620"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="674"/>
+        <location filename="../../app/ui/moderator.py" line="693"/>
         <source>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;All files (*)</source>
         <translation>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;Tous les fichiers (*)</translation>
     </message>
@@ -541,92 +551,152 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="630"/>
+        <location filename="../../app/ui/moderator.py" line="649"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="659"/>
+        <location filename="../../app/ui/moderator.py" line="678"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="634"/>
+        <location filename="../../app/ui/moderator.py" line="653"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="395"/>
+        <location filename="../../app/ui/moderator.py" line="413"/>
         <source>Hide projector window</source>
         <translation>Masquer la fenêtre du projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="398"/>
+        <location filename="../../app/ui/moderator.py" line="416"/>
         <source>Show projector window (F11)</source>
         <translation>Afficher la fenêtre du projecteur (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="400"/>
+        <location filename="../../app/ui/moderator.py" line="418"/>
         <source>The projector window is not shown: there is one screen. It appears full screen when a second screen is plugged in; the picture above is what it shows.</source>
         <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="638"/>
+        <location filename="../../app/ui/moderator.py" line="657"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="640"/>
+        <location filename="../../app/ui/moderator.py" line="659"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="668"/>
+        <location filename="../../app/ui/moderator.py" line="687"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="672"/>
+        <location filename="../../app/ui/moderator.py" line="691"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="691"/>
+        <location filename="../../app/ui/moderator.py" line="710"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="703"/>
+        <location filename="../../app/ui/moderator.py" line="722"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="705"/>
+        <location filename="../../app/ui/moderator.py" line="724"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="719"/>
+        <location filename="../../app/ui/moderator.py" line="738"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="727"/>
+        <location filename="../../app/ui/moderator.py" line="746"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="749"/>
+        <location filename="../../app/ui/moderator.py" line="790"/>
+        <source>The remote server could not start: {reason}.</source>
+        <translation>Le serveur de télécommande n’a pas pu démarrer : {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="818"/>
+        <source>Remote commands are being refused ({why}): {n} so far.</source>
+        <translation>Des commandes à distance sont refusées ({why}) : {n} jusqu’ici.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="829"/>
+        <source>Outgoing trigger: {problem}.</source>
+        <translation>Déclencheur sortant : {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="852"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="799"/>
+        <location filename="../../app/ui/moderator.py" line="902"/>
         <source>Sound cues cannot play: {problem}. The countdown goes on.</source>
         <translation>Les signaux sonores ne peuvent pas être joués&#xa0;: {problem}. Le compte à rebours continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="143"/>
+        <location filename="../../app/ui/moderator.py" line="917"/>
+        <source>OSC from an address not allowed</source>
+        <translation>OSC d’une adresse non autorisée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="920"/>
+        <source>a web page of another site</source>
+        <translation>une page d’un autre site</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="921"/>
+        <source>no token</source>
+        <translation>sans jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="922"/>
+        <source>too many, too fast</source>
+        <translation>trop, trop vite</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="923"/>
+        <source>too many commands at once</source>
+        <translation>trop de commandes à la fois</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="924"/>
+        <source>too many connections</source>
+        <translation>trop de connexions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="925"/>
+        <source>too many devices</source>
+        <translation>trop d’appareils</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="926"/>
+        <source>a view link tried to control</source>
+        <translation>un lien de lecture a tenté de commander</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="927"/>
+        <source>wrong token</source>
+        <translation>mauvais jeton</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="151"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -667,6 +737,29 @@
         <location filename="../../app/ui/theme.py" line="21"/>
         <source>Overtime</source>
         <translation>Dépassement</translation>
+    </message>
+</context>
+<context>
+    <name>Remote</name>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="78"/>
+        <source>Speaker view (phones, tablets)</source>
+        <translation>Vue orateur (téléphones, tablettes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="79"/>
+        <source>Remote control (keep it private)</source>
+        <translation>Télécommande (à garder pour vous)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="80"/>
+        <source>New links (drops every device)</source>
+        <translation>Nouveaux liens (déconnecte tous les appareils)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/remote_panel.py" line="95"/>
+        <source>Devices connected: {n}</source>
+        <translation>Appareils connectés : {n}</translation>
     </message>
 </context>
 <context>
@@ -807,12 +900,12 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/ui/settings.py" line="66"/>
+        <location filename="../../app/ui/settings.py" line="91"/>
         <source>The settings file {path} could not be used ({reason}); defaults used.</source>
         <translation>Le fichier de réglages {path} est inutilisable ({reason})&#xa0;; réglages par défaut utilisés.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings.py" line="69"/>
+        <location filename="../../app/ui/settings.py" line="94"/>
         <source>The settings file could not be used ({reason}); it was kept as {name} and the defaults are used.</source>
         <translation>Le fichier de réglages était inutilisable ({reason})&#xa0;; il a été conservé sous le nom {name} et les réglages par défaut sont utilisés.</translation>
     </message>
@@ -984,305 +1077,310 @@
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="127"/>
+        <location filename="../../app/ui/replay.py" line="129"/>
+        <source>{event} (remote: {source})</source>
+        <translation>{event} (à distance : {source})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="137"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="129"/>
+        <location filename="../../app/ui/replay.py" line="139"/>
         <source>Time {span}</source>
         <translation>Temps {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="131"/>
+        <location filename="../../app/ui/replay.py" line="141"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="134"/>
+        <location filename="../../app/ui/replay.py" line="144"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="134"/>
+        <location filename="../../app/ui/replay.py" line="144"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="138"/>
+        <location filename="../../app/ui/replay.py" line="148"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="140"/>
+        <location filename="../../app/ui/replay.py" line="150"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="143"/>
+        <location filename="../../app/ui/replay.py" line="153"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="147"/>
+        <location filename="../../app/ui/replay.py" line="157"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="151"/>
+        <location filename="../../app/ui/replay.py" line="161"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="152"/>
-        <location filename="../../app/ui/replay.py" line="864"/>
+        <location filename="../../app/ui/replay.py" line="162"/>
+        <location filename="../../app/ui/replay.py" line="874"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="153"/>
+        <location filename="../../app/ui/replay.py" line="163"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="154"/>
+        <location filename="../../app/ui/replay.py" line="164"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="155"/>
+        <location filename="../../app/ui/replay.py" line="165"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="156"/>
+        <location filename="../../app/ui/replay.py" line="166"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="157"/>
+        <location filename="../../app/ui/replay.py" line="167"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="158"/>
+        <location filename="../../app/ui/replay.py" line="168"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="260"/>
+        <location filename="../../app/ui/replay.py" line="270"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="272"/>
+        <location filename="../../app/ui/replay.py" line="282"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="288"/>
+        <location filename="../../app/ui/replay.py" line="298"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="366"/>
+        <location filename="../../app/ui/replay.py" line="376"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="369"/>
+        <location filename="../../app/ui/replay.py" line="379"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="377"/>
+        <location filename="../../app/ui/replay.py" line="387"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="399"/>
+        <location filename="../../app/ui/replay.py" line="409"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="403"/>
+        <location filename="../../app/ui/replay.py" line="413"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="407"/>
+        <location filename="../../app/ui/replay.py" line="417"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="419"/>
+        <location filename="../../app/ui/replay.py" line="429"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="435"/>
+        <location filename="../../app/ui/replay.py" line="445"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="436"/>
+        <location filename="../../app/ui/replay.py" line="446"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="437"/>
+        <location filename="../../app/ui/replay.py" line="447"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="438"/>
+        <location filename="../../app/ui/replay.py" line="448"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="439"/>
+        <location filename="../../app/ui/replay.py" line="449"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="440"/>
+        <location filename="../../app/ui/replay.py" line="450"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="441"/>
+        <location filename="../../app/ui/replay.py" line="451"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="442"/>
+        <location filename="../../app/ui/replay.py" line="452"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="443"/>
+        <location filename="../../app/ui/replay.py" line="453"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="469"/>
+        <location filename="../../app/ui/replay.py" line="479"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="470"/>
+        <location filename="../../app/ui/replay.py" line="480"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="471"/>
+        <location filename="../../app/ui/replay.py" line="481"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="472"/>
+        <location filename="../../app/ui/replay.py" line="482"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="562"/>
+        <location filename="../../app/ui/replay.py" line="572"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="564"/>
+        <location filename="../../app/ui/replay.py" line="574"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="572"/>
+        <location filename="../../app/ui/replay.py" line="582"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="574"/>
+        <location filename="../../app/ui/replay.py" line="584"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="584"/>
+        <location filename="../../app/ui/replay.py" line="594"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="760"/>
+        <location filename="../../app/ui/replay.py" line="770"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="777"/>
+        <location filename="../../app/ui/replay.py" line="787"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="791"/>
+        <location filename="../../app/ui/replay.py" line="801"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="798"/>
+        <location filename="../../app/ui/replay.py" line="808"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="802"/>
+        <location filename="../../app/ui/replay.py" line="812"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="804"/>
+        <location filename="../../app/ui/replay.py" line="814"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="813"/>
+        <location filename="../../app/ui/replay.py" line="823"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="817"/>
+        <location filename="../../app/ui/replay.py" line="827"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="820"/>
+        <location filename="../../app/ui/replay.py" line="830"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="825"/>
+        <location filename="../../app/ui/replay.py" line="835"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="825"/>
+        <location filename="../../app/ui/replay.py" line="835"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="828"/>
+        <location filename="../../app/ui/replay.py" line="838"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="851"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="851"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="867"/>
+        <location filename="../../app/ui/replay.py" line="877"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>

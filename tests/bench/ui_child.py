@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 import time
 import traceback
@@ -37,7 +38,10 @@ from typing import Any
 
 T_SCRIPT = time.monotonic()
 
-SETTLE_MS = 1000  # after the event loop starts, before Space is pressed
+# bench_remote: the app runs with its remote server (`--serve`), and the first seconds leave
+# time for the WebSocket clients (another process) to connect.
+SERVE = os.environ.get("TIMEKEEPER_BENCH_SERVE") == "1"
+SETTLE_MS = 6000 if SERVE else 1000  # after the event loop starts, before Space is pressed
 CPU_SETTLE_MS = 1000  # after Space, before the CPU time is read
 FLIP_TAIL_MS = 600  # after the last boundary: its repaint must be in
 
@@ -106,6 +110,9 @@ def main() -> int:
 
     def painted() -> None:
         result["painted"] = time.monotonic()
+        result["network_modules"] = sorted(
+            m for m in sys.modules if m.split(".")[0] in ("aiohttp", "segno", "pythonosc")
+        )
         # exit, not quit: quit() closes the windows, and the moderator's asks to confirm.
         QTimer.singleShot(0, lambda: qt_app.exit(0))
 
@@ -119,6 +126,8 @@ def main() -> int:
         result["moderator_size"] = [window.width(), window.height()]
         result["projector_size"] = [projector.view.width(), projector.view.height()]
         result["projector_screen"] = projector.projecting_on
+        server = window.remote.server
+        result["remote_clients"] = None if server is None else server.clients
         if mode == "flip":
             keep.append(_flip(window, projector, seconds, result, later, fail))
         else:
@@ -133,7 +142,8 @@ def main() -> int:
 
     from app.cli import main as timekeeper
 
-    code = timekeeper(["--lang", "en"])
+    serve = ["--serve", "--port", "0", "--osc-port", "0"] if SERVE else []
+    code = timekeeper(["--lang", "en", *serve])
     if errors:
         print("ui_child: " + "; ".join(errors), file=sys.stderr)
         return 1
