@@ -435,3 +435,20 @@ def test_rotating_drops_every_connected_websocket(remote: Remote) -> None:
     remote.harness.window.remote_panel.rotate.click()
     assert remote.wait(future) == 4403
     remote.qtbot.waitUntil(lambda: bridge.stats is not None and bridge.stats.clients == 0)
+
+
+def test_a_port_already_taken_is_a_banner_not_a_traceback(
+    qtbot: QtBot, tmp_path: Path, seed_path: Path
+) -> None:
+    import socket
+
+    taken = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    for harness in seed_window(qtbot, tmp_path, seed_path):
+        assert harness.window.start_remote(port=taken.getsockname()[1], osc_port=0) is None
+        banner = harness.window.banners.banner("remote")
+        assert banner is not None and "could not start" in banner.text
+        assert not harness.window.menus.remote_action.isChecked()
+        assert harness.window.remote.server is None
+    taken.close()
