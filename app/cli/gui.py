@@ -16,6 +16,9 @@ def gui_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="timekeeper", description="Open the moderator window.")
     parser.add_argument("session", nargs="?", type=Path, help="running order (.toml or .json)")
     parser.add_argument("--lang", choices=("fr", "en"), help="language of the interface")
+    parser.add_argument(
+        "--edit", action="store_true", help="open the running-order editor instead (prepare mode)"
+    )
     parser.add_argument("--version", action="version", version=f"timekeeper {__version__}")
     parser.set_defaults(func=cmd_gui)
     return parser
@@ -23,6 +26,10 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     # Qt is imported only now: `check`, `report` and `schema` work on a machine without one.
+    if args.edit:
+        from app.cli.edit import cmd_edit
+
+        return cmd_edit(args)
     from app.ui.launch import run_gui
 
     return run_gui(args)

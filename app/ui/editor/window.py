@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -70,6 +70,8 @@ ERROR_STYLE = "color: #b00020;"
 
 class EditorWindow(QMainWindow):
     """One document in a window of its own. ``controller``: the moderator's live session."""
+
+    saved = Signal(object)  # the Path just written
 
     def __init__(
         self,
@@ -752,6 +754,7 @@ class EditorWindow(QMainWindow):
         self._closing_confirmed = False
         self.update_lock()
         self.say(translate("Editor", "Saved to {path}").format(path=path))
+        self.saved.emit(path)
         return True
 
     def import_dialog(self) -> None:
