@@ -58,6 +58,7 @@ class EditorDocument(QObject):
         self.original = original  # the file as tomlkit read it (comments, layout)
         self.fmt = "json" if path is not None and path.suffix.lower() == ".json" else "toml"
         self.checker = Checker(defaults)
+        self.last_edit: Path | None = None  # the field the last set_value changed
         self.checked: Checked = self.checker.check(self.data)
         # None: nothing on disk says this (an import, a template); else what was last saved.
         self.saved_data: dict[str, Any] | None = None if unsaved else copy.deepcopy(self.data)
@@ -190,6 +191,7 @@ class EditorDocument(QObject):
                 node[step] = {}
             node = node[step]
         old = node.get(key) if isinstance(node, dict) else node[key]
+        self.last_edit = path
         if value is None:
             if isinstance(node, dict):
                 node.pop(key, None)
@@ -209,6 +211,7 @@ class EditorDocument(QObject):
 
     def insert(self, path: Path, index: int, value: Any) -> None:
         """Insert ``value`` at ``index`` of the list at ``path`` (made if absent)."""
+        self.last_edit = None
         *parents, key = path
         node: Any = self.get(tuple(parents))
         if key not in node:

@@ -1,13 +1,19 @@
 """The running order as a tree: parts, and the segments inside them, with their clock times.
 
-A model over the document's data: top-level rows are parts, their children segments (a part
-written without segments is a row with no children, the segment it stands for). Every figure
-it shows — a segment's planned length when it shares its part's budget, its clock time, a
-part's budget — is read from the Plan the document's check resolved (``app.model.resolve``);
-the model only formats it. Rows with an error or an import guess say so (icon, tooltip).
+A QStandardItemModel mirroring the document's data: top-level rows are parts, their children
+segments (a part written without segments is a row with no children, the segment it stands
+for). Every figure it shows — a segment's planned length when it shares its part's budget, its
+clock time, a part's budget — is read from the Plan the document's check resolved
+(``app.model.resolve``); the model only formats it. Rows with an error or an import guess say
+so (icon, colour, tooltip).
+
+Why a mirror rather than a model answering in Python: a repaint asks each visible cell seven
+roles, its flags and its parents, ~3,000 calls from C++ into Python for one screen of rows
+(10 ms). Here the texts sit in Qt's items: a structural edit rebuilds the rows, a field edit
+sets only the cells whose text changed, and a repaint never calls Python.
 
 Moves by drag and drop are asked of ``move_requested`` (the window makes the undo command),
-so the view itself never removes a row.
+so the view itself never moves or removes a row.
 """
 
 from __future__ import annotations
@@ -16,7 +22,6 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -25,11 +30,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.model.durations import format_duration
-from app.model.plan import PlannedSegment
+from app.model.plan import Plan
 from app.ui.editor.document import EditorDocument
 from app.ui.editor.validation import Path
 
@@ -39,11 +44,17 @@ TITLE, KIND, DURATION, PLANNED, START = range(5)
 COLUMNS = 5
 MIME = "application/x-timekeeper-editor-row"
 Index = QModelIndex | QPersistentModelIndex
+_ERROR_BRUSH = QBrush(QColor("#b00020"))
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ENABLED = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_SEGMENT_ROW = _ENABLED | Qt.ItemFlag.ItemIsDragEnabled
+_PART_ROW = _SEGMENT_ROW | Qt.ItemFlag.ItemIsDropEnabled  # segments dropped into a part
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
-def kind_label(kind: str) -> str:
-    """A segment kind in the interface's language (the file keeps the English word)."""
-    labels = {
+def kind_labels() -> dict[str, str]:
+    """The segment kinds in the interface's language (the file keeps the English word)."""
+    return {
         "intro": translate("Editor", "introduction"),
         "talk": translate("Editor", "talk"),
         "qa": translate("Editor", "questions"),
@@ -52,7 +63,10 @@ def kind_label(kind: str) -> str:
         "conclusion": translate("Editor", "conclusion"),
         "other": translate("Editor", "other"),
     }
-    return labels.get(kind, kind)
+
+
+def kind_label(kind: str) -> str:
+    return kind_labels().get(kind, kind)
 
 
 def shown(value: Any) -> str:
@@ -72,9 +86,7 @@ def row_path(part: int, segment: int | None = None) -> Path:
     return ("parts", part, "segments", segment)
 
 
-class RunningOrderModel(QAbstractItemModel):
-    """internalId 0: a part row; p + 1: a segment row of part p."""
-
+class RunningOrderModel(QStandardItemModel):
     move_requested = Signal(object, object)  # (source row path, (target part, row) or part row)
 
     def __init__(self, doc: EditorDocument, parent: Any = None) -> None:
@@ -82,46 +94,39 @@ class RunningOrderModel(QAbstractItemModel):
         self.doc = doc
         self.locked = ""  # why rows cannot be moved now (a live session), "" when they can
         self.notes: dict[Path, list[str]] = {}  # import guesses, by row
+        self._bold = QApplication.font()
+        self._bold.setBold(True)
+        self._shown: dict[Path, tuple[tuple[str, ...], bool, str | None]] = {}
+        self._items: list[tuple[Path, list[QStandardItem]]] = []
+        self.setColumnCount(COLUMNS)
+        self.retranslate()
+        self._build()
         doc.changed.connect(self._changed)
 
-    # -- structure ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._shown.clear()  # the kinds' names are in the language
+        self._kinds = kind_labels()
+        self.setHorizontalHeaderLabels(
+            [
+                translate("Editor", "Title"),
+                translate("Editor", "Kind"),
+                translate("Editor", "Duration / budget"),
+                translate("Editor", "Planned"),
+                translate("Editor", "Starts at"),
+            ]
+        )
+        self._refresh()
 
-    def _parts(self) -> list[dict[str, Any]]:
-        return self.doc.items(("parts",))
-
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        parts = self._parts()
-        if not parent.isValid():
-            return len(parts)
-        if parent.internalId() != 0 or parent.column() != 0:
-            return 0
-        if parent.row() >= len(parts):
-            return 0
-        segments = parts[parent.row()].get("segments")
-        return len(segments) if isinstance(segments, list) else 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return COLUMNS
+    # -- paths and indexes ------------------------------------------------------------------
 
     def path_of(self, index: Index) -> Path | None:
         """The data path of a row: ("parts", p) or ("parts", p, "segments", s)."""
         if not index.isValid():
             return None
-        if index.internalId() == 0:
-            return row_path(index.row())
-        return row_path(index.internalId() - 1, index.row())
+        parent = index.parent()
+        if parent.isValid():
+            return row_path(parent.row(), index.row())
+        return row_path(index.row())
 
     def index_of(self, path: Path | None, column: int = 0) -> QModelIndex:
         if path is None or len(path) < 2:
@@ -131,123 +136,156 @@ class RunningOrderModel(QAbstractItemModel):
             return self.index(int(path[3]), column, self.index(int(path[1]), 0))
         return part
 
-    # -- content --------------------------------------------------------------------------
+    # -- building and refreshing ---------------------------------------------------------------
 
-    def _planned(self, path: Path) -> PlannedSegment | None:
+    def _parts(self) -> list[dict[str, Any]]:
+        return self.doc.items(("parts",))
+
+    def _row_items(self, is_part: bool) -> list[QStandardItem]:
+        items = []
+        for column in range(COLUMNS):
+            item = QStandardItem()
+            item.setFlags(self._flags(is_part))
+            if is_part:
+                item.setFont(self._bold)
+            if column in (DURATION, PLANNED, START):
+                item.setTextAlignment(_RIGHT)
+            items.append(item)
+        return items
+
+    def _flags(self, is_part: bool) -> Qt.ItemFlag:
+        if self.locked:
+            return _ENABLED
+        return _PART_ROW if is_part else _SEGMENT_ROW
+
+    def _build(self) -> None:
+        self.removeRows(0, self.rowCount())
+        self._shown.clear()
+        root = self.invisibleRootItem()
+        for part in self._parts():
+            row = self._row_items(True)
+            for _ in part.get("segments") or []:
+                row[0].appendRow(self._row_items(False))
+            root.appendRow(row)
+        self._items = self._walk()
+        self._refresh()
+
+    def _rows(self) -> list[tuple[Path, list[QStandardItem]]]:
+        return self._items
+
+    def _walk(self) -> list[tuple[Path, list[QStandardItem]]]:
+        out = []
+        root = self.invisibleRootItem()
+        for p in range(root.rowCount()):
+            title = root.child(p, 0)
+            out.append((row_path(p), [root.child(p, c) for c in range(COLUMNS)]))
+            for s in range(title.rowCount()):
+                out.append((row_path(p, s), [title.child(s, c) for c in range(COLUMNS)]))
+        return out
+
+    def _refresh(self, edited: Path | None = None) -> None:
+        """Each cell's text, colour and tooltip from the data and the last check; only the
+        cells that differ are set (a view repaints those). What each row shows is kept in
+        ``_shown`` so that the comparison stays in Python (a Qt call a cell costs more)."""
         plan = self.doc.checked.plan
-        if plan is None:
-            return None
-        p = int(path[1])
-        if p >= len(plan.parts):
-            return None
-        first = plan.parts[p].first
-        i = first + (int(path[3]) if len(path) >= 4 else 0)
-        return plan.segments[i] if i < len(plan.segments) else None
-
-    def _errors(self, path: Path) -> list[str]:
-        n = len(path)
-        found = []
-        for where, message in self.doc.checked.errors.items():
-            if where[:n] != path:
+        errors = self._errors_by_row()
+        style = QApplication.style()
+        for path, items in self._rows():
+            item = self.doc.get(path, {})
+            if not isinstance(item, dict):
                 continue
-            if n == 2 and len(where) > 2 and where[2] == "segments":
-                continue  # a segment's own error is on the segment's row
-            found.append(message)
-        return found
+            is_part = len(path) == 2
+            wrong = errors.get(path, [])
+            notes = self.notes.get(path, [])
+            before = self._shown.get(path)
+            if before is not None and edited is not None and edited[: len(path)] != path:
+                # Another row's field was edited: this row's own words are as they were.
+                texts = (
+                    *before[0][:PLANNED],
+                    self._text(path, item, is_part, PLANNED, plan),
+                    self._text(path, item, is_part, START, plan),
+                )
+            else:
+                texts = tuple(self._text(path, item, is_part, c, plan) for c in range(COLUMNS))
+            tip = "\n".join(wrong + notes) or None
+            state = (texts, bool(wrong), tip)
+            if before == state:
+                continue
+            self._shown[path] = state
+            for column, cell in enumerate(items):
+                if before is None or before[0][column] != texts[column]:
+                    cell.setText(texts[column])
+                if before is None or before[1] != bool(wrong):
+                    cell.setData(_ERROR_BRUSH if wrong else None, Qt.ItemDataRole.ForegroundRole)
+            if before is None or before[2] != tip:
+                title = items[TITLE]
+                title.setData(tip, _TOOLTIP)
+                icon = (
+                    style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+                    if wrong
+                    else style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+                    if notes
+                    else None
+                )
+                title.setData(icon, Qt.ItemDataRole.DecorationRole)
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            translate("Editor", "Title"),
-            translate("Editor", "Kind"),
-            translate("Editor", "Duration / budget"),
-            translate("Editor", "Planned"),
-            translate("Editor", "Starts at"),
-        )[section]
+    def _errors_by_row(self) -> dict[Path, list[str]]:
+        """Each error on its row: a segment's on the segment, a part's own on the part."""
+        rows: dict[Path, list[str]] = {}
+        for where, message in self.doc.checked.errors.items():
+            if len(where) < 2 or where[0] != "parts":
+                continue
+            if len(where) >= 4 and where[2] == "segments":
+                rows.setdefault(tuple(where[:4]), []).append(message)
+            else:
+                rows.setdefault(tuple(where[:2]), []).append(message)
+        return rows
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        path = self.path_of(index)
-        if path is None:
-            return None
-        item = self.doc.get(path, {})
-        if not isinstance(item, dict):
-            return None
-        is_part = len(path) == 2
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(path, item, is_part, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            lines = self._errors(path) + self.notes.get(path, [])
-            return "\n".join(lines) or None
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE:
-            style = QApplication.style()
-            if self._errors(path):
-                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-            if self.notes.get(path):
-                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole and self._errors(path):
-            return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.FontRole and is_part:
-            font = QApplication.font()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DURATION, PLANNED, START):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _text(self, path: Path, item: dict[str, Any], is_part: bool, column: int) -> str:
+    def _text(
+        self, path: Path, item: dict[str, Any], is_part: bool, column: int, plan: Plan | None
+    ) -> str:
         if column == TITLE:
             return shown(item.get("title"))
         if column == KIND:
             if is_part and item.get("segments"):
                 return ""
-            return kind_label(str(item.get("kind") or "talk"))
+            kind = str(item.get("kind") or "talk")
+            return self._kinds.get(kind, kind)
         if column == DURATION:
             return shown(item.get("budget" if is_part else "duration"))
-        planned = self._planned(path)
-        plan = self.doc.checked.plan
-        if planned is None or plan is None:
+        if plan is None:
             return "…" if self.doc.checked.errors else ""
+        p = int(path[1])
+        if p >= len(plan.parts):
+            return ""
+        i = plan.parts[p].first + (int(path[3]) if len(path) >= 4 else 0)
+        if i >= len(plan.segments):
+            return ""
+        planned = plan.segments[i]
         if column == PLANNED:
-            if is_part:
-                return format_duration(plan.parts[planned.part].budget_s)
-            return format_duration(planned.planned_s)
-        return plan.clock_at(planned.offset_s).strftime("%H:%M")
+            return format_duration(plan.parts[p].budget_s if is_part else planned.planned_s)
+        at = plan.clock_at(planned.offset_s)
+        return f"{at.hour:02d}:{at.minute:02d}"  # (not strftime: a keystroke formats 500)
 
     def _changed(self, structural: bool) -> None:
         if structural:
-            self.beginResetModel()
-            self.endResetModel()
+            self._build()
+        else:
+            self._refresh(self.doc.last_edit)
+
+    def set_notes(self, notes: dict[Path, list[str]]) -> None:
+        self.notes = notes
+        self._refresh()
+
+    def set_locked(self, reason: str) -> None:
+        if reason == self.locked:
             return
-        parts = self._parts()
-        if not parts:
-            return
-        last = COLUMNS - 1
-        self.dataChanged.emit(self.index(0, 0), self.index(len(parts) - 1, last))
-        for p, part in enumerate(parts):
-            segments = part.get("segments")
-            if isinstance(segments, list) and segments:
-                parent = self.index(p, 0)
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(segments) - 1, last, parent)
-                )
+        self.locked = reason
+        for path, items in self._rows():
+            for cell in items:
+                cell.setFlags(self._flags(len(path) == 2))
 
     # -- drag and drop ----------------------------------------------------------------------
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.locked:
-            return flags
-        if not index.isValid():
-            return flags | Qt.ItemFlag.ItemIsDropEnabled
-        flags |= Qt.ItemFlag.ItemIsDragEnabled
-        if index.internalId() == 0:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled  # segments dropped into a part
-        return flags
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
@@ -260,6 +298,11 @@ class RunningOrderModel(QAbstractItemModel):
         path = self.path_of(indexes[0]) if indexes else None
         mime.setData(MIME, QByteArray(json.dumps(list(path or ())).encode()))
         return mime
+
+    def canDropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return not self.locked and data.hasFormat(MIME)
 
     def dropMimeData(  # noqa: N802
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
@@ -279,7 +322,7 @@ class RunningOrderModel(QAbstractItemModel):
                 if row <= 0:
                     return False
                 part, target = row - 1, self.rowCount(self.index(row - 1, 0))
-            elif parent.internalId() == 0:
+            elif not parent.parent().isValid():
                 part = parent.row()
                 target = row if row >= 0 else self.rowCount(parent)
             else:

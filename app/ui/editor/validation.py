@@ -22,9 +22,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.model.errors import describe_error, dotted_path
+from app.model.incremental import PartwiseResolver
 from app.model.plan import Plan
-from app.model.resolve import BudgetError, resolve
-from app.model.schema import Part, RunningOrderFile, Session, Thresholds
+from app.model.resolve import BudgetError
+from app.model.schema import Part, Segment, Session, Thresholds
 
 Path = tuple[int | str, ...]
 
@@ -113,8 +114,45 @@ class Checker:
 
     def __init__(self, defaults: Thresholds | None = None) -> None:
         self.defaults = defaults
+        self.resolver = PartwiseResolver(defaults)
         self._parts: list[tuple[dict[str, Any], Part]] = []
+        # A changed part's segments, validated one by one and kept while unchanged: a
+        # keystroke in a part of 500 segments validates one segment, not 500.
+        self._segments: dict[int, list[tuple[dict[str, Any], Segment] | None]] = {}
         self.validated_parts = 0  # how many parts the last check validated (tests, bench)
+
+    def _part(self, i: int, raw: Any, errors: dict[Path, str]) -> Part | None:
+        """Part ``i`` validated, its segments from the cache where unchanged; None (and the
+        errors) when a segment is wrong. Raises ValidationError for the part's own fields."""
+        segments = raw.get("segments") if isinstance(raw, dict) else None
+        if not (isinstance(segments, list) and all(isinstance(x, dict) for x in segments)):
+            self._segments.pop(i, None)
+            return Part.model_validate(raw)
+        old = self._segments.get(i, [])
+        kept: list[tuple[dict[str, Any], Segment] | None] = []
+        valid: list[Segment] = []
+        wrong = False
+        for j, item in enumerate(segments):
+            before = old[j] if j < len(old) else None
+            if before is not None and before[0] == item:
+                kept.append(before)
+                valid.append(before[1])
+                continue
+            try:
+                segment = Segment.model_validate(item)
+            except ValidationError as exc:
+                errors.update(_errors(exc, ("parts", i, "segments", j)))
+                kept.append(None)
+                wrong = True
+                continue
+            kept.append((copy.deepcopy(item), segment))
+            valid.append(segment)
+        self._segments[i] = kept
+        if wrong:
+            return None
+        # Validated Segment objects are taken as they are (pydantic does not validate a model
+        # instance again): the part's own fields and rules are checked here.
+        return Part.model_validate({**raw, "segments": valid})
 
     def check(self, data: dict[str, Any]) -> Checked:
         errors: dict[Path, str] = {}
@@ -144,18 +182,21 @@ class Checker:
                 continue
             self.validated_parts += 1
             try:
-                part = Part.model_validate(raw)
+                part = self._part(i, raw, errors)
             except ValidationError as exc:
                 errors.update(_errors(exc, ("parts", i)))
+                continue
+            if part is None:
                 continue
             parts.append(part)
             cache.append((copy.deepcopy(raw), part))
         self._parts = cache
+        for stale in [k for k in self._segments if k >= len(raw_parts)]:
+            del self._segments[stale]
         if errors or session is None:
             return Checked(None, errors)
-        doc = RunningOrderFile.model_construct(format=1, session=session, parts=parts)
         try:
-            plan = resolve(doc, self.defaults)
+            plan = self.resolver.resolve(session, parts)
         except BudgetError as exc:
             return Checked(None, {path_of(exc.path): str(exc)})
         except ValueError as exc:  # the Plan's own consistency check: says what is wrong
