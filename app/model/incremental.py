@@ -28,6 +28,18 @@ class _Resolved:
 _FIRST_PART = re.compile(r"^parts\[0\]")
 
 
+def _moved(seg: PlannedSegment, **where: int) -> PlannedSegment:
+    """``seg`` at another index, part or offset: a shallow copy with those fields changed,
+    as ``model_copy(update=...)`` makes it (frozen, no validation), without its general
+    machinery: a keystroke moves every segment after the edited one."""
+    moved = object.__new__(PlannedSegment)
+    object.__setattr__(moved, "__dict__", {**seg.__dict__, **where})
+    object.__setattr__(moved, "__pydantic_fields_set__", seg.__pydantic_fields_set__)
+    object.__setattr__(moved, "__pydantic_extra__", None)
+    object.__setattr__(moved, "__pydantic_private__", None)
+    return moved
+
+
 class PartwiseResolver:
     """``resolve`` with memory: give it the same validated Part objects, it reuses them."""
 
@@ -65,7 +77,7 @@ class PartwiseResolver:
             for seg in item.plan.segments:
                 index = len(segments)
                 if seg.index != index or seg.part != p or seg.offset_s != offset:
-                    seg = seg.model_copy(update={"index": index, "part": p, "offset_s": offset})
+                    seg = _moved(seg, index=index, part=p, offset_s=offset)
                 segments.append(seg)
                 offset += seg.planned_s
             (alone,) = item.plan.parts

@@ -88,6 +88,7 @@ def row_path(part: int, segment: int | None = None) -> Path:
 
 class RunningOrderModel(QStandardItemModel):
     move_requested = Signal(object, object)  # (source row path, (target part, row) or part row)
+    figures_changed = Signal()  # cells were set quietly after a field edit: repaint them
 
     def __init__(self, doc: EditorDocument, parent: Any = None) -> None:
         super().__init__(parent)
@@ -270,8 +271,16 @@ class RunningOrderModel(QStandardItemModel):
     def _changed(self, structural: bool) -> None:
         if structural:
             self._build()
-        else:
+            return
+        # A field edit moves the clock time of every row below it: hundreds of cells. Told
+        # one by one, a view handles hundreds of signals; set quietly, the view repaints what
+        # it shows once (``figures_changed``), reading the cells afresh from Qt's items.
+        blocked = self.blockSignals(True)
+        try:
             self._refresh(self.doc.last_edit)
+        finally:
+            self.blockSignals(blocked)
+        self.figures_changed.emit()
 
     def set_notes(self, notes: dict[Path, list[str]]) -> None:
         self.notes = notes

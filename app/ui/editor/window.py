@@ -310,6 +310,7 @@ class EditorWindow(QMainWindow):
         self.undo.clear()
         self.model = RunningOrderModel(doc, self)
         self.model.move_requested.connect(self._move_to)
+        self.model.figures_changed.connect(self.tree.viewport().update)
         self.tree.setModel(self.model)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -344,7 +345,8 @@ class EditorWindow(QMainWindow):
         self.setWindowTitle(
             translate("Editor", "Timekeeper — Running order — {name}[*]").format(name=name)
         )
-        self.setWindowModified(self.doc.modified)
+        # The undo stack's clean state, not a comparison of the whole data at each keystroke.
+        self.setWindowModified(self.doc.saved_data is None or not self.undo.isClean())
 
     def _doc_changed(self, structural: bool) -> None:
         if structural:
