@@ -239,6 +239,475 @@
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="26"/>
+        <source>Edit {field}</source>
+        <translation>Modifier {field}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="52"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="64"/>
+        <location filename="../../app/ui/editor/fields.py" line="315"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="79"/>
+        <location filename="../../app/ui/editor/window.py" line="557"/>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="213"/>
+        <source>— (from its segments)</source>
+        <translation>— (celle de ses séquences)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="219"/>
+        <source>stay and count the overtime</source>
+        <translation>rester et compter le dépassement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="220"/>
+        <source>go to the next segment</source>
+        <translation>passer à la séquence suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="223"/>
+        <source>stay (written in the file)</source>
+        <translation>rester (écrit dans le fichier)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="253"/>
+        <location filename="../../app/ui/editor/fields.py" line="390"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="254"/>
+        <source>&amp;Event</source>
+        <translation>&amp;Événement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="255"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="256"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="257"/>
+        <source>&amp;Hard end</source>
+        <translation>&amp;Fin impérative</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="258"/>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Fuseau horaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="259"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="260"/>
+        <source>&amp;Venue</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="261"/>
+        <source>&amp;Room</source>
+        <translation>&amp;Salle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="262"/>
+        <location filename="../../app/ui/editor/fields.py" line="397"/>
+        <source>&amp;Warning phase at</source>
+        <translation>Phase d’&amp;alerte à</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="263"/>
+        <location filename="../../app/ui/editor/fields.py" line="398"/>
+        <source>&amp;Final phase at</source>
+        <translation>Phase &amp;finale à</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="314"/>
+        <source>Add speaker</source>
+        <translation>Ajouter un intervenant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="316"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="317"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="318"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="319"/>
+        <source>R&amp;ole</source>
+        <translation>&amp;Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="320"/>
+        <source>Or&amp;ganisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="321"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="391"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="393"/>
+        <source>&amp;Budget</source>
+        <translation>&amp;Budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="393"/>
+        <source>&amp;Duration</source>
+        <translation>&amp;Durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="395"/>
+        <source>N&amp;otes for the moderator</source>
+        <translation>N&amp;otes pour le modérateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="396"/>
+        <source>At the &amp;end</source>
+        <translation>À la &amp;fin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="399"/>
+        <source>Speakers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="419"/>
+        <source>Any form of a programme: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Empty: a share of what the part&apos;s budget leaves.</source>
+        <translation>Toute forme d’un programme&#xa0;: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Vide&#xa0;: une part de ce que laisse le budget de la partie.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="425"/>
+        <source>Shared by the segments inside the part that have no duration.</source>
+        <translation>Partagé entre les séquences de la partie qui n’ont pas de durée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="439"/>
+        <source>{planned}: a share of what the part&apos;s budget leaves</source>
+        <translation>{planned}&#xa0;: une part de ce que laisse le budget de la partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="468"/>
+        <source>Part {n}</source>
+        <translation>Partie {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="470"/>
+        <source> — {count} segment(s)</source>
+        <translation> — {count} séquence(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="472"/>
+        <source> — one segment on its own</source>
+        <translation> — une séquence à elle seule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="477"/>
+        <source>Segment {s} of part {p}</source>
+        <translation>Séquence {s} de la partie {p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="58"/>
+        <source>introduction</source>
+        <translation>introduction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="59"/>
+        <source>talk</source>
+        <translation>exposé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="60"/>
+        <source>questions</source>
+        <translation>questions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="61"/>
+        <source>panel</source>
+        <translation>table ronde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="62"/>
+        <source>break</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="63"/>
+        <source>conclusion</source>
+        <translation>conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="64"/>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="112"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="113"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="114"/>
+        <source>Duration / budget</source>
+        <translation>Durée / budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="115"/>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="116"/>
+        <source>Starts at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="267"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="268"/>
+        <source>&amp;New running order</source>
+        <translation>&amp;Nouveau déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="269"/>
+        <source>New from &amp;template</source>
+        <translation>Nouveau d’après un &amp;modèle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="270"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="271"/>
+        <source>&amp;Import programme…</source>
+        <translation>&amp;Importer un programme…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="272"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="273"/>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="274"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="275"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="276"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="277"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="278"/>
+        <source>Add &amp;segment</source>
+        <translation>Ajouter une &amp;séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="279"/>
+        <source>Add &amp;part</source>
+        <translation>Ajouter une &amp;partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="280"/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="281"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="282"/>
+        <source>Move u&amp;p</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="283"/>
+        <source>Move do&amp;wn</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="284"/>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="285"/>
+        <source>Part / segment</source>
+        <translation>Partie / séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="287"/>
+        <source>Choose a part or a segment in the running order, or add one: Insert adds a segment, Ctrl+Insert a part.</source>
+        <translation>Choisissez une partie ou une séquence dans le déroulé, ou ajoutez-en une&#xa0;: Inser ajoute une séquence, Ctrl+Inser une partie.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="344"/>
+        <source>unsaved</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="346"/>
+        <source>Timekeeper — Running order — {name}[*]</source>
+        <translation>Timekeeper — Déroulé — {name}[*]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="409"/>
+        <source>Not valid yet: {count} error(s), listed below.</source>
+        <translation>Pas encore valide&#xa0;: {count} erreur(s), listée(s) ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="416"/>
+        <source>{count} segment(s), {total} from {start} to {end}</source>
+        <translation>{count} séquence(s), {total} de {start} à {end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="426"/>
+        <source>; {slack} to spare before the hard end {hard}</source>
+        <translation>&#xa0;; {slack} de marge avant la fin impérative de {hard}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="428"/>
+        <source>; ends exactly at the hard end {hard}</source>
+        <translation>&#xa0;; finit pile à la fin impérative de {hard}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="430"/>
+        <source>; {slack} past the hard end {hard}</source>
+        <translation>&#xa0;; {slack} au-delà de la fin impérative de {hard}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="483"/>
+        <source>New segment</source>
+        <translation>Nouvelle séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="495"/>
+        <source>New part</source>
+        <translation>Nouvelle partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="511"/>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="621"/>
+        <source>The session is running: edits that keep every segment in place (durations, budgets, notes, speakers, thresholds, the session&apos;s times) are taken in at once; adding, removing, moving and renaming segments wait until it has ended.</source>
+        <translation>La séance est en cours&#xa0;: les modifications qui gardent chaque séquence à sa place (durées, budgets, notes, intervenants, seuils, horaires de la séance) sont prises en compte aussitôt&#xa0;; ajouter, supprimer, déplacer ou renommer des séquences attend la fin de la séance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="672"/>
+        <source>This running order has changes that are not saved: save them (Ctrl+S), or do the same again to discard them.</source>
+        <translation>Ce déroulé a des modifications non enregistrées&#xa0;: enregistrez-les (Ctrl+S), ou refaites la même action pour les abandonner.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="706"/>
+        <source>Open running order</source>
+        <translation>Ouvrir un déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="708"/>
+        <location filename="../../app/ui/editor/window.py" line="740"/>
+        <source>Running orders (*.toml *.json)</source>
+        <translation>Déroulés (*.toml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="738"/>
+        <source>Save the running order</source>
+        <translation>Enregistrer le déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="748"/>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="767"/>
+        <source>Saved to {path}</source>
+        <translation>Enregistré dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="774"/>
+        <source>Import programme</source>
+        <translation>Importer un programme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="776"/>
+        <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
+        <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="792"/>
+        <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
+        <translation>{problem}. Choisissez avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="819"/>
+        <source>Imported from {name}, not saved yet: check the rows marked with an (i) (their tooltip says what was guessed), then save.</source>
+        <translation>Importé de {name}, pas encore enregistré&#xa0;: vérifiez les lignes marquées d’un (i) (leur infobulle dit ce qui a été deviné), puis enregistrez.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <location filename="../../app/ui/formatting.py" line="60"/>
@@ -315,175 +784,195 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="66"/>
+        <location filename="../../app/ui/moderator.py" line="74"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="67"/>
+        <location filename="../../app/ui/moderator.py" line="75"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="257"/>
+        <location filename="../../app/ui/moderator.py" line="267"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="89"/>
+        <location filename="../../app/ui/menus.py" line="92"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="90"/>
+        <location filename="../../app/ui/menus.py" line="93"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="91"/>
+        <location filename="../../app/ui/menus.py" line="94"/>
+        <source>&amp;Edit running order…</source>
+        <translation>&amp;Modifier le déroulé…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="95"/>
+        <source>&amp;New running order…</source>
+        <translation>&amp;Nouveau déroulé…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="96"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="92"/>
+        <location filename="../../app/ui/menus.py" line="97"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="93"/>
+        <location filename="../../app/ui/menus.py" line="98"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="94"/>
+        <location filename="../../app/ui/menus.py" line="99"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="95"/>
+        <location filename="../../app/ui/menus.py" line="100"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="96"/>
+        <location filename="../../app/ui/menus.py" line="101"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="97"/>
+        <location filename="../../app/ui/menus.py" line="102"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="98"/>
+        <location filename="../../app/ui/menus.py" line="103"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="99"/>
+        <location filename="../../app/ui/menus.py" line="104"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="103"/>
+        <location filename="../../app/ui/menus.py" line="108"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="110"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="114"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="116"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="112"/>
+        <location filename="../../app/ui/menus.py" line="117"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="113"/>
+        <location filename="../../app/ui/menus.py" line="118"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="114"/>
+        <location filename="../../app/ui/menus.py" line="119"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="396"/>
+        <location filename="../../app/ui/moderator.py" line="406"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="414"/>
+        <location filename="../../app/ui/moderator.py" line="424"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="428"/>
+        <location filename="../../app/ui/moderator.py" line="438"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="434"/>
+        <location filename="../../app/ui/moderator.py" line="444"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="447"/>
+        <location filename="../../app/ui/moderator.py" line="457"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="467"/>
+        <location filename="../../app/ui/moderator.py" line="477"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="479"/>
+        <location filename="../../app/ui/moderator.py" line="489"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="500"/>
+        <location filename="../../app/ui/moderator.py" line="510"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="513"/>
+        <location filename="../../app/ui/moderator.py" line="523"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="521"/>
-        <location filename="../../app/ui/moderator.py" line="535"/>
+        <location filename="../../app/ui/moderator.py" line="531"/>
+        <location filename="../../app/ui/moderator.py" line="545"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="526"/>
+        <location filename="../../app/ui/moderator.py" line="536"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="528"/>
+        <location filename="../../app/ui/moderator.py" line="538"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="685"/>
+        <source>Saved {name}.</source>
+        <translation>{name} enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="688"/>
+        <source>Open it as the session</source>
+        <translation>L’ouvrir comme séance</translation>
     </message>
     <message>
         <location filename="../../app/ui/source_watch.py" line="109"/>
@@ -516,77 +1005,57 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="557"/>
+        <location filename="../../app/ui/moderator.py" line="567"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="586"/>
+        <location filename="../../app/ui/moderator.py" line="596"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="561"/>
+        <location filename="../../app/ui/moderator.py" line="571"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="565"/>
+        <location filename="../../app/ui/moderator.py" line="575"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="567"/>
+        <location filename="../../app/ui/moderator.py" line="577"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="595"/>
+        <location filename="../../app/ui/moderator.py" line="605"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="599"/>
+        <location filename="../../app/ui/moderator.py" line="609"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="601"/>
+        <location filename="../../app/ui/moderator.py" line="611"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="615"/>
+        <location filename="../../app/ui/moderator.py" line="625"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="627"/>
-        <source>Save the running order</source>
-        <translation>Enregistrer le déroulé</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="629"/>
-        <source>Running orders (*.toml)</source>
-        <translation>Déroulés (*.toml)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="643"/>
-        <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
-        <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="651"/>
-        <source>Imported with guesses to check: {guesses}</source>
-        <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="673"/>
+        <location filename="../../app/ui/moderator.py" line="732"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="128"/>
+        <location filename="../../app/ui/menus.py" line="133"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>

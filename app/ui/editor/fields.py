@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.model.durations import format_duration
 from app.model.schema import EndAction, SegmentKind
 from app.ui.editor.document import EditorDocument
 from app.ui.editor.tree import kind_label, shown
@@ -135,6 +136,8 @@ class Field(QObject):
             if isinstance(w, QLineEdit):
                 if w.text() != shown(value):
                     w.setText(shown(value))
+                    if not w.hasFocus():
+                        w.setCursorPosition(0)  # a long title shows its beginning
             elif isinstance(w, QPlainTextEdit):
                 if w.toPlainText() != shown(value):
                     w.setPlainText(shown(value))
@@ -382,11 +385,6 @@ class ItemForm(Form):
         self.item_error.setStyleSheet(ERROR_STYLE)
         self.layout_.addRow(self.item_error)
         self.is_part = False
-        self.duration_hint = QLabel()
-        self.duration_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.duration_hint.setWordWrap(True)
-        self.duration_hint.setStyleSheet("color: palette(mid);")
-        self.layout_.addRow("", self.duration_hint)
 
     def retranslate(self) -> None:
         self.labels["title"].setText(translate("Editor", "&Title"))
@@ -400,17 +398,7 @@ class ItemForm(Form):
         self.labels["final"].setText(translate("Editor", "&Final phase at"))
         self.speakers_label.setText(translate("Editor", "Speakers"))
         self.speakers.retranslate()
-        self.duration_hint.setText(
-            translate(
-                "Editor",
-                "Any form of a programme: 10', 8'20\", 10 min, 1h30, 90s, 00:10:00. "
-                "Empty: a share of what the part's budget leaves.",
-            )
-            if not self.is_part
-            else translate(
-                "Editor", "Shared by the segments inside the part that have no duration."
-            )
-        )
+        self.field("item_duration").widget.setWhatsThis(self.duration_hint())
         kind = self.field("item_kind").widget
         end = self.field("item_end_action").widget
         assert isinstance(kind, QComboBox) and isinstance(end, QComboBox)
@@ -426,6 +414,34 @@ class ItemForm(Form):
             box.setCurrentIndex(max(box.findData(current), 0))
             box.blockSignals(False)
 
+    def duration_hint(self) -> str:
+        return (
+            translate(
+                "Editor",
+                "Any form of a programme: 10', 8'20\", 10 min, 1h30, 90s, 00:10:00. "
+                "Empty: a share of what the part's budget leaves.",
+            )
+            if not self.is_part
+            else translate(
+                "Editor", "Shared by the segments inside the part that have no duration."
+            )
+        )
+
+    def _placeholder(self, doc: EditorDocument, base: Path) -> None:
+        """An empty duration says what the segment gets: its share, read from the plan."""
+        widget = self.field("item_duration").widget
+        assert isinstance(widget, QLineEdit)
+        plan = doc.checked.plan
+        text = ""
+        if not self.is_part and plan is not None and int(base[1]) < len(plan.parts):
+            i = plan.parts[int(base[1])].first + int(base[3])
+            if i < len(plan.segments):
+                text = translate("Editor", "{planned}: a share of what the part's budget leaves")
+                text = text.format(planned=format_duration(plan.segments[i].planned_s))
+        widget.setPlaceholderText(text)
+        message = doc.checked.errors.get(self.field("item_duration").path)
+        widget.setToolTip(message or self.duration_hint())
+
     def load(self, doc: EditorDocument, base: Path, edit: Edit) -> None:
         is_part = len(base) == 2
         if is_part != self.is_part:
@@ -434,6 +450,7 @@ class ItemForm(Form):
             self.retranslate()
         self.kind_field.default = None if is_part else "talk"
         super().load(doc, base, edit)
+        self._placeholder(doc, base)
         item = doc.get(base, {})
         single = is_part and not item.get("segments")
         for name in ("item_kind", "item_end_action", "item_warning", "item_final"):
