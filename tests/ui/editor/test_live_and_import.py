@@ -160,3 +160,15 @@ def test_timekeeper_edit_parses_its_arguments() -> None:
     assert args.func.__name__ == "cmd_edit" and args.session == SEED
     args = parser.parse_args(["edit"])
     assert args.session is None
+
+
+def test_the_moderator_window_loads_the_editor_only_when_asked() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.cli.entry, app.ui.application, app.ui.moderator; "
+        "print(sorted(m for m in sys.modules if m.startswith(('app.ui.editor', 'tomlkit'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
