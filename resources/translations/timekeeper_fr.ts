@@ -258,7 +258,7 @@
     </message>
     <message>
         <location filename="../../app/ui/editor/commands.py" line="79"/>
-        <location filename="../../app/ui/editor/window.py" line="557"/>
+        <location filename="../../app/ui/editor/window.py" line="591"/>
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
@@ -501,208 +501,348 @@
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="267"/>
+        <location filename="../../app/ui/editor/window.py" line="74"/>
+        <source>part {n}</source>
+        <translation>partie {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="75"/>
+        <source>segment {n}</source>
+        <translation>séquence {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="76"/>
+        <source>speaker {n}</source>
+        <translation>intervenant {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="77"/>
+        <source>the running order</source>
+        <translation>le déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="78"/>
+        <source>session</source>
+        <translation>séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="79"/>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="80"/>
+        <source>event</source>
+        <translation>événement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="81"/>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="82"/>
+        <source>start</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="83"/>
+        <source>hard end</source>
+        <translation>fin impérative</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="84"/>
+        <source>time zone</source>
+        <translation>fuseau horaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="85"/>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="86"/>
+        <source>venue</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="87"/>
+        <source>room</source>
+        <translation>salle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="88"/>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="89"/>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="90"/>
+        <source>budget</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="91"/>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="92"/>
+        <source>speakers</source>
+        <translation>intervenants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="93"/>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="94"/>
+        <source>role</source>
+        <translation>fonction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="95"/>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="96"/>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="97"/>
+        <source>thresholds</source>
+        <translation>seuils</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="98"/>
+        <source>warning</source>
+        <translation>alerte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="99"/>
+        <source>final</source>
+        <translation>finale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="100"/>
+        <source>end action</source>
+        <translation>action à la fin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="101"/>
+        <source>parts</source>
+        <translation>parties</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="301"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="268"/>
+        <location filename="../../app/ui/editor/window.py" line="302"/>
         <source>&amp;New running order</source>
         <translation>&amp;Nouveau déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="269"/>
+        <location filename="../../app/ui/editor/window.py" line="303"/>
         <source>New from &amp;template</source>
         <translation>Nouveau d’après un &amp;modèle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="270"/>
+        <location filename="../../app/ui/editor/window.py" line="304"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="271"/>
+        <location filename="../../app/ui/editor/window.py" line="305"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="272"/>
+        <location filename="../../app/ui/editor/window.py" line="306"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="273"/>
+        <location filename="../../app/ui/editor/window.py" line="307"/>
         <source>Save &amp;as…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="274"/>
+        <location filename="../../app/ui/editor/window.py" line="308"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="275"/>
+        <location filename="../../app/ui/editor/window.py" line="309"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="276"/>
+        <location filename="../../app/ui/editor/window.py" line="310"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="277"/>
+        <location filename="../../app/ui/editor/window.py" line="311"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="278"/>
+        <location filename="../../app/ui/editor/window.py" line="312"/>
         <source>Add &amp;segment</source>
         <translation>Ajouter une &amp;séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="279"/>
+        <location filename="../../app/ui/editor/window.py" line="313"/>
         <source>Add &amp;part</source>
         <translation>Ajouter une &amp;partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="280"/>
+        <location filename="../../app/ui/editor/window.py" line="314"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="281"/>
+        <location filename="../../app/ui/editor/window.py" line="315"/>
         <source>Re&amp;move</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="282"/>
+        <location filename="../../app/ui/editor/window.py" line="316"/>
         <source>Move u&amp;p</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="283"/>
+        <location filename="../../app/ui/editor/window.py" line="317"/>
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="284"/>
+        <location filename="../../app/ui/editor/window.py" line="318"/>
         <source>Session</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="285"/>
+        <location filename="../../app/ui/editor/window.py" line="319"/>
         <source>Part / segment</source>
         <translation>Partie / séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="287"/>
+        <location filename="../../app/ui/editor/window.py" line="321"/>
         <source>Choose a part or a segment in the running order, or add one: Insert adds a segment, Ctrl+Insert a part.</source>
         <translation>Choisissez une partie ou une séquence dans le déroulé, ou ajoutez-en une&#xa0;: Inser ajoute une séquence, Ctrl+Inser une partie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="344"/>
+        <location filename="../../app/ui/editor/window.py" line="378"/>
         <source>unsaved</source>
         <translation>non enregistré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="346"/>
+        <location filename="../../app/ui/editor/window.py" line="380"/>
         <source>Timekeeper — Running order — {name}[*]</source>
         <translation>Timekeeper — Déroulé — {name}[*]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="409"/>
+        <location filename="../../app/ui/editor/window.py" line="443"/>
         <source>Not valid yet: {count} error(s), listed below.</source>
         <translation>Pas encore valide&#xa0;: {count} erreur(s), listée(s) ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="416"/>
+        <location filename="../../app/ui/editor/window.py" line="450"/>
         <source>{count} segment(s), {total} from {start} to {end}</source>
         <translation>{count} séquence(s), {total} de {start} à {end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="426"/>
+        <location filename="../../app/ui/editor/window.py" line="460"/>
         <source>; {slack} to spare before the hard end {hard}</source>
         <translation>&#xa0;; {slack} de marge avant la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="428"/>
+        <location filename="../../app/ui/editor/window.py" line="462"/>
         <source>; ends exactly at the hard end {hard}</source>
         <translation>&#xa0;; finit pile à la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="430"/>
+        <location filename="../../app/ui/editor/window.py" line="464"/>
         <source>; {slack} past the hard end {hard}</source>
         <translation>&#xa0;; {slack} au-delà de la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="483"/>
+        <location filename="../../app/ui/editor/window.py" line="517"/>
         <source>New segment</source>
         <translation>Nouvelle séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="495"/>
+        <location filename="../../app/ui/editor/window.py" line="529"/>
         <source>New part</source>
         <translation>Nouvelle partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="511"/>
+        <location filename="../../app/ui/editor/window.py" line="545"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="621"/>
+        <location filename="../../app/ui/editor/window.py" line="655"/>
         <source>The session is running: edits that keep every segment in place (durations, budgets, notes, speakers, thresholds, the session&apos;s times) are taken in at once; adding, removing, moving and renaming segments wait until it has ended.</source>
         <translation>La séance est en cours&#xa0;: les modifications qui gardent chaque séquence à sa place (durées, budgets, notes, intervenants, seuils, horaires de la séance) sont prises en compte aussitôt&#xa0;; ajouter, supprimer, déplacer ou renommer des séquences attend la fin de la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="672"/>
+        <location filename="../../app/ui/editor/window.py" line="706"/>
         <source>This running order has changes that are not saved: save them (Ctrl+S), or do the same again to discard them.</source>
         <translation>Ce déroulé a des modifications non enregistrées&#xa0;: enregistrez-les (Ctrl+S), ou refaites la même action pour les abandonner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="706"/>
+        <location filename="../../app/ui/editor/window.py" line="740"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="708"/>
-        <location filename="../../app/ui/editor/window.py" line="740"/>
+        <location filename="../../app/ui/editor/window.py" line="742"/>
+        <location filename="../../app/ui/editor/window.py" line="774"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="738"/>
+        <location filename="../../app/ui/editor/window.py" line="772"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="748"/>
+        <location filename="../../app/ui/editor/window.py" line="782"/>
         <source>Not saved: {reason}</source>
         <translation>Non enregistré&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="767"/>
+        <location filename="../../app/ui/editor/window.py" line="801"/>
         <source>Saved to {path}</source>
         <translation>Enregistré dans {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="774"/>
+        <location filename="../../app/ui/editor/window.py" line="808"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="776"/>
+        <location filename="../../app/ui/editor/window.py" line="810"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="792"/>
+        <location filename="../../app/ui/editor/window.py" line="826"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="819"/>
+        <location filename="../../app/ui/editor/window.py" line="853"/>
         <source>Imported from {name}, not saved yet: check the rows marked with an (i) (their tooltip says what was guessed), then save.</source>
         <translation>Importé de {name}, pas encore enregistré&#xa0;: vérifiez les lignes marquées d’un (i) (leur infobulle dit ce qui a été deviné), puis enregistrez.</translation>
     </message>

@@ -130,13 +130,13 @@ class EditorDocument(QObject):
         digest = hashlib.sha256(self.text().encode("utf-8")).hexdigest()
         return LoadedRunningOrder(plan=plan, source=str(self.path or ""), sha256=digest)
 
-    def refusal(self) -> str | None:
-        """Why Save refuses, in one sentence, or None."""
+    def refusal(self, words: dict[str, str] | None = None) -> str | None:
+        """Why Save refuses, in one sentence, or None (``words``: see describe_path)."""
         first = self.checked.first()
         if first is None:
             return None
         path, message = first
-        where = describe_path(self.data, path)
+        where = describe_path(self.data, path, words)
         more = len(self.checked.errors) - 1
         tail = f" (and {more} more error(s))" if more > 0 else ""
         return f"{where}: {message}{tail}"

@@ -56,10 +56,12 @@ def path_text(path: Path) -> str:
     return dotted_path(path)
 
 
-def describe_path(data: dict[str, Any], path: Path) -> str:
+def describe_path(data: dict[str, Any], path: Path, words: dict[str, str] | None = None) -> str:
     """Where a field is, as a person finds it in the editor: "part 2 'Témoignages', segment 4
-    'Échanges avec la salle', duration" (the file's dotted path when it names no row)."""
-    words: list[str] = []
+    'Échanges avec la salle', duration" (the file's dotted path when it names no row).
+    ``words`` gives the words in the interface's language (English when None)."""
+    say = words or {}
+    parts: list[str] = []
     node: Any = data
     rest = list(path)
     while rest:
@@ -74,11 +76,17 @@ def describe_path(data: dict[str, Any], path: Path) -> str:
                 else None
             )
             label = {"parts": "part", "segments": "segment", "speakers": "speaker"}[str(step)]
-            words.append(f"{label} {index + 1}" + (f" {_quoted(name)}" if name else ""))
+            shown = (
+                say.get(label, label + " {n}").format(n=index + 1)
+                if words
+                else f"{label} {index + 1}"
+            )
+            parts.append(shown + (f" {_quoted(name)}" if name else ""))
         else:
             node = node.get(step) if isinstance(node, dict) else None
-            words.append(str(step).replace("_", " "))
-    return ", ".join(words) or "the running order"
+            key = str(step)
+            parts.append(say.get(key, key.replace("_", " ")))
+    return ", ".join(parts) or say.get("", "the running order")
 
 
 def _quoted(name: object) -> str:

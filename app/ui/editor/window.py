@@ -68,6 +68,40 @@ LIVE_APPLY_MS = 600  # a live edit is taken in once typing pauses (one plan chan
 ERROR_STYLE = "color: #b00020;"
 
 
+def path_words() -> dict[str, str]:
+    """The words of ``describe_path`` in the interface's language."""
+    return {
+        "part": translate("Editor", "part {n}"),
+        "segment": translate("Editor", "segment {n}"),
+        "speaker": translate("Editor", "speaker {n}"),
+        "": translate("Editor", "the running order"),
+        "session": translate("Editor", "session"),
+        "title": translate("Editor", "title"),
+        "event": translate("Editor", "event"),
+        "date": translate("Editor", "date"),
+        "start": translate("Editor", "start"),
+        "hard_end": translate("Editor", "hard end"),
+        "timezone": translate("Editor", "time zone"),
+        "language": translate("Editor", "language"),
+        "venue": translate("Editor", "venue"),
+        "room": translate("Editor", "room"),
+        "kind": translate("Editor", "kind"),
+        "duration": translate("Editor", "duration"),
+        "budget": translate("Editor", "budget"),
+        "notes": translate("Editor", "notes"),
+        "speakers": translate("Editor", "speakers"),
+        "name": translate("Editor", "name"),
+        "role": translate("Editor", "role"),
+        "organisation": translate("Editor", "organisation"),
+        "note": translate("Editor", "note"),
+        "thresholds": translate("Editor", "thresholds"),
+        "warning": translate("Editor", "warning"),
+        "final": translate("Editor", "final"),
+        "end_action": translate("Editor", "end action"),
+        "parts": translate("Editor", "parts"),
+    }
+
+
 class EditorWindow(QMainWindow):
     """One document in a window of its own. ``controller``: the moderator's live session."""
 
@@ -434,7 +468,7 @@ class EditorWindow(QMainWindow):
     def _error_list(self) -> None:
         self.errors.clear()
         for path, message in self.doc.checked.errors.items():
-            where = describe_path(self.doc.data, path)
+            where = describe_path(self.doc.data, path, path_words())
             item = QListWidgetItem(f"{where}: {message}")
             item.setData(Qt.ItemDataRole.UserRole, list(path))
             self.errors.addItem(item)
@@ -742,7 +776,7 @@ class EditorWindow(QMainWindow):
         return self.save_to(FilePath(path)) if path else False
 
     def refuse_save(self) -> bool:
-        reason = self.doc.refusal()
+        reason = self.doc.refusal(path_words())
         if reason is None:
             return False
         self.say(translate("Editor", "Not saved: {reason}").format(reason=reason), error=True)
