@@ -339,6 +339,7 @@ class EditorWindow(QMainWindow):
     # -- the document ---------------------------------------------------------------------
 
     def set_document(self, doc: EditorDocument) -> None:
+        old = getattr(self, "doc", None), getattr(self, "model", None)
         self.doc = doc
         doc.setParent(self)
         self.undo.clear()
@@ -346,6 +347,9 @@ class EditorWindow(QMainWindow):
         self.model.move_requested.connect(self._move_to)
         self.model.figures_changed.connect(self.tree.viewport().update)
         self.tree.setModel(self.model)
+        for thing in old:  # the document and the tree model this window showed before
+            if thing is not None:
+                thing.deleteLater()
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)

@@ -172,3 +172,26 @@ def test_the_moderator_window_loads_the_editor_only_when_asked() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_timekeeper_edit_opens_the_editor_on_the_file(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from app.ui.editor.app import QUIT_AFTER_SHOW_ENV
+
+    env = {**os.environ, QUIT_AFTER_SHOW_ENV: "1", "QT_QPA_PLATFORM": "offscreen"}
+    env["TIMEKEEPER_HOME"] = str(tmp_path / "home")
+    for argv in (["edit", str(SEED), "--lang", "en"], ["--edit", str(SEED), "--lang", "en"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "app", *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
+        )
+        assert f"editor: Timekeeper — Running order — {SEED.name}" in out.stdout
+        assert "8 segment(s), 01:25:00 from 16:00 to 17:25" in out.stdout
