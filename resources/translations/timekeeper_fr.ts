@@ -258,7 +258,7 @@
     </message>
     <message>
         <location filename="../../app/ui/editor/commands.py" line="79"/>
-        <location filename="../../app/ui/editor/window.py" line="591"/>
+        <location filename="../../app/ui/editor/window.py" line="596"/>
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
@@ -641,208 +641,218 @@
         <translation>parties</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="301"/>
+        <location filename="../../app/ui/editor/window.py" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="302"/>
+        <location filename="../../app/ui/editor/window.py" line="303"/>
         <source>&amp;New running order</source>
         <translation>&amp;Nouveau déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="303"/>
+        <location filename="../../app/ui/editor/window.py" line="304"/>
         <source>New from &amp;template</source>
         <translation>Nouveau d’après un &amp;modèle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="304"/>
+        <location filename="../../app/ui/editor/window.py" line="305"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="305"/>
+        <location filename="../../app/ui/editor/window.py" line="306"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="306"/>
+        <location filename="../../app/ui/editor/window.py" line="307"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="307"/>
+        <location filename="../../app/ui/editor/window.py" line="308"/>
         <source>Save &amp;as…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="308"/>
+        <location filename="../../app/ui/editor/window.py" line="309"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="309"/>
+        <location filename="../../app/ui/editor/window.py" line="310"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="310"/>
+        <location filename="../../app/ui/editor/window.py" line="311"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="311"/>
+        <location filename="../../app/ui/editor/window.py" line="312"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="312"/>
+        <location filename="../../app/ui/editor/window.py" line="313"/>
         <source>Add &amp;segment</source>
         <translation>Ajouter une &amp;séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="313"/>
+        <location filename="../../app/ui/editor/window.py" line="314"/>
         <source>Add &amp;part</source>
         <translation>Ajouter une &amp;partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="314"/>
+        <location filename="../../app/ui/editor/window.py" line="315"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="315"/>
+        <location filename="../../app/ui/editor/window.py" line="316"/>
         <source>Re&amp;move</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="316"/>
+        <location filename="../../app/ui/editor/window.py" line="317"/>
         <source>Move u&amp;p</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="317"/>
+        <location filename="../../app/ui/editor/window.py" line="318"/>
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="318"/>
+        <location filename="../../app/ui/editor/window.py" line="319"/>
         <source>Session</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="319"/>
+        <location filename="../../app/ui/editor/window.py" line="320"/>
         <source>Part / segment</source>
         <translation>Partie / séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="321"/>
+        <location filename="../../app/ui/editor/window.py" line="322"/>
         <source>Choose a part or a segment in the running order, or add one: Insert adds a segment, Ctrl+Insert a part.</source>
         <translation>Choisissez une partie ou une séquence dans le déroulé, ou ajoutez-en une&#xa0;: Inser ajoute une séquence, Ctrl+Inser une partie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="378"/>
+        <location filename="../../app/ui/editor/window.py" line="383"/>
         <source>unsaved</source>
         <translation>non enregistré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="380"/>
+        <location filename="../../app/ui/editor/window.py" line="385"/>
         <source>Timekeeper — Running order — {name}[*]</source>
         <translation>Timekeeper — Déroulé — {name}[*]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="443"/>
+        <location filename="../../app/ui/editor/window.py" line="448"/>
         <source>Not valid yet: {count} error(s), listed below.</source>
         <translation>Pas encore valide&#xa0;: {count} erreur(s), listée(s) ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="450"/>
+        <location filename="../../app/ui/editor/window.py" line="455"/>
         <source>{count} segment(s), {total} from {start} to {end}</source>
         <translation>{count} séquence(s), {total} de {start} à {end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="460"/>
+        <location filename="../../app/ui/editor/window.py" line="465"/>
         <source>; {slack} to spare before the hard end {hard}</source>
         <translation>&#xa0;; {slack} de marge avant la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="462"/>
+        <location filename="../../app/ui/editor/window.py" line="467"/>
         <source>; ends exactly at the hard end {hard}</source>
         <translation>&#xa0;; finit pile à la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="464"/>
+        <location filename="../../app/ui/editor/window.py" line="469"/>
         <source>; {slack} past the hard end {hard}</source>
         <translation>&#xa0;; {slack} au-delà de la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="517"/>
+        <location filename="../../app/ui/editor/window.py" line="522"/>
         <source>New segment</source>
         <translation>Nouvelle séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="529"/>
+        <location filename="../../app/ui/editor/window.py" line="534"/>
         <source>New part</source>
         <translation>Nouvelle partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="545"/>
+        <location filename="../../app/ui/editor/window.py" line="550"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="655"/>
+        <location filename="../../app/ui/editor/window.py" line="660"/>
         <source>The session is running: edits that keep every segment in place (durations, budgets, notes, speakers, thresholds, the session&apos;s times) are taken in at once; adding, removing, moving and renaming segments wait until it has ended.</source>
         <translation>La séance est en cours&#xa0;: les modifications qui gardent chaque séquence à sa place (durées, budgets, notes, intervenants, seuils, horaires de la séance) sont prises en compte aussitôt&#xa0;; ajouter, supprimer, déplacer ou renommer des séquences attend la fin de la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="706"/>
+        <location filename="../../app/ui/editor/window.py" line="711"/>
         <source>This running order has changes that are not saved: save them (Ctrl+S), or do the same again to discard them.</source>
         <translation>Ce déroulé a des modifications non enregistrées&#xa0;: enregistrez-les (Ctrl+S), ou refaites la même action pour les abandonner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="740"/>
+        <location filename="../../app/ui/editor/window.py" line="745"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="742"/>
-        <location filename="../../app/ui/editor/window.py" line="774"/>
+        <location filename="../../app/ui/editor/window.py" line="747"/>
+        <location filename="../../app/ui/editor/window.py" line="779"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="772"/>
+        <location filename="../../app/ui/editor/window.py" line="777"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="782"/>
+        <location filename="../../app/ui/editor/window.py" line="787"/>
         <source>Not saved: {reason}</source>
         <translation>Non enregistré&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="801"/>
+        <location filename="../../app/ui/editor/window.py" line="806"/>
         <source>Saved to {path}</source>
         <translation>Enregistré dans {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="808"/>
+        <location filename="../../app/ui/editor/window.py" line="813"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="810"/>
+        <location filename="../../app/ui/editor/window.py" line="815"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="826"/>
+        <location filename="../../app/ui/editor/window.py" line="831"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="853"/>
+        <location filename="../../app/ui/editor/window.py" line="851"/>
+        <source>guessed</source>
+        <translation>deviné</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="851"/>
+        <source>left out</source>
+        <translation>laissé de côté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="859"/>
         <source>Imported from {name}, not saved yet: check the rows marked with an (i) (their tooltip says what was guessed), then save.</source>
         <translation>Importé de {name}, pas encore enregistré&#xa0;: vérifiez les lignes marquées d’un (i) (leur infobulle dit ce qui a été deviné), puis enregistrez.</translation>
     </message>

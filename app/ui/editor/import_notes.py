@@ -19,12 +19,21 @@ if TYPE_CHECKING:
 MIN_MATCH = 4  # characters: a title shorter than this says nothing about a line
 
 
+def _texts(item: dict[str, Any]) -> list[str]:
+    """What of a row a programme's line may carry: its title, notes, speakers and their notes."""
+    texts = [str(item.get("title", "")), str(item.get("notes", ""))]
+    for person in item.get("speakers") or []:
+        if isinstance(person, dict):
+            texts += [str(person.get("name", "")), str(person.get("note", ""))]
+    return texts
+
+
 def _rows(data: dict[str, Any]) -> list[tuple[Path, str]]:
     rows: list[tuple[Path, str]] = []
     for p, part in enumerate(data.get("parts", [])):
-        rows.append((("parts", p), str(part.get("title", ""))))
+        rows += [(("parts", p), t) for t in _texts(part)]
         for s, segment in enumerate(part.get("segments") or []):
-            rows.append((("parts", p, "segments", s), str(segment.get("title", ""))))
+            rows += [(("parts", p, "segments", s), t) for t in _texts(segment)]
     return rows
 
 
@@ -33,9 +42,13 @@ def _norm(text: str) -> str:
 
 
 def place_notes(
-    data: dict[str, Any], source: FilePath, result: ImportResult
+    data: dict[str, Any],
+    source: FilePath,
+    result: ImportResult,
+    tags: tuple[str, str] = ("guessed", "left out"),
 ) -> tuple[dict[Path, list[str]], list[str]]:
-    """(notes by row, notes for no row): each note is the importer's own sentence."""
+    """(notes by row, notes for no row): each note is the importer's own sentence, after
+    ``tags`` (what a guess and a line left out are called, in the interface's language)."""
     try:
         lines = (
             read_bounded(source, limit=5 * 1024 * 1024, what="a programme")
@@ -47,7 +60,8 @@ def place_notes(
     rows = _rows(data)
     placed: dict[Path, list[str]] = {}
     rest: list[str] = []
-    tagged = [("guessed", d) for d in result.warnings] + [("left out", d) for d in result.problems]
+    guessed, left_out = tags
+    tagged = [(guessed, d) for d in result.warnings] + [(left_out, d) for d in result.problems]
     for tag, diag in tagged:
         note = f"{tag}: {diag}"
         row = None
@@ -59,7 +73,7 @@ def place_notes(
                 for path, title in rows
                 if len(t := _norm(title)) >= MIN_MATCH and text and (t in text or text in t)
             ]
-            if found and tag == "guessed":
+            if found and tag == guessed:
                 row = max(found)[1]
         if row is None:
             rest.append(note)

@@ -181,6 +181,7 @@ class EditorWindow(QMainWindow):
         self.notes_list = QListWidget()
         self.notes_list.setObjectName("import_notes")
         self.notes_list.setMaximumHeight(90)
+        self.notes_list.setWordWrap(True)
         self.notes_list.hide()
 
         left = QWidget()
@@ -847,7 +848,8 @@ class EditorWindow(QMainWindow):
         doc = EditorDocument.from_text(result.toml_text, self.defaults)
         self.set_document(doc)
         self.suggested = source.with_suffix(".toml")
-        rows, rest = place_notes(doc.data, source, result)
+        tags = (translate("Editor", "guessed"), translate("Editor", "left out"))
+        rows, rest = place_notes(doc.data, source, result, tags)
         self.model.set_notes(rows)
         self.import_notes = rest
         self.notes_list.clear()

@@ -195,3 +195,20 @@ def test_timekeeper_edit_opens_the_editor_on_the_file(tmp_path: Path) -> None:
         )
         assert f"editor: Timekeeper — Running order — {SEED.name}" in out.stdout
         assert "8 segment(s), 01:25:00 from 16:00 to 17:25" in out.stdout
+
+
+def test_the_seed_programme_imported_puts_its_footnote_guess_on_the_talk(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    programme = tmp_path / "programme.txt"
+    shutil.copyfile(PROGRAMME, programme)
+    w = open_editor(qtbot, EditorWindow())
+    assert w.import_path(programme)
+    talk = ("parts", 1, "segments", 2)  # Cyril Labi's, whose note the footnote became
+    (note,) = w.model.notes[talk]
+    assert note.startswith("guessed: line ") and "footnote" in note
+    tip = w.model.data(w.model.index_of(talk), Qt.ItemDataRole.ToolTipRole)
+    assert note in tip
+    assert [n for n in w.import_notes if "date has no year" in n]  # no row: listed
+    w.close()
+    w.close()
