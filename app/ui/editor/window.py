@@ -125,6 +125,7 @@ class EditorWindow(QMainWindow):
         self.suggested: FilePath | None = None  # where Save as proposes to save an import
         self.import_notes: list[str] = []
         self._select_after: Path | None = None
+        self._session_errors: dict[Path, str] | None = None
         self._closing_confirmed = False
         self._live_timer = QTimer(self)
         self._live_timer.setSingleShot(True)
@@ -344,6 +345,7 @@ class EditorWindow(QMainWindow):
         self.doc = doc
         doc.setParent(self)
         self.undo.clear()
+        self._session_errors = None
         self.model = RunningOrderModel(doc, self)
         self.model.move_requested.connect(self._move_to)
         self.model.figures_changed.connect(self.tree.viewport().update)
@@ -430,8 +432,14 @@ class EditorWindow(QMainWindow):
         self._apply_lock()
 
     def refresh(self) -> None:
-        """After a check: the forms' values and errors, the summary, the error list."""
-        self.session_form.load(self.doc, ("session",), self.edit)
+        """After a check: the forms' values and errors, the summary, the error list. (The
+        session's form only when the session's fields or their errors may have changed: a
+        keystroke elsewhere leaves them as they are.)"""
+        edited = self.doc.last_edit
+        session_errors = self.doc.checked.errors_under(("session",))
+        if edited is None or edited[:1] == ("session",) or session_errors != self._session_errors:
+            self.session_form.load(self.doc, ("session",), self.edit)
+            self._session_errors = session_errors
         path = self.current_path()
         if path is not None and self.doc.get(path) is not None:
             self.item_form.load(self.doc, path, self.edit)
@@ -471,6 +479,8 @@ class EditorWindow(QMainWindow):
         self.summary.setText(text)
 
     def _error_list(self) -> None:
+        if not self.doc.checked.errors and not self.errors.count():
+            return  # nothing listed, nothing to list: the common keystroke
         self.errors.clear()
         for path, message in self.doc.checked.errors.items():
             where = describe_path(self.doc.data, path, path_words())
