@@ -72,7 +72,7 @@ sounds: $(STAMP)
 	$(BIN)/python -m app.sound.synth resources/sounds
 
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate app/i18n.py app/ui/*.py app/ui/widgets/*.py app/reports/*.py app/reports/qt/*.py -ts resources/translations/timekeeper_fr.ts -no-obsolete
+	$(BIN)/pyside6-lupdate app/i18n.py app/ui/*.py app/ui/widgets/*.py app/ui/editor/*.py app/reports/*.py app/reports/qt/*.py -ts resources/translations/timekeeper_fr.ts -no-obsolete
 
 # The sdist and the wheel (python -m build: the wheel is built from the sdist, so the sdist is
 # known to be complete; setup.py compiles the .qm into it), then the one-folder bundle

@@ -3,7 +3,8 @@
 ``make screenshots`` (or ``python -m tests.screenshots [FOLDER]``) renders the seed workshop on
 a fake clock under the offscreen platform: the moderator window and the projector window in
 the normal, warning, final, overtime, message, blackout, between-segments and overran states, 32
-pictures in ``screenshots/`` (not kept in git). Look at them after any change to what either
+pictures, and the running-order editor (a segment chosen, then a duration typed wrong), 4 more,
+in ``screenshots/`` (not kept in git). Look at them after any change to what either
 window shows: legibility from the back of a hall, text cut off, accents, colours.
 """
 
@@ -112,7 +113,60 @@ def main(argv: list[str]) -> int:
                 window.quit_now()
                 projector.close()
                 controller.shutdown()
+        for language in ("fr", "en"):
+            install_language(app, language)
+            for path in editor_shots(out, language, Path(tmp)):
+                print(path)
     return 0
+
+
+EDITOR_SIZE = (1280, 800)  # the laptop screen prepare mode is used on
+
+
+def editor_shots(out: Path, language: str, tmp: Path) -> list[Path]:
+    """The running-order editor on the seed workshop: a segment chosen, then the same with a
+    duration typed wrong (the error at its field, the row marked, Save refused)."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from app import resources
+    from app.files import write_atomic
+    from app.ui.editor.window import EditorWindow
+
+    app = QApplication.instance()
+    assert app is not None
+    copy = tmp / f"editor-{language}.toml"
+    shutil.copyfile(resources.default_session(), copy)
+    window = EditorWindow()
+    window.resize(*EDITOR_SIZE)
+    window.show()
+    window.open_path(copy)
+    window.select(("parts", 1, "segments", 0))
+    window.tabs.setCurrentIndex(1)
+    app.processEvents()
+    shots = []
+    path = out / f"editor-{language}.png"
+    write_atomic(path, png_bytes(window.grab()), force=True)
+    shots.append(path)
+    window.select(("parts", 1, "segments", 3))
+    field = window.findChild(QLineEdit, "item_duration")
+    assert field is not None
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "15 minuts")
+    window.activateWindow()
+    window.save()  # refused: says why
+    QTest.keyClick(field, Qt.Key.Key_End)
+    app.processEvents()
+    path = out / f"editor-{language}-error.png"
+    write_atomic(path, png_bytes(window.grab()), force=True)
+    shots.append(path)
+    window.close()
+    window.close()  # (the second close leaves the unsaved edit)
+    return shots
 
 
 if __name__ == "__main__":

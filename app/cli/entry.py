@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.cli import check, desktop, import_export, replay, report, schema
+from app.cli import check, desktop, edit, import_export, replay, report, schema
 from app.cli.errors import BadInput, ExitCode
 from app.cli.gui import gui_parser
 from app.cli.subcommand import CommandModule, Handler, Parser
@@ -30,7 +30,15 @@ from app.timing_log.errors import LogError
 from app.ui.launch import NoDisplay
 
 # In the order `timekeeper --help` lists them.
-COMMAND_MODULES: tuple[CommandModule, ...] = (check, schema, import_export, report, replay, desktop)
+COMMAND_MODULES: tuple[CommandModule, ...] = (
+    check,
+    schema,
+    import_export,
+    report,
+    replay,
+    desktop,
+    edit,
+)
 
 
 # Errors whose message is written for the user (it names the file and what to do): exit 2.

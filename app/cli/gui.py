@@ -26,6 +26,9 @@ def gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--port", type=_port, metavar="N", help="HTTP port (default 8650)")
     parser.add_argument("--osc-port", type=_port, metavar="N", help="OSC port (default 8651)")
+    parser.add_argument(
+        "--edit", action="store_true", help="open the running-order editor instead (prepare mode)"
+    )
     parser.add_argument("--version", action="version", version=f"timekeeper {__version__}")
     parser.set_defaults(func=cmd_gui)
     return parser
@@ -43,6 +46,10 @@ def _port(text: str) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     # Qt is imported only now: `check`, `report` and `schema` work on a machine without one.
+    if args.edit:
+        from app.cli.edit import cmd_edit
+
+        return cmd_edit(args)
     from app.ui.launch import run_gui
 
     return run_gui(args)

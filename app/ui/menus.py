@@ -42,6 +42,9 @@ class ModeratorMenus:
         bar = w.menuBar()
         self.file_menu = bar.addMenu("")
         self.open_action = self.file_menu.addAction("", w.open_running_order)
+        self.edit_action = self.file_menu.addAction("", w.edit_running_order)
+        self.edit_action.setShortcut("Ctrl+E")
+        self.new_action = self.file_menu.addAction("", w.new_running_order)
         self.import_action = self.file_menu.addAction("", w.import_programme)
         self.replay_action = self.file_menu.addAction("", w.open_replay)
         self.past_action = self.file_menu.addAction("", w.show_past_sessions)
@@ -103,6 +106,8 @@ class ModeratorMenus:
         settings = self._window.settings
         self.file_menu.setTitle(translate("Moderator", "&File"))
         self.open_action.setText(translate("Moderator", "&Open running order…"))
+        self.edit_action.setText(translate("Moderator", "&Edit running order…"))
+        self.new_action.setText(translate("Moderator", "&New running order…"))
         self.import_action.setText(translate("Moderator", "&Import programme…"))
         self.replay_action.setText(translate("Moderator", "Open timing log for &replay…"))
         self.past_action.setText(translate("Moderator", "&Past sessions…"))

@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, QUrl
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -33,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine.snapshot import Snapshot
-from app.files import FileWriteError, timing_log_kind, write_atomic
+from app.files import FileWriteError
 from app.i18n import install_language
 from app.model import RunningOrderError, load_running_order
 from app.timing_log.errors import SessionBusy
@@ -61,7 +68,9 @@ from app.ui.widgets.running_order import RunningOrderTree
 from app.ui.widgets.schedule import ScheduleLine
 
 if TYPE_CHECKING:
+    from app.importers.draft import ImportResult
     from app.ui.cues import CueBell
+    from app.ui.editor.window import EditorWindow
     from app.ui.past_sessions import PastSessionsWidget
 
 translate = QCoreApplication.translate
@@ -114,11 +123,13 @@ class ModeratorWindow(QMainWindow):
         self._start_over_hint.timeout.connect(self._show_resume_banner)
         self._clock_session: object = None  # clock_of's memo: the session it is for
         self._past_window: PastSessionsWidget | None = None  # made when first asked for
+        self.editors: list[EditorWindow] = []  # prepare mode's windows (app.ui.editor)
         self._clocks: dict[float, str] = {}
         self._print_job: object = None  # File → Print: the open dialog and its printer
 
         self._fit_screen()
         self.setMinimumSize(960, 600)
+        self.setAcceptDrops(True)  # a running order or a programme dropped: the editor
         self._build()
         self.remote = RemoteBridge(
             controller,
@@ -682,8 +693,8 @@ class ModeratorWindow(QMainWindow):
         return window
 
     def import_programme(self) -> None:
-        """File → Import programme…: a programme (text, CSV, schedule XML) becomes a running
-        order file the moderator saves, which then opens as the session."""
+        """File → Import programme…: a programme (text, CSV, schedule XML) opens in the
+        editor as a new running order, to be checked and saved."""
         if self._refuse_while_running(translate("Moderator", "Importing a programme")):
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -699,8 +710,8 @@ class ModeratorWindow(QMainWindow):
             self.import_path(Path(path))
 
     def import_path(self, source: Path) -> bool:
-        """Import ``source``, ask where to save the running order, open it. Problems and
-        guesses are told in banners (the moderator checks the file before the session)."""
+        """Import ``source`` into the editor, unsaved: each guess sits on its row there, and
+        nothing is written until the moderator saves. A refusal is told in a banner here."""
         from app.importers import ChoiceNeeded, ImportFailure, import_file
 
         try:
@@ -717,36 +728,7 @@ class ModeratorWindow(QMainWindow):
         except ImportFailure as exc:
             self.show_notice(one_line(str(exc)))
             return False
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("Moderator", "Save the running order"),
-            str(source.with_suffix(".toml")),
-            translate("Moderator", "Running orders (*.toml)"),
-        )
-        if not target:
-            return False
-        try:
-            # The dialog asked before replacing a file: force, but never over a timing log.
-            write_atomic(target, result.toml_text.encode("utf-8"), force=True, keep=timing_log_kind)
-        except FileWriteError as exc:
-            self.show_notice(str(exc))
-            return False
-        if not self.open_path(Path(target)):
-            return False
-        if result.problems:
-            self.show_notice(
-                translate(
-                    "Moderator",
-                    "Some lines of the programme were left out ({lines}); check the running "
-                    "order before the session.",
-                ).format(lines="; ".join(str(p) for p in result.problems[:5]))
-            )
-        if result.warnings:
-            self.show_notice(
-                translate("Moderator", "Imported with guesses to check: {guesses}").format(
-                    guesses="; ".join(str(w) for w in result.warnings[:5])
-                )
-            )
+        self.open_editor(imported=(result, source))
         return True
 
     # -- the remote server (issue #14) -------------------------------------------------------
@@ -832,6 +814,84 @@ class ModeratorWindow(QMainWindow):
             Kind.WARNING,
             timeout_ms=NOTICE_MS,
         )
+
+    # -- prepare mode: the running-order editor ----------------------------------------------
+
+    def open_editor(
+        self,
+        path: Path | None = None,
+        *,
+        imported: tuple[ImportResult, Path] | None = None,
+    ) -> EditorWindow:
+        """A running-order editor window (app.ui.editor): on ``path``, on an import (unsaved),
+        or on a new running order. It knows the live session, so that an edit of the session's
+        own file is taken in at once when it keeps every segment."""
+        from app.ui.editor.window import EditorWindow
+
+        editor = EditorWindow(
+            controller=self.controller, defaults=threshold_defaults(self.settings), parent=self
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        editor.destroyed.connect(lambda *_: self._forget_editor(editor))
+        editor.saved.connect(self._editor_saved)
+        if imported is not None:
+            editor.show_import(*imported)
+        elif path is not None:
+            editor.open_path(path)
+        self.editors.append(editor)
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def _forget_editor(self, editor: EditorWindow) -> None:
+        with contextlib.suppress(ValueError):
+            self.editors.remove(editor)
+
+    def edit_running_order(self) -> EditorWindow:
+        """File → Edit running order: the session's own file in the editor."""
+        return self.open_editor(Path(self.controller.loaded.source))
+
+    def new_running_order(self) -> EditorWindow:
+        return self.open_editor()
+
+    def _editor_saved(self, path: Path) -> None:
+        """A running order saved in the editor that is not the session's: offer to open it
+        (the session's own file is taken in by the file watcher, as any edit on disk)."""
+        if Path(self.controller.loaded.source).resolve() == path.resolve():
+            return
+        self.banners.show_banner(
+            "editor-saved",
+            translate("Moderator", "Saved {name}.").format(name=path.name),
+            Kind.INFO,
+            action=(
+                translate("Moderator", "Open it as the session"),
+                lambda: self._open_saved(path),
+            ),
+        )
+
+    def _open_saved(self, path: Path) -> None:
+        if self.open_path(path):
+            self.banners.hide_banner("editor-saved")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        """A file dropped on the window opens in the editor: a running order as it is, a
+        programme through the importers (unsaved until the moderator saves it)."""
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                event.acceptProposedAction()
+                self.open_dropped(Path(url.toLocalFile()))
+                return
+
+    def open_dropped(self, path: Path) -> bool:
+        if path.suffix.lower() in (".toml", ".json"):
+            self.open_editor(path)
+            return True
+        return self.import_path(path)
 
     # -- settings -----------------------------------------------------------------------------
 

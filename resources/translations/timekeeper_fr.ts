@@ -239,6 +239,625 @@
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="26"/>
+        <source>Edit {field}</source>
+        <translation>Modifier {field}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="52"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="64"/>
+        <location filename="../../app/ui/editor/fields.py" line="315"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/commands.py" line="79"/>
+        <location filename="../../app/ui/editor/window.py" line="606"/>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="213"/>
+        <source>— (from its segments)</source>
+        <translation>— (celle de ses séquences)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="219"/>
+        <source>stay and count the overtime</source>
+        <translation>rester et compter le dépassement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="220"/>
+        <source>go to the next segment</source>
+        <translation>passer à la séquence suivante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="223"/>
+        <source>stay (written in the file)</source>
+        <translation>rester (écrit dans le fichier)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="253"/>
+        <location filename="../../app/ui/editor/fields.py" line="390"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="254"/>
+        <source>&amp;Event</source>
+        <translation>&amp;Événement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="255"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="256"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Début</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="257"/>
+        <source>&amp;Hard end</source>
+        <translation>&amp;Fin impérative</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="258"/>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Fuseau horaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="259"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="260"/>
+        <source>&amp;Venue</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="261"/>
+        <source>&amp;Room</source>
+        <translation>&amp;Salle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="262"/>
+        <location filename="../../app/ui/editor/fields.py" line="397"/>
+        <source>&amp;Warning phase at</source>
+        <translation>Phase d’&amp;alerte à</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="263"/>
+        <location filename="../../app/ui/editor/fields.py" line="398"/>
+        <source>&amp;Final phase at</source>
+        <translation>Phase &amp;finale à</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="314"/>
+        <source>Add speaker</source>
+        <translation>Ajouter un intervenant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="316"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="317"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="318"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="319"/>
+        <source>R&amp;ole</source>
+        <translation>&amp;Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="320"/>
+        <source>Or&amp;ganisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="321"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="391"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="393"/>
+        <source>&amp;Budget</source>
+        <translation>&amp;Budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="393"/>
+        <source>&amp;Duration</source>
+        <translation>&amp;Durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="395"/>
+        <source>N&amp;otes for the moderator</source>
+        <translation>N&amp;otes pour le modérateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="396"/>
+        <source>At the &amp;end</source>
+        <translation>À la &amp;fin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="399"/>
+        <source>Speakers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="419"/>
+        <source>Any form of a programme: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Empty: a share of what the part&apos;s budget leaves.</source>
+        <translation>Toute forme d’un programme&#xa0;: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Vide&#xa0;: une part de ce que laisse le budget de la partie.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="425"/>
+        <source>Shared by the segments inside the part that have no duration.</source>
+        <translation>Partagé entre les séquences de la partie qui n’ont pas de durée.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="439"/>
+        <source>{planned}: a share of what the part&apos;s budget leaves</source>
+        <translation>{planned}&#xa0;: une part de ce que laisse le budget de la partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="468"/>
+        <source>Part {n}</source>
+        <translation>Partie {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="470"/>
+        <source> — {count} segment(s)</source>
+        <translation> — {count} séquence(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="472"/>
+        <source> — one segment on its own</source>
+        <translation> — une séquence à elle seule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="477"/>
+        <source>Segment {s} of part {p}</source>
+        <translation>Séquence {s} de la partie {p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="58"/>
+        <source>introduction</source>
+        <translation>introduction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="59"/>
+        <source>talk</source>
+        <translation>exposé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="60"/>
+        <source>questions</source>
+        <translation>questions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="61"/>
+        <source>panel</source>
+        <translation>table ronde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="62"/>
+        <source>break</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="63"/>
+        <source>conclusion</source>
+        <translation>conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="64"/>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="112"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="113"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="114"/>
+        <source>Duration / budget</source>
+        <translation>Durée / budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="115"/>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/tree.py" line="116"/>
+        <source>Starts at</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="74"/>
+        <source>part {n}</source>
+        <translation>partie {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="75"/>
+        <source>segment {n}</source>
+        <translation>séquence {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="76"/>
+        <source>speaker {n}</source>
+        <translation>intervenant {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="77"/>
+        <source>the running order</source>
+        <translation>le déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="78"/>
+        <source>session</source>
+        <translation>séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="79"/>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="80"/>
+        <source>event</source>
+        <translation>événement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="81"/>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="82"/>
+        <source>start</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="83"/>
+        <source>hard end</source>
+        <translation>fin impérative</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="84"/>
+        <source>time zone</source>
+        <translation>fuseau horaire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="85"/>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="86"/>
+        <source>venue</source>
+        <translation>lieu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="87"/>
+        <source>room</source>
+        <translation>salle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="88"/>
+        <source>kind</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="89"/>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="90"/>
+        <source>budget</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="91"/>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="92"/>
+        <source>speakers</source>
+        <translation>intervenants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="93"/>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="94"/>
+        <source>role</source>
+        <translation>fonction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="95"/>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="96"/>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="97"/>
+        <source>thresholds</source>
+        <translation>seuils</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="98"/>
+        <source>warning</source>
+        <translation>alerte</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="99"/>
+        <source>final</source>
+        <translation>finale</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="100"/>
+        <source>end action</source>
+        <translation>action à la fin</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="101"/>
+        <source>parts</source>
+        <translation>parties</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="303"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="304"/>
+        <source>&amp;New running order</source>
+        <translation>&amp;Nouveau déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="305"/>
+        <source>New from &amp;template</source>
+        <translation>Nouveau d’après un &amp;modèle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="306"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="307"/>
+        <source>&amp;Import programme…</source>
+        <translation>&amp;Importer un programme…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="308"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="309"/>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="310"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="311"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="312"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="313"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="314"/>
+        <source>Add &amp;segment</source>
+        <translation>Ajouter une &amp;séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="315"/>
+        <source>Add &amp;part</source>
+        <translation>Ajouter une &amp;partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="316"/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="317"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="318"/>
+        <source>Move u&amp;p</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="319"/>
+        <source>Move do&amp;wn</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="320"/>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="321"/>
+        <source>Part / segment</source>
+        <translation>Partie / séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="323"/>
+        <source>Choose a part or a segment in the running order, or add one: Insert adds a segment, Ctrl+Insert a part.</source>
+        <translation>Choisissez une partie ou une séquence dans le déroulé, ou ajoutez-en une&#xa0;: Inser ajoute une séquence, Ctrl+Inser une partie.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="385"/>
+        <source>unsaved</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="387"/>
+        <source>Timekeeper — Running order — {name}[*]</source>
+        <translation>Timekeeper — Déroulé — {name}[*]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="456"/>
+        <source>Not valid yet: {count} error(s), listed below.</source>
+        <translation>Pas encore valide&#xa0;: {count} erreur(s), listée(s) ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="463"/>
+        <source>{count} segment(s), {total} from {start} to {end}</source>
+        <translation>{count} séquence(s), {total} de {start} à {end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="473"/>
+        <source>; {slack} to spare before the hard end {hard}</source>
+        <translation>&#xa0;; {slack} de marge avant la fin impérative de {hard}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="475"/>
+        <source>; ends exactly at the hard end {hard}</source>
+        <translation>&#xa0;; finit pile à la fin impérative de {hard}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="477"/>
+        <source>; {slack} past the hard end {hard}</source>
+        <translation>&#xa0;; {slack} au-delà de la fin impérative de {hard}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="532"/>
+        <source>New segment</source>
+        <translation>Nouvelle séquence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="544"/>
+        <source>New part</source>
+        <translation>Nouvelle partie</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="560"/>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="670"/>
+        <source>The session is running: edits that keep every segment in place (durations, budgets, notes, speakers, thresholds, the session&apos;s times) are taken in at once; adding, removing, moving and renaming segments wait until it has ended.</source>
+        <translation>La séance est en cours&#xa0;: les modifications qui gardent chaque séquence à sa place (durées, budgets, notes, intervenants, seuils, horaires de la séance) sont prises en compte aussitôt&#xa0;; ajouter, supprimer, déplacer ou renommer des séquences attend la fin de la séance.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="721"/>
+        <source>This running order has changes that are not saved: save them (Ctrl+S), or do the same again to discard them.</source>
+        <translation>Ce déroulé a des modifications non enregistrées&#xa0;: enregistrez-les (Ctrl+S), ou refaites la même action pour les abandonner.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="755"/>
+        <source>Open running order</source>
+        <translation>Ouvrir un déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="757"/>
+        <location filename="../../app/ui/editor/window.py" line="789"/>
+        <source>Running orders (*.toml *.json)</source>
+        <translation>Déroulés (*.toml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="787"/>
+        <source>Save the running order</source>
+        <translation>Enregistrer le déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="797"/>
+        <source>Not saved: {reason}</source>
+        <translation>Non enregistré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="816"/>
+        <source>Saved to {path}</source>
+        <translation>Enregistré dans {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="823"/>
+        <source>Import programme</source>
+        <translation>Importer un programme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="825"/>
+        <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
+        <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="841"/>
+        <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
+        <translation>{problem}. Choisissez avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="861"/>
+        <source>guessed</source>
+        <translation>deviné</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="861"/>
+        <source>left out</source>
+        <translation>laissé de côté</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/window.py" line="869"/>
+        <source>Imported from {name}, not saved yet: check the rows marked with an (i) (their tooltip says what was guessed), then save.</source>
+        <translation>Importé de {name}, pas encore enregistré&#xa0;: vérifiez les lignes marquées d’un (i) (leur infobulle dit ce qui a été deviné), puis enregistrez.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <location filename="../../app/ui/formatting.py" line="60"/>
@@ -315,208 +934,218 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="76"/>
+        <location filename="../../app/ui/moderator.py" line="84"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="77"/>
+        <location filename="../../app/ui/moderator.py" line="85"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="295"/>
+        <location filename="../../app/ui/moderator.py" line="305"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="104"/>
+        <location filename="../../app/ui/menus.py" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="108"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="106"/>
+        <location filename="../../app/ui/menus.py" line="109"/>
+        <source>&amp;Edit running order…</source>
+        <translation>&amp;Modifier le déroulé…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="110"/>
+        <source>&amp;New running order…</source>
+        <translation>&amp;Nouveau déroulé…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="107"/>
+        <location filename="../../app/ui/menus.py" line="112"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="108"/>
+        <location filename="../../app/ui/menus.py" line="113"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="114"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>Prin&amp;t running order…</source>
         <translation>Imprim&amp;er le déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="116"/>
         <source>Save running order as P&amp;DF…</source>
         <translation>Enregistrer le déroulé en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="112"/>
+        <location filename="../../app/ui/menus.py" line="117"/>
         <source>&amp;Remote: phones, tablets, control desk</source>
         <translation>&amp;Télécommande : téléphones, tablettes, régie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="113"/>
+        <location filename="../../app/ui/menus.py" line="118"/>
         <source>Remote on the local &amp;network</source>
         <translation>Télécommande sur le &amp;réseau local</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="115"/>
+        <location filename="../../app/ui/menus.py" line="120"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="116"/>
+        <location filename="../../app/ui/menus.py" line="121"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="117"/>
+        <location filename="../../app/ui/menus.py" line="122"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="118"/>
+        <location filename="../../app/ui/menus.py" line="123"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="119"/>
+        <location filename="../../app/ui/menus.py" line="124"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="123"/>
+        <location filename="../../app/ui/menus.py" line="128"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="125"/>
+        <location filename="../../app/ui/menus.py" line="130"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="129"/>
+        <location filename="../../app/ui/menus.py" line="134"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="130"/>
+        <location filename="../../app/ui/menus.py" line="135"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="131"/>
+        <location filename="../../app/ui/menus.py" line="136"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="132"/>
+        <location filename="../../app/ui/menus.py" line="137"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="133"/>
+        <location filename="../../app/ui/menus.py" line="138"/>
         <source>&amp;Sound cues (warning, final, zero)</source>
         <translation>&amp;Signaux sonores (alerte, phase finale, zéro)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="135"/>
+        <location filename="../../app/ui/menus.py" line="140"/>
         <source>&amp;Test sound cues</source>
         <translation>&amp;Essayer les signaux sonores</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="136"/>
+        <location filename="../../app/ui/menus.py" line="141"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="137"/>
+        <location filename="../../app/ui/menus.py" line="142"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="467"/>
+        <location filename="../../app/ui/moderator.py" line="477"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="485"/>
+        <location filename="../../app/ui/moderator.py" line="495"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="499"/>
+        <location filename="../../app/ui/moderator.py" line="509"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="505"/>
+        <location filename="../../app/ui/moderator.py" line="515"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="518"/>
+        <location filename="../../app/ui/moderator.py" line="528"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="538"/>
+        <location filename="../../app/ui/moderator.py" line="548"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="550"/>
+        <location filename="../../app/ui/moderator.py" line="560"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="572"/>
+        <location filename="../../app/ui/moderator.py" line="582"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="585"/>
+        <location filename="../../app/ui/moderator.py" line="595"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="613"/>
-        <location filename="../../app/ui/moderator.py" line="627"/>
+        <location filename="../../app/ui/moderator.py" line="623"/>
+        <location filename="../../app/ui/moderator.py" line="637"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="618"/>
+        <location filename="../../app/ui/moderator.py" line="628"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="620"/>
+        <location filename="../../app/ui/moderator.py" line="630"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="693"/>
+        <location filename="../../app/ui/moderator.py" line="703"/>
         <source>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;All files (*)</source>
         <translation>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;Tous les fichiers (*)</translation>
     </message>
@@ -551,152 +1180,142 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="649"/>
+        <location filename="../../app/ui/moderator.py" line="659"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="678"/>
+        <location filename="../../app/ui/moderator.py" line="688"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="653"/>
+        <location filename="../../app/ui/moderator.py" line="663"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="413"/>
+        <location filename="../../app/ui/moderator.py" line="423"/>
         <source>Hide projector window</source>
         <translation>Masquer la fenêtre du projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="416"/>
+        <location filename="../../app/ui/moderator.py" line="426"/>
         <source>Show projector window (F11)</source>
         <translation>Afficher la fenêtre du projecteur (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="418"/>
+        <location filename="../../app/ui/moderator.py" line="428"/>
         <source>The projector window is not shown: there is one screen. It appears full screen when a second screen is plugged in; the picture above is what it shows.</source>
         <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="657"/>
+        <location filename="../../app/ui/moderator.py" line="667"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="659"/>
+        <location filename="../../app/ui/moderator.py" line="669"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="687"/>
+        <location filename="../../app/ui/moderator.py" line="697"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="691"/>
+        <location filename="../../app/ui/moderator.py" line="701"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="710"/>
+        <location filename="../../app/ui/moderator.py" line="720"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="722"/>
-        <source>Save the running order</source>
-        <translation>Enregistrer le déroulé</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="724"/>
-        <source>Running orders (*.toml)</source>
-        <translation>Déroulés (*.toml)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="738"/>
-        <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
-        <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="746"/>
-        <source>Imported with guesses to check: {guesses}</source>
-        <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/moderator.py" line="790"/>
+        <location filename="../../app/ui/moderator.py" line="771"/>
         <source>The remote server could not start: {reason}.</source>
         <translation>Le serveur de télécommande n’a pas pu démarrer : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="818"/>
+        <location filename="../../app/ui/moderator.py" line="799"/>
         <source>Remote commands are being refused ({why}): {n} so far.</source>
         <translation>Des commandes à distance sont refusées ({why}) : {n} jusqu’ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="829"/>
+        <location filename="../../app/ui/moderator.py" line="810"/>
         <source>Outgoing trigger: {problem}.</source>
         <translation>Déclencheur sortant : {problem}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="852"/>
+        <location filename="../../app/ui/moderator.py" line="865"/>
+        <source>Saved {name}.</source>
+        <translation>{name} enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="868"/>
+        <source>Open it as the session</source>
+        <translation>L’ouvrir comme séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/moderator.py" line="912"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="902"/>
+        <location filename="../../app/ui/moderator.py" line="962"/>
         <source>Sound cues cannot play: {problem}. The countdown goes on.</source>
         <translation>Les signaux sonores ne peuvent pas être joués&#xa0;: {problem}. Le compte à rebours continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="917"/>
+        <location filename="../../app/ui/moderator.py" line="977"/>
         <source>OSC from an address not allowed</source>
         <translation>OSC d’une adresse non autorisée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="920"/>
+        <location filename="../../app/ui/moderator.py" line="980"/>
         <source>a web page of another site</source>
         <translation>une page d’un autre site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="921"/>
+        <location filename="../../app/ui/moderator.py" line="981"/>
         <source>no token</source>
         <translation>sans jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="922"/>
+        <location filename="../../app/ui/moderator.py" line="982"/>
         <source>too many, too fast</source>
         <translation>trop, trop vite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="923"/>
+        <location filename="../../app/ui/moderator.py" line="983"/>
         <source>too many commands at once</source>
         <translation>trop de commandes à la fois</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="924"/>
+        <location filename="../../app/ui/moderator.py" line="984"/>
         <source>too many connections</source>
         <translation>trop de connexions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="925"/>
+        <location filename="../../app/ui/moderator.py" line="985"/>
         <source>too many devices</source>
         <translation>trop d’appareils</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="926"/>
+        <location filename="../../app/ui/moderator.py" line="986"/>
         <source>a view link tried to control</source>
         <translation>un lien de lecture a tenté de commander</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="927"/>
+        <location filename="../../app/ui/moderator.py" line="987"/>
         <source>wrong token</source>
         <translation>mauvais jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="151"/>
+        <location filename="../../app/ui/menus.py" line="156"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>

@@ -18,7 +18,16 @@ pytestmark = pytest.mark.slow
 
 # ARCHITECTURE.md §5: what the README and the scripts rely on; a module left out of COMMAND_MODULES
 # would drop its subcommand from the parser without any other test noticing.
-DOCUMENTED = {"check", "schema", "import", "export", "report", "replay", "install-desktop"}
+DOCUMENTED = {
+    "check",
+    "schema",
+    "import",
+    "export",
+    "report",
+    "replay",
+    "install-desktop",
+    "edit",
+}
 
 
 def test_every_registered_subcommand_is_listed_by_help() -> None:

@@ -235,20 +235,28 @@ def test_past_sessions_lists_the_logs_and_opens_one_in_replay(
     replay.close()
 
 
-def test_import_programme_saves_and_opens_the_running_order(
+def test_import_programme_lands_in_the_editor_unsaved_then_opens_as_the_session(
     moderator: Harness, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     programme = tmp_path / "programme.txt"
     shutil.copyfile(PROGRAMME, programme)
     pick(monkeypatch, "getOpenFileName", programme)
+    moderator.window.menus.import_action.trigger()
+    assert [p.name for p in tmp_path.glob("*.toml")] == ["atelier.toml"]  # nothing written
+    (editor,) = moderator.window.editors
+    assert editor.isVisible() and editor.doc.path is None and editor.isWindowModified()
+    assert editor.doc.checked.valid
+    assert QApplication.activeModalWidget() is None
     saved = tmp_path / "imported.toml"
     asked = pick(monkeypatch, "getSaveFileName", saved)
-    moderator.window.menus.import_action.trigger()
+    assert editor.save()
     assert asked == ["Save the running order"]
     assert saved.is_file()
+    banner = moderator.window.banners.banner("editor-saved")
+    assert banner is not None
+    banner.action.click()
     assert moderator.controller.loaded.source == str(saved)
     assert [p.text(COL_TITLE) for p in moderator.window.tree.part_items][1] == "Témoignages"
-    assert QApplication.activeModalWidget() is None
 
 
 def test_import_of_an_unreadable_programme_says_why(

@@ -20,7 +20,17 @@ def _black(image: QImage) -> bool:
 
 def test_both_windows_in_every_state_and_language(qtbot: QtBot, tmp_path: Path) -> None:
     assert screenshots.main([str(tmp_path)]) == 0
-    files = sorted(p.name for p in tmp_path.glob("*.png"))
+    editor = sorted(p.name for p in tmp_path.glob("editor-*.png"))
+    assert editor == [
+        "editor-en-error.png",
+        "editor-en.png",
+        "editor-fr-error.png",
+        "editor-fr.png",
+    ]
+    for name in editor:
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == screenshots.EDITOR_SIZE, name
+    files = sorted(p.name for p in tmp_path.glob("*.png") if not p.name.startswith("editor-"))
     assert len(files) == 2 * 2 * 8
     for name in files:
         image = QImage(str(tmp_path / name))
