@@ -345,7 +345,10 @@ def export_xlsx(plan: Plan) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Programme"
-    for r, cells in enumerate(sheet_rows(plan), start=1):
+    # The session above the header row, as the importer reads a workbook's first lines (the
+    # CSV has no place for them): title, then the date and the slot, ISO-written.
+    above = [[neutralise_cell(plan.title)], [_slot_line(plan)], []]
+    for r, cells in enumerate([*above, *sheet_rows(plan)], start=1):
         for c, text in enumerate(cells, start=1):
             if text:
                 cell = sheet.cell(row=r, column=c)
@@ -353,7 +356,16 @@ def export_xlsx(plan: Plan) -> bytes:
                 cell.data_type = "s"  # text, never a formula
     for letter, width in zip("ABCDEFGHIJ", (24, 40, 24, 30, 24, 20, 10, 12, 40, 10), strict=True):
         sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{len(above) + 2}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _slot_line(plan: Plan) -> str:
+    """« 2020-09-22, 16:00 – 17:30 »: the date and the slot as the text importer reads them
+    (an end before the start is the next morning, as in a running order)."""
+    line = f"{plan.start:%H:%M}"
+    if plan.hard_end is not None:
+        line += f" – {plan.hard_end:%H:%M}"
+    return f"{plan.date:%Y-%m-%d}, {line}" if plan.date is not None else line
