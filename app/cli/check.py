@@ -17,6 +17,8 @@ from app.cli.errors import ExitCode
 from app.cli.subcommand import Subparsers
 from app.cli.terminal import json_printable, printable
 from app.model import Plan, format_duration, load_running_order
+from app.model.plan import PlannedSegment
+from app.model.schema import Anchor, EndAction, TimerType
 from app.ui.session_choice import session_to_open  # the settings only: no Qt
 
 
@@ -48,6 +50,8 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
         "planned_end": plan.planned_end.strftime("%H:%M:%S"),
         "total_s": plan.total_s,
         "slack_s": plan.slack_s,
+        "anchor": plan.anchor.value,
+        "roll": plan.roll,
         "parts": [
             {
                 "title": p.title,
@@ -71,10 +75,24 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
                 "warning_s": s.warning_s,
                 "final_s": s.final_s,
                 "end_action": s.end_action.value,
+                "timer": s.timer.value,
+                "ends_at": s.ends_at.strftime("%H:%M:%S") if s.ends_at else None,
             }
             for s in plan.segments
         ],
     }
+
+
+def _timing(seg: PlannedSegment) -> str:
+    """What is not the default about a segment's timer: its type, its end time and action."""
+    words = []
+    if seg.timer is not TimerType.COUNTDOWN:
+        words.append(f"timer {seg.timer.value}")
+    if seg.ends_at is not None:
+        words.append(f"ends at {seg.ends_at:%H:%M}")
+    if seg.end_action is not EndAction.HOLD:
+        words.append(f"at zero: {seg.end_action.value}")
+    return f"  ({', '.join(words)})" if words else ""
 
 
 def plan_as_text(plan: Plan) -> str:
@@ -83,6 +101,9 @@ def plan_as_text(plan: Plan) -> str:
     when = plan.date.isoformat() + " " if plan.date else ""
     slot = f"–{plan.hard_end:%H:%M}" if plan.hard_end else ""
     lines.append(f"{when}{plan.start:%H:%M}{slot}  {plan.venue}".rstrip())
+    if plan.anchor is not Anchor.AUTO or plan.roll:
+        roll = ", roll mode" if plan.roll else ""
+        lines.append(f"schedule anchored {plan.anchor.value}{roll}")
     lines.append("")
     for part in plan.parts:
         start = plan.segments[part.first].offset_s
@@ -92,7 +113,7 @@ def plan_as_text(plan: Plan) -> str:
             shared = "" if seg.explicit else "  (share of the part)"
             lines.append(
                 f"  {_hms(plan, seg.offset_s, True)}  {format_duration(seg.planned_s):>8}  "
-                f"[{seg.kind.value}] {seg.title}{shared}"
+                f"[{seg.kind.value}] {seg.title}{shared}{_timing(seg)}"
             )
             for person in seg.speakers:
                 lines.append(f"                      {person.label()}")

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.engine._state import State, Status
-from app.engine.display import Phase, countdown_text, next_change, phase_of
+from app.engine.display import Phase, countdown_text, format_span, next_change, phase_of
 from app.model.plan import Plan, PlannedPart, PlannedSegment
+from app.model.schema import Anchor, TimerType
 
 
 class RowState(StrEnum):
@@ -29,7 +30,7 @@ class Snapshot:
     status: Status
     plan: Plan
     current: int
-    planned_s: int
+    planned_s: float  # whole seconds, but for an ``ends_at`` segment (to its clock time)
     active_s: float
     occupied_s: float
     remaining_s: float
@@ -42,8 +43,14 @@ class Snapshot:
     ended_at: float | None
     paused_s: float
     projected_end_t: float
-    planned_start_t: float
+    planned_start_t: float  # the planned start under the anchor in force (see ``anchor``)
     _state: State
+    absolute_start_t: float = 0.0  # the planned start as printed, on the time line
+    anchor: Anchor = Anchor.ABSOLUTE  # the anchor in force: absolute or relative
+    anchor_setting: Anchor = Anchor.AUTO  # what the session or the moderator chose
+    roll: bool = False
+    timer: TimerType = TimerType.COUNTDOWN  # the current segment's
+    ends_at_t: float | None = None  # the current segment's end clock time, on the time line
 
     # -- the current segment -------------------------------------------------------------
 
@@ -74,15 +81,45 @@ class Snapshot:
 
     @property
     def overtime(self) -> bool:
-        return self.remaining_s <= 0
+        """Past the planned end of the countdown (a count-up is never in overtime)."""
+        return self.remaining_s <= 0 and self.timer is not TimerType.COUNTUP
 
     @property
     def overtime_s(self) -> float:
-        return max(0.0, -self.remaining_s)
+        return max(0.0, -self.remaining_s) if self.overtime else 0.0
+
+    @property
+    def counts_up(self) -> bool:
+        """The current segment shows the time elapsed, with no limit."""
+        return self.timer is TimerType.COUNTUP
+
+    @property
+    def elapsed_s(self) -> float:
+        """Countdown time used in the current segment (what a count-up shows)."""
+        return self.active_s
 
     @property
     def countdown(self) -> str:
+        """The timer's figure: time left (then overtime), or a count-up's elapsed time
+        (whole seconds, rounded down: 00:00 for the first second)."""
+        if self.timer is TimerType.COUNTUP:
+            return format_span(math.floor(self.active_s + 1e-9))
         return countdown_text(self.remaining_s)
+
+    @property
+    def anchored_at_t(self) -> float:
+        """The instant the schedule is anchored at: the printed planned start (absolute) or
+        the actual start (relative; now, before the start)."""
+        return self.planned_start_t
+
+    @property
+    def autos(self) -> tuple[tuple[float, str, int, str], ...]:
+        """What the engine did by itself so far: (at, action, segment, cause)."""
+        return tuple(self._state.autos())
+
+    def ends_at_of(self, index: int) -> float | None:
+        """A segment's ``ends_at`` clock time on the time line (its adjustments included)."""
+        return self._state.ends_at_t(index)
 
     @property
     def progress(self) -> float:
@@ -131,6 +168,11 @@ class Snapshot:
         """
         t = self.t
         waits = [_until_grid(t, -wall_offset_s, 60.0)]
+        due = self._state.next_auto()
+        if due is not None and due[0] > t:
+            waits.append(due[0] - t)  # roll mode or an end action moves the session
+        if self.status is Status.PAUSED and self.ends_at_t is not None:
+            waits.append(next_change(self.remaining_s))  # its clock counts through a pause
         status = self.status
         if status is Status.RUNNING:
             waits.append(next_change(self.remaining_s))
@@ -204,7 +246,7 @@ class Snapshot:
             return RowState.SKIPPED
         return RowState.UPCOMING
 
-    def planned_of(self, index: int) -> int:
+    def planned_of(self, index: int) -> float:
         """Planned duration of a segment now (catch-up and adjustments included)."""
         return self._state.planned(index)
 
@@ -239,11 +281,13 @@ class Snapshot:
         base = self.t if self.started_at is not None else max(self.t, self.planned_start_t)
         if self.status is not Status.READY:
             base += max(0.0, self.remaining_s)
+        elif self.segment.ends_at is not None:  # not started: it still ends at its clock time
+            end = state.ends_at_t(self.current)
+            assert end is not None
+            base = max(base, end)
         else:
             base += max(0.0, state.remaining(self.current))
-        return base + sum(
-            max(0.0, state.planned(j) - state.active[j]) for j in range(self.current + 1, index)
-        )
+        return state.project_start(base, index)
 
     def intervals_of(self, index: int) -> tuple[tuple[float, float], ...]:
         """When the segment held the room, as (from, to) on the time line; the current one's
@@ -326,12 +370,12 @@ class Snapshot:
     @property
     def warning_at_s(self) -> int:
         """The warning threshold in force for the current segment (never past its plan)."""
-        return min(self.segment.warning_s, self.planned_s)
+        return min(self.segment.warning_s, round(self.planned_s))
 
     @property
     def final_at_s(self) -> int:
         """The final threshold in force for the current segment (never past its plan)."""
-        return min(self.segment.final_s, self.planned_s)
+        return min(self.segment.final_s, round(self.planned_s))
 
     @property
     def pauses(self) -> tuple[tuple[float, float | None], ...]:
@@ -352,7 +396,7 @@ def _until_grid(x: float, anchor: float, step: float) -> float:
     return left if left > 0 else step
 
 
-def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
+def build_snapshot(state: State, t: float) -> Snapshot:
     """Read the figures off a state already advanced to ``t``."""
     cur = state.current
     seg = state.plan.segments[cur]
@@ -361,13 +405,21 @@ def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
     remaining = planned - active
     part = state.plan.parts[seg.part]
     part_used = sum(state.active[i] for i in part.segment_indices)
+    planned_start_t = state.anchor_t()
     if state.status is Status.ENDED:
         projected_end = state.ended_at if state.ended_at is not None else t
     elif state.status is Status.READY:
-        projected_end = max(t, planned_start_t) + max(0.0, remaining) + state.future_left()
+        if seg.ends_at is not None:  # not started: it still ends at its clock time
+            end = state.ends_at_t(cur)
+            assert end is not None
+            remaining = max(0.0, end - max(t, planned_start_t))
+        projected_end = state.project_end(max(t, planned_start_t) + max(0.0, remaining))
     else:
-        projected_end = t + max(0.0, remaining) + state.future_left()
+        projected_end = state.project_end(t + max(0.0, remaining))
     warning, final = min(seg.warning_s, planned), min(seg.final_s, planned)  # as *_at_s say
+    phase = phase_of(remaining, round(warning), round(final))
+    if seg.timer is TimerType.COUNTUP:
+        phase = Phase.NORMAL  # elapsed time, no limit: never warning nor overtime
     return Snapshot(
         t=t,
         status=state.status,
@@ -377,7 +429,7 @@ def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
         active_s=active,
         occupied_s=state.occupied[cur],
         remaining_s=remaining,
-        phase=phase_of(remaining, warning, final),
+        phase=phase,
         part_used_s=part_used,
         message=state.message,
         blink=state.blink,
@@ -388,4 +440,10 @@ def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
         projected_end_t=projected_end,
         planned_start_t=planned_start_t,
         _state=state,
+        absolute_start_t=state.planned_start_t,
+        anchor=state.anchor(),
+        anchor_setting=state.anchor_setting,
+        roll=state.roll,
+        timer=seg.timer,
+        ends_at_t=state.ends_at_t(cur),
     )

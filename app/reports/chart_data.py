@@ -85,6 +85,13 @@ class ChartData:
     warnings: tuple[str, ...] = ()
     source_name: str = ""
     paused_s: float = 0.0
+    anchor: str = "absolute"  # the anchor in force: "relative" counts from the actual start
+
+    @property
+    def relative(self) -> bool:
+        """The planned clock times count from the actual start (a rehearsal, a moved session):
+        ``planned_start_t`` is that start, and the axis and every label say so."""
+        return self.anchor == "relative"
 
     def wall(self, t: float) -> datetime:
         """The clock time of session time ``t``, in the zone the session was recorded in."""
@@ -107,7 +114,12 @@ def chart_data_from(
     warnings: Iterable[str] = (),
     name: str = "",
 ) -> ChartData:
-    timeline = Timeline(header.plan, events, planned_start_t=header.planned_start_t)
+    timeline = Timeline(
+        header.plan,
+        events,
+        planned_start_t=header.planned_start_t,
+        on_planned_date=header.on_planned_date,
+    )
     snap = timeline.final()
     plan = snap.plan
     end_t = snap.ended_at if snap.finished and snap.ended_at is not None else snap.t
@@ -121,7 +133,7 @@ def chart_data_from(
             kind=seg.kind.value,
             planned_start_t=snap.planned_start_of(i),
             planned_s=seg.planned_s,
-            adjusted_s=snap.planned_of(i),
+            adjusted_s=round(snap.planned_of(i)),
             intervals=intervals[i],
             actual_s=snap.actual_of(i),
             longer_than_planned_s=snap.longer_than_planned_of(i),
@@ -146,7 +158,8 @@ def chart_data_from(
         title=plan.title,
         event=plan.event,
         origin_wall=header.origin_wall,
-        planned_start_t=header.planned_start_t,
+        planned_start_t=snap.planned_start_t,  # under the anchor in force
+        anchor=snap.anchor.value,
         planned_end_t=snap.planned_end_t,
         hard_end_t=snap.hard_end_t,
         started_t=snap.started_at,

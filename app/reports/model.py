@@ -220,7 +220,7 @@ def _segment_report(snap: Snapshot, header: LogHeader, i: int) -> SegmentReport:
         kind=seg.kind.value,
         speakers=tuple(p.name for p in seg.speakers),
         planned_s=seg.planned_s,
-        final_planned_s=snap.planned_of(i),
+        final_planned_s=round(snap.planned_of(i)),
         actual_s=snap.actual_of(i),
         active_s=snap.active_of(i),
         over_countdown_s=snap.over_countdown_of(i),

@@ -85,6 +85,8 @@ class LiveController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.live.session.log_autos():  # what happened by itself gets its log line
+            self._check_log()
         self._last = self.snapshot()
         self.room_updated.emit(self._last)
         self.updated.emit(self._last)
@@ -156,6 +158,13 @@ class LiveController(QObject):
 
     def end(self) -> bool:
         return self._do(self.session.end)
+
+    def set_anchor(self, anchor: str) -> bool:
+        """Count the planned clock times as printed, from the actual start, or by the rule."""
+        return self._after(self.session.set_anchor(anchor))
+
+    def toggle_roll(self) -> bool:
+        return self._after(self.session.set_roll(None))
 
     def propose_catch_up(self) -> CatchUpPlan:
         return self.session.catch_up()
