@@ -68,6 +68,8 @@ def report_as_json(report: Report) -> dict[str, Any]:
         "schema": report.schema_version,
         "app_version": report.app_version,
         "planned_start": _iso(report.planned_start),
+        "anchor": report.anchor,
+        "anchored_at": _iso(report.anchored_at),
         "planned_end": _iso(report.planned_end),
         "hard_end": _iso(report.hard_end),
         "started_at": _iso(report.started_at),
@@ -220,6 +222,9 @@ def report_as_text(report: Report) -> str:
             f" ({signed_span(late)})"
         )
     lines.append(ends + ".")
+    if report.relative:
+        at = _clock(report.anchored_at, zone)[:5]
+        lines.append(f"Planned clock times relative to the actual start {at}.")
     lines.append("")
     lines.extend(TEXT_LEGEND)
     lines.append("")

@@ -111,6 +111,15 @@ class Report:
     resumed: int  # how many times the app resumed the session after being down
     undos: int
     warnings: tuple[str, ...]
+    # The anchor in force (Snapshot.anchor): "absolute", the planned clock times as printed,
+    # or "relative", counted from the actual start; ``anchored_at`` is that instant (the
+    # printed planned start, or the actual start). Every planned clock time here follows it.
+    anchor: str = "absolute"
+    anchored_at: datetime | None = None
+
+    @property
+    def relative(self) -> bool:
+        return self.anchor == "relative"
 
     @property
     def open(self) -> bool:
@@ -164,7 +173,7 @@ def build_report(log: TimingLog) -> Report:
         )
     started_t = snap.started_at
     total_actual = snap.held_s
-    planned_start = header.planned_start
+    planned_start = _wall(header, snap.planned_start_t)  # under the anchor in force
     hard = plan.slot_s
     return Report(
         log_path=log.path,
@@ -192,6 +201,8 @@ def build_report(log: TimingLog) -> Report:
         resumed=sum(isinstance(e, Resumed) for e in timeline.events),
         undos=sum(isinstance(e, Undo) for e in timeline.events),
         warnings=tuple(log.warnings),
+        anchor=snap.anchor.value,
+        anchored_at=planned_start,
     )
 
 
@@ -227,7 +238,7 @@ def _segment_report(snap: Snapshot, header: LogHeader, i: int) -> SegmentReport:
         longer_than_planned_s=snap.longer_than_planned_of(i),
         paused_s=snap.paused_of(i),
         start_delay_s=snap.start_delay_of(i),
-        planned_start=header.planned_start + timedelta(seconds=seg.offset_s),
+        planned_start=_wall(header, snap.planned_start_of(i)),
         started_at=None if started_t is None else _wall(header, started_t),
         ended_at=None if ended_t is None else _wall(header, ended_t),
         status=status,

@@ -163,6 +163,11 @@ class LiveController(QObject):
         """Count the planned clock times as printed, from the actual start, or by the rule."""
         return self._after(self.session.set_anchor(anchor))
 
+    def switch_anchor(self) -> bool:
+        """Ctrl+T: the other anchor than the one in force (absolute <-> relative)."""
+        other = "relative" if self.snapshot().anchor.value == "absolute" else "absolute"
+        return self.set_anchor(other)
+
     def toggle_roll(self) -> bool:
         return self._after(self.session.set_roll(None))
 

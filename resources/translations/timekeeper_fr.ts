@@ -133,107 +133,122 @@
 <context>
     <name>CurrentSegment</name>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="329"/>
+        <location filename="../../app/ui/widgets/current.py" line="340"/>
         <source>On the projector</source>
         <translation>Au projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="221"/>
+        <location filename="../../app/ui/widgets/current.py" line="222"/>
         <source>Notes for the moderator</source>
         <translation>Notes pour le modérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="245"/>
+        <location filename="../../app/ui/widgets/current.py" line="246"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="247"/>
+        <location filename="../../app/ui/widgets/current.py" line="248"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="252"/>
+        <location filename="../../app/ui/widgets/current.py" line="253"/>
         <source>Ready: Space starts the session</source>
         <translation>Prêt&#xa0;: Espace démarre la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="254"/>
+        <location filename="../../app/ui/widgets/current.py" line="255"/>
         <source>The session is over</source>
         <translation>La séance est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="256"/>
+        <location filename="../../app/ui/widgets/current.py" line="257"/>
         <source>Paused before this segment: Space starts it</source>
         <translation>En pause avant cette séquence&#xa0;: Espace la démarre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="258"/>
+        <location filename="../../app/ui/widgets/current.py" line="259"/>
         <source>Paused: Space resumes</source>
         <translation>En pause&#xa0;: Espace reprend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="259"/>
+        <location filename="../../app/ui/widgets/current.py" line="260"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="292"/>
+        <location filename="../../app/ui/widgets/current.py" line="293"/>
+        <source>time elapsed, no limit — planned {p}</source>
+        <translation>temps écoulé, sans limite — prévu {p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="297"/>
+        <source>until {t}</source>
+        <translation>jusqu&apos;à {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="301"/>
         <source>over by {t} — planned {p}</source>
         <translation>dépassement de {t} — prévu {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="296"/>
+        <location filename="../../app/ui/widgets/current.py" line="305"/>
         <source>of {p} (plan {o})</source>
         <translation>sur {p} (prévu {o})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="300"/>
+        <location filename="../../app/ui/widgets/current.py" line="309"/>
         <source>of {p}</source>
         <translation>sur {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="306"/>
+        <location filename="../../app/ui/widgets/current.py" line="311"/>
+        <source> · the projector shows the time of day</source>
+        <translation> · le projecteur affiche l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="317"/>
         <source>{left} left of {budget}</source>
         <translation>reste {left} sur {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="310"/>
+        <location filename="../../app/ui/widgets/current.py" line="321"/>
         <source>over its {budget} by {over}</source>
         <translation>budget de {budget} dépassé de {over}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="314"/>
+        <location filename="../../app/ui/widgets/current.py" line="325"/>
         <source>Part {n}: {title} — {budget}</source>
         <translation>Partie {n}&#xa0;: {title} — {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="331"/>
+        <location filename="../../app/ui/widgets/current.py" line="342"/>
         <source>On the projector: blacked out</source>
         <translation>Au projecteur&#xa0;: écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="340"/>
+        <location filename="../../app/ui/widgets/current.py" line="351"/>
         <source>On the projector: “{m}” (blinking)</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;» (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="346"/>
+        <location filename="../../app/ui/widgets/current.py" line="357"/>
         <source>On the projector: “{m}”</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="349"/>
+        <location filename="../../app/ui/widgets/current.py" line="360"/>
         <source>The projector is blacked out (B).</source>
         <translation>Le projecteur est en écran noir (B).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="357"/>
+        <location filename="../../app/ui/widgets/current.py" line="368"/>
         <source>Next: end of the session</source>
         <translation>Ensuite&#xa0;: fin de la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="363"/>
+        <location filename="../../app/ui/widgets/current.py" line="374"/>
         <source>Next, at {at}: {title}{who}</source>
         <translation>Ensuite, à {at}&#xa0;: {title}{who}</translation>
     </message>
@@ -330,158 +345,183 @@
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="89"/>
+        <location filename="../../app/ui/menus.py" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="90"/>
+        <location filename="../../app/ui/menus.py" line="107"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="91"/>
+        <location filename="../../app/ui/menus.py" line="108"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="92"/>
+        <location filename="../../app/ui/menus.py" line="109"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="93"/>
+        <location filename="../../app/ui/menus.py" line="110"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="94"/>
+        <location filename="../../app/ui/menus.py" line="111"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="95"/>
+        <location filename="../../app/ui/menus.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="96"/>
+        <location filename="../../app/ui/menus.py" line="113"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="97"/>
+        <location filename="../../app/ui/menus.py" line="114"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="98"/>
+        <location filename="../../app/ui/menus.py" line="115"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="99"/>
+        <location filename="../../app/ui/menus.py" line="116"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="103"/>
+        <location filename="../../app/ui/menus.py" line="120"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="105"/>
+        <location filename="../../app/ui/menus.py" line="122"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="126"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="127"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="128"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="112"/>
+        <location filename="../../app/ui/menus.py" line="129"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="113"/>
+        <location filename="../../app/ui/menus.py" line="130"/>
+        <source>&amp;Timing</source>
+        <translation>&amp;Minutage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="132"/>
+        <source>Clock times: &amp;automatic (as printed on the day, near the hour)</source>
+        <translation>Horaires&#xa0;: &amp;automatiques (imprimés le jour même, près de l&apos;heure)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="135"/>
+        <source>Clock times as &amp;printed (absolute)</source>
+        <translation>Horaires tels qu&apos;&amp;imprimés (absolus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="138"/>
+        <source>Clock times from the actual &amp;start (relative)</source>
+        <translation>Horaires depuis le &amp;début réel (relatifs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="141"/>
+        <source>&amp;Roll mode (follow the clock)</source>
+        <translation>&amp;Mode déroulé (suivre l&apos;horloge)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="144"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="114"/>
+        <location filename="../../app/ui/menus.py" line="145"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="396"/>
+        <location filename="../../app/ui/moderator.py" line="397"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="414"/>
+        <location filename="../../app/ui/moderator.py" line="415"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="428"/>
+        <location filename="../../app/ui/moderator.py" line="429"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="434"/>
+        <location filename="../../app/ui/moderator.py" line="435"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="447"/>
+        <location filename="../../app/ui/moderator.py" line="448"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="467"/>
+        <location filename="../../app/ui/moderator.py" line="468"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="479"/>
+        <location filename="../../app/ui/moderator.py" line="480"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="500"/>
+        <location filename="../../app/ui/moderator.py" line="501"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="513"/>
+        <location filename="../../app/ui/moderator.py" line="514"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="521"/>
-        <location filename="../../app/ui/moderator.py" line="535"/>
+        <location filename="../../app/ui/moderator.py" line="522"/>
+        <location filename="../../app/ui/moderator.py" line="536"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="526"/>
+        <location filename="../../app/ui/moderator.py" line="527"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="528"/>
+        <location filename="../../app/ui/moderator.py" line="529"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
@@ -516,77 +556,77 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="557"/>
+        <location filename="../../app/ui/moderator.py" line="558"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="586"/>
+        <location filename="../../app/ui/moderator.py" line="587"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="561"/>
+        <location filename="../../app/ui/moderator.py" line="562"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="565"/>
+        <location filename="../../app/ui/moderator.py" line="566"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="567"/>
+        <location filename="../../app/ui/moderator.py" line="568"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="595"/>
+        <location filename="../../app/ui/moderator.py" line="596"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="599"/>
+        <location filename="../../app/ui/moderator.py" line="600"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="601"/>
+        <location filename="../../app/ui/moderator.py" line="602"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="615"/>
+        <location filename="../../app/ui/moderator.py" line="616"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="627"/>
+        <location filename="../../app/ui/moderator.py" line="628"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="629"/>
+        <location filename="../../app/ui/moderator.py" line="630"/>
         <source>Running orders (*.toml)</source>
         <translation>Déroulés (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="643"/>
+        <location filename="../../app/ui/moderator.py" line="644"/>
         <source>Some lines of the programme were left out ({lines}); check the running order before the session.</source>
         <translation>Des lignes du programme ont été laissées de côté ({lines})&#xa0;; vérifiez le déroulé avant la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="651"/>
+        <location filename="../../app/ui/moderator.py" line="652"/>
         <source>Imported with guesses to check: {guesses}</source>
         <translation>Importé avec des suppositions à vérifier&#xa0;: {guesses}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="673"/>
+        <location filename="../../app/ui/moderator.py" line="674"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="128"/>
+        <location filename="../../app/ui/menus.py" line="165"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -714,37 +754,62 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="62"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="68"/>
+        <source>Times as printed</source>
+        <translation>Horaires tels qu&apos;imprimés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="70"/>
+        <source>Times from the actual start</source>
+        <translation>Horaires depuis le début réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="72"/>
+        <source>Relative to the actual start {t}</source>
+        <translation>Relatif au début réel {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="76"/>
+        <source>{anchor} (auto)</source>
+        <translation>{anchor} (auto)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="83"/>
+        <source>▶ Roll mode</source>
+        <translation>▶ Mode déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="86"/>
         <source>Now {t}</source>
         <translation>Il est {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="64"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="88"/>
         <source>Planned end {t}</source>
         <translation>Fin prévue {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="68"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="92"/>
         <source>Ended at {t}</source>
         <translation>Terminée à {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="72"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="96"/>
         <source>Projected end {t}</source>
         <translation>Fin estimée {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="85"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="109"/>
         <source>No hard end</source>
         <translation>Pas d&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="89"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="113"/>
         <source>{amount} of slack before {t}</source>
         <translation>{amount} de marge avant {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="96"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="120"/>
         <source>{amount} past the hard end {t}</source>
         <translation>{amount} après l&apos;heure limite {t}</translation>
     </message>
@@ -811,16 +876,26 @@
     </message>
     <message>
         <location filename="../../app/ui/keys.py" line="49"/>
+        <source>Clock times: as printed / from the actual start</source>
+        <translation>Horaires&#xa0;: tels qu&apos;imprimés / depuis le début réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys.py" line="51"/>
+        <source>Roll mode on/off</source>
+        <translation>Mode déroulé activé/désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys.py" line="55"/>
         <source>Projector full screen on/off</source>
         <translation>Projecteur en plein écran ou non</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="51"/>
+        <location filename="../../app/ui/keys.py" line="57"/>
         <source>This help</source>
         <translation>Cette aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="53"/>
+        <location filename="../../app/ui/keys.py" line="59"/>
         <source>Quit (press twice during a session)</source>
         <translation>Quitter (deux fois pendant une séance)</translation>
     </message>
@@ -866,42 +941,62 @@
 <context>
     <name>projector</name>
     <message>
-        <location filename="../../app/ui/projector.py" line="474"/>
+        <location filename="../../app/ui/projector.py" line="475"/>
         <source>‖ Paused</source>
         <translation>‖ En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="478"/>
+        <location filename="../../app/ui/projector.py" line="479"/>
         <source>⚠ Less than {time} left</source>
         <translation>⚠ Il reste moins de {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="482"/>
+        <location filename="../../app/ui/projector.py" line="483"/>
         <source>⚠ Final {time}</source>
         <translation>⚠ Dernières {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="485"/>
+        <location filename="../../app/ui/projector.py" line="486"/>
         <source>Overtime</source>
         <translation>Dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="850"/>
+        <location filename="../../app/ui/projector.py" line="495"/>
+        <source>↑ Time elapsed</source>
+        <translation>↑ Temps écoulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="498"/>
+        <source>Time of day · until {time}</source>
+        <translation>Heure · jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="499"/>
+        <source>Time of day</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="501"/>
+        <source>Until {time}</source>
+        <translation>Jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="893"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="878"/>
+        <location filename="../../app/ui/projector.py" line="921"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="948"/>
+        <location filename="../../app/ui/projector.py" line="995"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="1115"/>
+        <location filename="../../app/ui/projector.py" line="1173"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
     </message>
@@ -909,325 +1004,385 @@
 <context>
     <name>replay</name>
     <message>
-        <location filename="../../app/ui/replay.py" line="116"/>
+        <location filename="../../app/ui/replay.py" line="120"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="118"/>
+        <location filename="../../app/ui/replay.py" line="122"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="120"/>
+        <location filename="../../app/ui/replay.py" line="124"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="121"/>
+        <location filename="../../app/ui/replay.py" line="125"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="127"/>
+        <location filename="../../app/ui/replay.py" line="131"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="129"/>
+        <location filename="../../app/ui/replay.py" line="133"/>
         <source>Time {span}</source>
         <translation>Temps {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="131"/>
+        <location filename="../../app/ui/replay.py" line="135"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="134"/>
+        <location filename="../../app/ui/replay.py" line="138"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="134"/>
+        <location filename="../../app/ui/replay.py" line="138"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="138"/>
+        <location filename="../../app/ui/replay.py" line="142"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="140"/>
+        <location filename="../../app/ui/replay.py" line="144"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="143"/>
+        <location filename="../../app/ui/replay.py" line="147"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="147"/>
+        <location filename="../../app/ui/replay.py" line="151"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="151"/>
+        <location filename="../../app/ui/replay.py" line="156"/>
+        <source>Clock times as printed (absolute)</source>
+        <translation>Horaires tels qu&apos;imprimés (absolus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="157"/>
+        <source>Clock times from the actual start (relative)</source>
+        <translation>Horaires depuis le début réel (relatifs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="158"/>
+        <source>Clock times: automatic anchor</source>
+        <translation>Horaires&#xa0;: ancrage automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="161"/>
+        <source>Roll mode on</source>
+        <translation>Mode déroulé activé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="163"/>
+        <source>Roll mode off</source>
+        <translation>Mode déroulé désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="168"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="152"/>
-        <location filename="../../app/ui/replay.py" line="864"/>
+        <location filename="../../app/ui/replay.py" line="169"/>
+        <location filename="../../app/ui/replay.py" line="902"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="153"/>
+        <location filename="../../app/ui/replay.py" line="170"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="154"/>
+        <location filename="../../app/ui/replay.py" line="171"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="155"/>
+        <location filename="../../app/ui/replay.py" line="172"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="156"/>
+        <location filename="../../app/ui/replay.py" line="173"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="157"/>
+        <location filename="../../app/ui/replay.py" line="174"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="158"/>
+        <location filename="../../app/ui/replay.py" line="175"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="260"/>
+        <location filename="../../app/ui/replay.py" line="184"/>
+        <source>Roll mode left (a manual control)</source>
+        <translation>Fin du mode déroulé (une commande manuelle)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="186"/>
+        <source>Started by itself (roll mode)</source>
+        <translation>Démarrage automatique (mode déroulé)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="188"/>
+        <source>Ended by itself at zero</source>
+        <translation>Fin automatique à zéro</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="190"/>
+        <source>Segment {n} loaded by itself at zero, waiting</source>
+        <translation>Séquence {n} chargée automatiquement à zéro, en attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="192"/>
+        <source>Segment {n} by itself at its planned time (roll)</source>
+        <translation>Séquence {n} automatiquement à son heure prévue (déroulé)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="193"/>
+        <source>Segment {n} by itself at zero</source>
+        <translation>Séquence {n} automatiquement à zéro</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="293"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="272"/>
+        <location filename="../../app/ui/replay.py" line="305"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="288"/>
+        <location filename="../../app/ui/replay.py" line="321"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="366"/>
+        <location filename="../../app/ui/replay.py" line="399"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="369"/>
+        <location filename="../../app/ui/replay.py" line="402"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="377"/>
+        <location filename="../../app/ui/replay.py" line="410"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="399"/>
+        <location filename="../../app/ui/replay.py" line="432"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="403"/>
+        <location filename="../../app/ui/replay.py" line="436"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="407"/>
+        <location filename="../../app/ui/replay.py" line="440"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="419"/>
+        <location filename="../../app/ui/replay.py" line="452"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="435"/>
+        <location filename="../../app/ui/replay.py" line="468"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="436"/>
+        <location filename="../../app/ui/replay.py" line="469"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="437"/>
+        <location filename="../../app/ui/replay.py" line="470"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="438"/>
+        <location filename="../../app/ui/replay.py" line="471"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="439"/>
+        <location filename="../../app/ui/replay.py" line="472"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="440"/>
+        <location filename="../../app/ui/replay.py" line="473"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="441"/>
+        <location filename="../../app/ui/replay.py" line="474"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="442"/>
+        <location filename="../../app/ui/replay.py" line="475"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="443"/>
+        <location filename="../../app/ui/replay.py" line="476"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="469"/>
+        <location filename="../../app/ui/replay.py" line="502"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="470"/>
+        <location filename="../../app/ui/replay.py" line="503"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="471"/>
+        <location filename="../../app/ui/replay.py" line="504"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="472"/>
+        <location filename="../../app/ui/replay.py" line="505"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="562"/>
+        <location filename="../../app/ui/replay.py" line="595"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="564"/>
+        <location filename="../../app/ui/replay.py" line="597"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="572"/>
+        <location filename="../../app/ui/replay.py" line="605"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="574"/>
+        <location filename="../../app/ui/replay.py" line="607"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="584"/>
+        <location filename="../../app/ui/replay.py" line="617"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="760"/>
+        <location filename="../../app/ui/replay.py" line="793"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="777"/>
+        <location filename="../../app/ui/replay.py" line="810"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="791"/>
+        <location filename="../../app/ui/replay.py" line="824"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="798"/>
+        <location filename="../../app/ui/replay.py" line="831"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="802"/>
+        <location filename="../../app/ui/replay.py" line="835"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="804"/>
+        <location filename="../../app/ui/replay.py" line="837"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="813"/>
+        <location filename="../../app/ui/replay.py" line="843"/>
+        <source>relative to the actual start {clock}</source>
+        <translation>relatif au début réel {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="851"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="817"/>
+        <location filename="../../app/ui/replay.py" line="855"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="820"/>
+        <location filename="../../app/ui/replay.py" line="858"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="825"/>
+        <location filename="../../app/ui/replay.py" line="863"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="825"/>
+        <location filename="../../app/ui/replay.py" line="863"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="828"/>
+        <location filename="../../app/ui/replay.py" line="866"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="879"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="879"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="867"/>
+        <location filename="../../app/ui/replay.py" line="905"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
@@ -1266,257 +1421,263 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
         <location filename="../../app/reports/summary.py" line="82"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="299"/>
+        <source>relative to the actual start {clock}</source>
+        <translation>relatif au début réel {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/summary.py" line="83"/>
         <source>heading for {clock} at the last record</source>
         <translation>en route vers {clock} au dernier enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="83"/>
+        <location filename="../../app/reports/summary.py" line="84"/>
         <source>Against the plan</source>
         <translation>Par rapport au prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="84"/>
+        <location filename="../../app/reports/summary.py" line="85"/>
         <source>late</source>
         <translation>de retard</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="85"/>
+        <location filename="../../app/reports/summary.py" line="86"/>
         <source>early</source>
         <translation>d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="86"/>
+        <location filename="../../app/reports/summary.py" line="87"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="87"/>
+        <location filename="../../app/reports/summary.py" line="88"/>
         <source>Against the hard end</source>
         <translation>Par rapport à l&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="88"/>
+        <location filename="../../app/reports/summary.py" line="89"/>
         <source>after the hard end {clock}</source>
         <translation>après l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="89"/>
+        <location filename="../../app/reports/summary.py" line="90"/>
         <source>before the hard end {clock}</source>
         <translation>avant l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="90"/>
+        <location filename="../../app/reports/summary.py" line="91"/>
         <source>no hard end in the plan</source>
         <translation>pas d&apos;heure limite dans le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="91"/>
+        <location filename="../../app/reports/summary.py" line="92"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="92"/>
+        <location filename="../../app/reports/summary.py" line="93"/>
         <source>{n} pause(s)</source>
         <translation>{n} pause(s)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="93"/>
+        <location filename="../../app/reports/summary.py" line="94"/>
         <source>Downtime</source>
         <translation>Interruption</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="94"/>
+        <location filename="../../app/reports/summary.py" line="95"/>
         <source>{n} restart(s) after a crash</source>
         <translation>{n} redémarrage(s) après un arrêt brutal</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="95"/>
+        <location filename="../../app/reports/summary.py" line="96"/>
         <source>the app never stopped</source>
         <translation>l&apos;application ne s&apos;est jamais arrêtée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="96"/>
+        <location filename="../../app/reports/summary.py" line="97"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="97"/>
+        <location filename="../../app/reports/summary.py" line="98"/>
         <source>Grey: the plan; blue: what happened; orange and hatched red: overrun. Hatched grey: the app was down (crash) and the session went on.</source>
         <translation>Gris&#xa0;: le prévu&#xa0;; bleu&#xa0;: ce qui s&apos;est passé&#xa0;; orange et hachures rouges&#xa0;: dépassement. Hachures grises&#xa0;: l&apos;application était arrêtée (arrêt brutal) et la séance a continué.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="102"/>
+        <location filename="../../app/reports/summary.py" line="103"/>
         <source>Parts</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="103"/>
+        <location filename="../../app/reports/summary.py" line="104"/>
         <source>Segments</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="104"/>
+        <location filename="../../app/reports/summary.py" line="105"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="105"/>
+        <location filename="../../app/reports/summary.py" line="106"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="106"/>
+        <location filename="../../app/reports/summary.py" line="107"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="107"/>
+        <location filename="../../app/reports/summary.py" line="108"/>
         <source>Planned start</source>
         <translation>Début prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="108"/>
+        <location filename="../../app/reports/summary.py" line="109"/>
         <source>Actual start</source>
         <translation>Début réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="109"/>
+        <location filename="../../app/reports/summary.py" line="110"/>
         <source>Start delay</source>
         <translation>Retard au début</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="110"/>
+        <location filename="../../app/reports/summary.py" line="111"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="111"/>
+        <location filename="../../app/reports/summary.py" line="112"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="112"/>
+        <location filename="../../app/reports/summary.py" line="113"/>
         <source>Longer than planned</source>
         <translation>Plus long que prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="113"/>
+        <location filename="../../app/reports/summary.py" line="114"/>
         <source>Over the countdown</source>
         <translation>Au-delà du compte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="114"/>
+        <location filename="../../app/reports/summary.py" line="115"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="115"/>
+        <location filename="../../app/reports/summary.py" line="116"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="116"/>
+        <location filename="../../app/reports/summary.py" line="117"/>
         <source>Largest overruns</source>
         <translation>Plus gros dépassements</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="117"/>
+        <location filename="../../app/reports/summary.py" line="118"/>
         <source>No segment ran over its planned time.</source>
         <translation>Aucune séquence n&apos;a dépassé son temps prévu.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="118"/>
+        <location filename="../../app/reports/summary.py" line="119"/>
         <source>The log had problems; what could be read is reported</source>
         <translation>Le journal avait des problèmes&#xa0;; ce qui a pu être lu est rapporté</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="121"/>
+        <location filename="../../app/reports/summary.py" line="122"/>
         <source>Generated by Timekeeper {version} from {file}</source>
         <translation>Produit par Timekeeper {version} à partir de {file}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="126"/>
-        <location filename="../../app/reports/qt/chart_paint.py" line="426"/>
+        <location filename="../../app/reports/summary.py" line="127"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="430"/>
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="127"/>
+        <location filename="../../app/reports/summary.py" line="128"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="128"/>
+        <location filename="../../app/reports/summary.py" line="129"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="362"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="366"/>
         <source>Controls</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="447"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="451"/>
         <source>planned end {clock}</source>
         <translation>fin prévue {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="450"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="454"/>
         <source>hard end {clock}</source>
         <translation>heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="452"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="456"/>
         <source>ended {clock}</source>
         <translation>fin {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="455"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="459"/>
         <source>app down ≤ {span}</source>
         <translation>application arrêtée ≤ {span}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="649"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="653"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="650"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="654"/>
         <source>actual</source>
         <translation>réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="651"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="655"/>
         <source>overrun</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="654"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="658"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="656"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="660"/>
         <source>app down (crash)</source>
         <translation>application arrêtée (arrêt brutal)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="659"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="663"/>
         <source>message</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="661"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="665"/>
         <source>time added/removed</source>
         <translation>temps ajouté/retiré</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="663"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="667"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="665"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="669"/>
         <source>blackout / catch-up</source>
         <translation>écran noir / rattrapage</translation>
     </message>

@@ -294,6 +294,10 @@ def paint_chart(
         head = data.title
         when = lang.date(data.wall(data.planned_start_t))
         line = f"{head} — {when}"
+        if data.relative:  # the plan's bars count from the actual start: say so
+            at = data.wall(data.planned_start_t).strftime("%H:%M")
+            words = lang.translate("report", "relative to the actual start {clock}")
+            line += " — " + words.format(clock=at)
         title_fm = QFontMetricsF(painter.font())
         painter.drawText(
             QRectF(left, y, right - left, lay.title_h),
