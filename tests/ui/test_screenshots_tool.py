@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -18,10 +19,11 @@ def _black(image: QImage) -> bool:
     )
 
 
+@pytest.mark.slow  # 52 pictures at 1920×1080: tens of seconds
 def test_both_windows_in_every_state_and_language(qtbot: QtBot, tmp_path: Path) -> None:
     assert screenshots.main([str(tmp_path)]) == 0
     files = sorted(p.name for p in tmp_path.glob("*.png"))
-    assert len(files) == 2 * 2 * 8
+    assert len(files) == 2 * 2 * (8 + 5)  # the seed's states, then each timer type
     for name in files:
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == screenshots.SIZE, name
