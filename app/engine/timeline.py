@@ -288,7 +288,11 @@ class Timeline:
     def autos(self, t: float) -> list[tuple[float, str, int, str]]:
         """What the engine did by itself up to ``t`` (at, action, segment, cause)."""
         if t >= self.last_t:
-            state = self._head.state.copy()
+            head = self._head.state
+            due = head.next_auto()
+            if due is None or due[0] > t:  # nothing more happens by itself up to t
+                return head.autos()
+            state = head.copy()
         else:
             state = self._fold_of(self.count_at(t)).state.copy()
         state.advance(t)

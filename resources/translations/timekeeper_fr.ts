@@ -774,42 +774,47 @@
         <translation>{anchor} (auto)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="83"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="86"/>
         <source>▶ Roll mode</source>
         <translation>▶ Mode déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="86"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="88"/>
+        <source>Roll mode off: a control was given</source>
+        <translation>Fin du mode déroulé&#xa0;: une commande a été donnée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="91"/>
         <source>Now {t}</source>
         <translation>Il est {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="88"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="93"/>
         <source>Planned end {t}</source>
         <translation>Fin prévue {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="92"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="97"/>
         <source>Ended at {t}</source>
         <translation>Terminée à {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="96"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="101"/>
         <source>Projected end {t}</source>
         <translation>Fin estimée {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="109"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="114"/>
         <source>No hard end</source>
         <translation>Pas d&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="113"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="118"/>
         <source>{amount} of slack before {t}</source>
         <translation>{amount} de marge avant {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="120"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="125"/>
         <source>{amount} past the hard end {t}</source>
         <translation>{amount} après l&apos;heure limite {t}</translation>
     </message>

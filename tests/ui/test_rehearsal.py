@@ -127,7 +127,9 @@ def test_on_the_planned_date_near_the_hour_the_schedule_is_as_printed(
         h.key(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
         assert h.snap.roll and h.window.schedule.roll_label.text() == "▶ Roll mode"
         h.key(Qt.Key.Key_Plus)  # a manual control leaves roll mode
-        assert not h.snap.roll and not h.window.schedule.roll_label.isVisibleTo(h.window)
+        assert not h.snap.roll
+        assert h.window.schedule.roll_label.text() == "Roll mode off: a control was given"
+        assert h.kinds()[-2:] == ["adjust", "auto"]  # and logged
     finally:
         h.window.quit_now()
         h.controller.shutdown()

@@ -80,8 +80,13 @@ class ScheduleLine(QFrame):
         self._snap = snap
         clock = self._clock_of
         self.anchor_label.setText(self.anchor_text(snap))
-        self.roll_label.setText(translate("Schedule", "▶ Roll mode") if snap.roll else "")
-        self.roll_label.setVisible(snap.roll)
+        autos = snap.autos if not snap.roll else ()
+        left = bool(autos) and autos[-1][1] == "roll_off" and not snap.ended
+        if snap.roll:
+            self.roll_label.setText(translate("Schedule", "▶ Roll mode"))
+        elif left:  # said on screen: a manual control took the session out of roll mode
+            self.roll_label.setText(translate("Schedule", "Roll mode off: a control was given"))
+        self.roll_label.setVisible(snap.roll or left)
         set_style(self.roll_label, "QLabel { font-weight: bold; }")
         self.now_label.setText(translate("Schedule", "Now {t}").format(t=clock(snap.t)))
         self.planned_label.setText(
