@@ -13,7 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.engine import Adjust, ApplyCatchUp, Blackout, Event, SetMessage, Timeline
+from app.engine import (
+    Adjust,
+    ApplyCatchUp,
+    Blackout,
+    Event,
+    SetAnchor,
+    SetMessage,
+    SetRoll,
+    Timeline,
+)
 from app.engine.display import signed_span
 from app.timing_log.format import LogHeader
 from app.timing_log.reader import TimingLog
@@ -62,7 +71,7 @@ class Marker:
     """Something the moderator did at ``t`` that the chart pins on the time line."""
 
     t: float
-    kind: str  # message, adjust, catch_up, blackout, undo
+    kind: str  # message, adjust, catch_up, blackout, undo, auto (by itself), timing
     label: str
 
 
@@ -153,6 +162,14 @@ def chart_data_from(
     )
     markers = [m for m in map(_marker_of, timeline.effective) if m is not None]
     markers.extend(Marker(undo.t, "undo", control.kind) for undo, control in timeline.taken_back)
+    # What the engine did by itself, at its exact instant (the fold's record, not the log's
+    # lines): an end action at zero, roll mode. Leaving roll mode goes with its control.
+    markers.extend(
+        Marker(at, "auto", f"{action} {segment + 1}")
+        for at, action, segment, _cause in snap.autos
+        if action != "roll_off"
+    )
+    markers.extend(m for m in map(_timing_marker_of, timeline.effective) if m is not None)
     markers.sort(key=lambda m: m.t)
     return ChartData(
         title=plan.title,
@@ -174,6 +191,15 @@ def chart_data_from(
         source_name=name,
         paused_s=snap.paused_s,
     )
+
+
+def _timing_marker_of(event: Event) -> Marker | None:
+    """An anchor switch or roll mode on/off, pinned where the moderator gave it."""
+    if isinstance(event, SetAnchor):
+        return Marker(event.t, "timing", event.anchor)
+    if isinstance(event, SetRoll):
+        return Marker(event.t, "timing", "roll on" if event.on else "roll off")
+    return None
 
 
 def _marker_of(event: Event) -> Marker | None:

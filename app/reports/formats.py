@@ -125,6 +125,10 @@ def report_as_json(report: Report) -> dict[str, Any]:
             }
             for p in report.parts
         ],
+        "automatic": [
+            {"at": _iso(at), "action": action, "segment": segment, "cause": cause}
+            for at, action, segment, cause in report.automatic
+        ],
         "warnings": list(report.warnings),
     }
 
@@ -225,6 +229,16 @@ def report_as_text(report: Report) -> str:
     if report.relative:
         at = _clock(report.anchored_at, zone)[:5]
         lines.append(f"Planned clock times relative to the actual start {at}.")
+    for when, action, segment, cause in report.automatic:
+        what = {
+            "start": "started by itself",
+            "next": f"moved on by itself to segment {segment + 1}",
+            "load": f"loaded segment {segment + 1} by itself, waiting",
+            "end": "ended by itself",
+            "roll_off": "left roll mode (a manual control)",
+        }.get(action, action)
+        why = {"roll": " (roll mode)", "end_action": " (end action at zero)"}.get(cause, "")
+        lines.append(f"{_clock(when, zone)}  {what}{why}.")
     lines.append("")
     lines.extend(TEXT_LEGEND)
     lines.append("")

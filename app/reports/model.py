@@ -116,6 +116,9 @@ class Report:
     # printed planned start, or the actual start). Every planned clock time here follows it.
     anchor: str = "absolute"
     anchored_at: datetime | None = None
+    # What the engine did by itself (Snapshot.autos): (when, action, segment index, cause);
+    # action: start, next, load, end, roll_off; cause: roll, end_action, manual.
+    automatic: tuple[tuple[datetime, str, int, str], ...] = ()
 
     @property
     def relative(self) -> bool:
@@ -203,6 +206,9 @@ def build_report(log: TimingLog) -> Report:
         warnings=tuple(log.warnings),
         anchor=snap.anchor.value,
         anchored_at=planned_start,
+        automatic=tuple(
+            (_wall(header, at), action, segment, cause) for at, action, segment, cause in snap.autos
+        ),
     )
 
 

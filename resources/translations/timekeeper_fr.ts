@@ -1426,7 +1426,7 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
         <location filename="../../app/reports/summary.py" line="82"/>
-        <location filename="../../app/reports/qt/chart_paint.py" line="299"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="301"/>
         <source>relative to the actual start {clock}</source>
         <translation>relatif au début réel {clock}</translation>
     </message>
@@ -1602,7 +1602,7 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
         <location filename="../../app/reports/summary.py" line="127"/>
-        <location filename="../../app/reports/qt/chart_paint.py" line="430"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="432"/>
         <source>open</source>
         <translation>en cours</translation>
     </message>
@@ -1617,72 +1617,82 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="366"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="368"/>
         <source>Controls</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="451"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="453"/>
         <source>planned end {clock}</source>
         <translation>fin prévue {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="454"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="456"/>
         <source>hard end {clock}</source>
         <translation>heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="456"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="458"/>
         <source>ended {clock}</source>
         <translation>fin {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="459"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="461"/>
         <source>app down ≤ {span}</source>
         <translation>application arrêtée ≤ {span}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="653"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="667"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="654"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="668"/>
         <source>actual</source>
         <translation>réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="655"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="669"/>
         <source>overrun</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="658"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="672"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="660"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="674"/>
         <source>app down (crash)</source>
         <translation>application arrêtée (arrêt brutal)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="663"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="677"/>
         <source>message</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="665"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="679"/>
         <source>time added/removed</source>
         <translation>temps ajouté/retiré</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="667"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="681"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="669"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="683"/>
+        <source>moved on by itself</source>
+        <translation>passage automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/qt/chart_paint.py" line="685"/>
+        <source>anchor / roll mode</source>
+        <translation>ancrage / mode déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/qt/chart_paint.py" line="687"/>
         <source>blackout / catch-up</source>
         <translation>écran noir / rattrapage</translation>
     </message>

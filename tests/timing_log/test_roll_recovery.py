@@ -57,3 +57,35 @@ def test_a_crash_during_roll_mode_resumes_it(tmp_path: Path) -> None:
     log = read_log(back.log_path)
     final = log.timeline().snapshot(back.session.now())
     assert final.current == TALK2 + 1 and not final.roll
+
+
+def test_the_report_and_the_chart_show_what_happened_by_itself(tmp_path: Path) -> None:
+    from app.reports.chart_data import chart_data
+    from app.reports.formats import report_as_json, report_as_text
+    from app.reports.model import build_report
+
+    clock = FakeClock()
+    live = start_session(rolling_seed(), clock, tmp_path)
+    clock.advance(650)
+    live.session.adjust(60)  # leaves roll mode
+    clock.advance(60)
+    live.session.end()
+    live.writer.close()
+    log = read_log(live.log_path)
+    report = build_report(log)
+    assert [(a, s, c) for _, a, s, c in report.automatic] == [
+        ("start", INTRO, "roll"),
+        ("next", TALK1, "roll"),
+        ("roll_off", TALK1, "manual"),
+    ]
+    text = report_as_text(report)
+    assert "16:10:00  moved on by itself to segment 2 (roll mode)." in text
+    data = report_as_json(report)
+    assert data["automatic"][1] == {  # type: ignore[index]
+        "at": "2020-09-22T16:10:00+00:00",
+        "action": "next",
+        "segment": TALK1,
+        "cause": "roll",
+    }
+    kinds = [(m.t, m.kind) for m in chart_data(log).markers]
+    assert (0.0, "auto") in kinds and (600.0, "auto") in kinds
