@@ -66,6 +66,7 @@ class State:
         "blink",
         "current",
         "ended_at",
+        "ends_offsets",
         "first_start",
         "gaps",
         "last_end",
@@ -97,6 +98,9 @@ class State:
         self.anchor_setting = plan.anchor
         self.roll = plan.roll
         self.autos_last: AutoNode | None = None
+        # Each segment's ``ends_at`` as seconds after the planned start (None: a plain one),
+        # looked up once: ``planned`` reads it for every segment on every repaint.
+        self.ends_offsets = _ends_offsets(plan)
         self.status = Status.READY
         self.current = 0
         self.t = 0.0
@@ -153,6 +157,7 @@ class State:
         other.anchor_setting = self.anchor_setting
         other.roll = self.roll
         other.autos_last = self.autos_last
+        other.ends_offsets = self.ends_offsets
         other.status = self.status
         other.current = self.current
         other.t = self.t
@@ -187,10 +192,11 @@ class State:
 
         A segment with ``ends_at`` that has started lasts until that clock time (its
         adjustments move it): its countdown counts the clock, pauses included."""
-        end = self.ends_at_t(index)
+        offset = self.ends_offsets[index]
         start = self.first_start[index]
-        if end is None or start is None:
+        if offset is None or start is None:
             return self.base(index) + self.adjust[index]
+        end = self.anchor_t() + offset + self.adjust[index]
         return max(0.0, end - start - (self.occupied[index] - self.active[index]))
 
     def remaining(self, index: int) -> float:
@@ -207,16 +213,17 @@ class State:
             return Anchor.ABSOLUTE
         return Anchor.RELATIVE
 
-    def anchor_t(self) -> float:
+    def anchor_t(self, anchor: Anchor | None = None) -> float:
         """The instant the plan's start is anchored at: the planned start as printed, or the
-        actual start (before it, now: a relative plan starts when the session does)."""
-        if self.anchor() is Anchor.ABSOLUTE:
+        actual start (before it, now: a relative plan starts when the session does).
+        ``anchor``: the anchor in force, when the caller has it already."""
+        if (anchor or self.anchor()) is Anchor.ABSOLUTE:
             return self.planned_start_t
         return self.started_at if self.started_at is not None else self.t
 
     def ends_at_t(self, index: int) -> float | None:
         """When a segment with ``ends_at`` ends on the time line (its adjustments included)."""
-        offset = self.plan.ends_at_offset(index)
+        offset = self.ends_offsets[index]
         if offset is None:
             return None
         return self.anchor_t() + offset + self.adjust[index]
@@ -229,7 +236,7 @@ class State:
             chunks: list[tuple[float, int]] = []
             run = 0.0
             for j in range(self.current + 1, len(self.active)):
-                offset = self.plan.ends_at_offset(j)
+                offset = self.ends_offsets[j]
                 if offset is not None:
                     chunks.append((run, offset + self.adjust[j]))
                     run = 0.0
@@ -253,7 +260,7 @@ class State:
         """When segment ``index`` starts if the one after the current starts at ``base``."""
         anchor = None
         for j in range(self.current + 1, index):
-            offset = self.plan.ends_at_offset(j)
+            offset = self.ends_offsets[j]
             if offset is not None:
                 if anchor is None:
                     anchor = self.anchor_t()
@@ -267,6 +274,14 @@ class State:
     def advance(self, t: float) -> None:
         """Let the time run up to ``t``: the current segment counts, and what happens by
         itself (an end action at zero, roll mode) happens at its exact instant."""
+        if not self.roll and (
+            self.status is not Status.RUNNING
+            or self.plan.segments[self.current].end_action is EndAction.HOLD
+        ):  # the usual case, nothing can happen by itself: time just runs
+            self._pass(t - self.t)
+            if t > self.t:
+                self.t = t
+            return
         while True:
             due = self.next_auto()
             if due is None or due[0] > t:
@@ -494,6 +509,7 @@ class State:
 
     def _apply_plan_changed(self, event: PlanChanged) -> None:
         self.plan = event.plan
+        self.ends_offsets = _ends_offsets(event.plan)
 
     def _accepts_resumed(self, event: Resumed) -> bool:
         return True
@@ -545,6 +561,10 @@ class State:
     def _close_pause(self, t: float) -> None:
         if self.pauses and self.pauses[-1][1] is None:
             self.pauses[-1] = (self.pauses[-1][0], t)
+
+
+def _ends_offsets(plan: Plan) -> tuple[int | None, ...]:
+    return tuple(plan.ends_at_offset(i) for i in range(len(plan.segments)))
 
 
 _Rule = tuple[Callable[[State, Any], bool], Callable[[State, Any], None]]

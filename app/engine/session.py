@@ -60,6 +60,7 @@ class Session:
         self.sink = sink
         # The automatic moves whose line is written (at, action, segment): each is logged
         # once, whatever undo does to the fold afterwards.
+        self._seen_autos: object = ()  # the head's record when last looked at (see log_autos)
         self._logged_autos: set[tuple[float, str, int]] = {
             (e.at, e.action, e.segment) for e in engine.events if isinstance(e, Auto)
         }
@@ -106,11 +107,25 @@ class Session:
     def snapshot(self) -> Snapshot:
         return self.engine.snapshot(self.now())
 
-    def log_autos(self) -> bool:
-        """Write the lines of what the engine did by itself up to now (the tick driver calls
-        this when it wakes; every control does it first). Whether any line was written."""
+    def logged_snapshot(self) -> tuple[Snapshot, bool]:
+        """The snapshot now, once the lines of what the engine did by itself are written
+        (and whether any was): what the tick driver takes each time it wakes, with one
+        clock reading for both."""
         t = self.now()
-        return self._log_autos(tuple(self.engine.autos(t)), t)
+        wrote = self._log_autos_at(t)
+        return self.engine.snapshot(t), wrote
+
+    def log_autos(self) -> bool:
+        """Write the lines of what the engine did by itself up to now (the tick driver does
+        this when it wakes; every control does it first). Whether any line was written."""
+        return self._log_autos_at(self.now())
+
+    def _log_autos_at(self, t: float) -> bool:
+        if self.engine.autos_unchanged(self._seen_autos, t):
+            return False  # the usual tick: nothing happened by itself
+        wrote = self._log_autos(tuple(self.engine.autos(t)), t)
+        self._seen_autos = self.engine.autos_node
+        return wrote
 
     def _log_autos(self, autos: tuple[tuple[float, str, int, str], ...], t: float) -> bool:
         """Write the line of each automatic move not yet written (ARCHITECTURE.md §8): the

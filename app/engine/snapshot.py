@@ -45,12 +45,39 @@ class Snapshot:
     projected_end_t: float
     planned_start_t: float  # the planned start under the anchor in force (see ``anchor``)
     _state: State
-    absolute_start_t: float = 0.0  # the planned start as printed, on the time line
-    anchor: Anchor = Anchor.ABSOLUTE  # the anchor in force: absolute or relative
-    anchor_setting: Anchor = Anchor.AUTO  # what the session or the moderator chose
-    roll: bool = False
-    timer: TimerType = TimerType.COUNTDOWN  # the current segment's
-    ends_at_t: float | None = None  # the current segment's end clock time, on the time line
+
+    # -- timing modes (read off the state on demand: a repaint pays only for what it reads) --
+
+    @property
+    def absolute_start_t(self) -> float:
+        """The planned start as printed, on the time line."""
+        return self._state.planned_start_t
+
+    @property
+    def anchor(self) -> Anchor:
+        """The anchor in force: absolute or relative (``planned_start_t`` follows it)."""
+        return self._state.anchor()
+
+    @property
+    def anchor_setting(self) -> Anchor:
+        """What the running order or the moderator chose: auto, absolute or relative."""
+        return self._state.anchor_setting
+
+    @property
+    def roll(self) -> bool:
+        return self._state.roll
+
+    @property
+    def timer(self) -> TimerType:
+        """The current segment's timer type."""
+        return self.plan.segments[self.current].timer
+
+    @property
+    def ends_at_t(self) -> float | None:
+        """The current segment's end clock time (``ends_at``), on the time line."""
+        if self.plan.segments[self.current].ends_at is None:
+            return None
+        return self._state.ends_at_t(self.current)
 
     # -- the current segment -------------------------------------------------------------
 
@@ -440,10 +467,4 @@ def build_snapshot(state: State, t: float) -> Snapshot:
         projected_end_t=projected_end,
         planned_start_t=planned_start_t,
         _state=state,
-        absolute_start_t=state.planned_start_t,
-        anchor=state.anchor(),
-        anchor_setting=state.anchor_setting,
-        roll=state.roll,
-        timer=seg.timer,
-        ends_at_t=state.ends_at_t(cur),
     )

@@ -285,6 +285,20 @@ class Timeline:
         head.step(event)
         self._head_count += 1
 
+    def autos_unchanged(self, node: object, t: float) -> bool:
+        """Whether nothing was done by itself since the head's record was ``node`` (see
+        ``autos_node``) and nothing will be up to ``t``: the live tick's cheap check."""
+        head = self._head.state
+        if head.autos_last is not node or t < self.last_t:
+            return False
+        due = head.next_auto()
+        return due is None or due[0] > t
+
+    @property
+    def autos_node(self) -> object:
+        """The head's record of what was done by itself, as an opaque marker."""
+        return self._head.state.autos_last
+
     def autos(self, t: float) -> list[tuple[float, str, int, str]]:
         """What the engine did by itself up to ``t`` (at, action, segment, cause)."""
         if t >= self.last_t:

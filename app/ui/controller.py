@@ -85,9 +85,9 @@ class LiveController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.live.session.log_autos():  # what happened by itself gets its log line
+        self._last, wrote = self.live.session.logged_snapshot()  # automatic moves: logged
+        if wrote:
             self._check_log()
-        self._last = self.snapshot()
         self.room_updated.emit(self._last)
         self.updated.emit(self._last)
         if not self.ticks.active:
