@@ -346,7 +346,10 @@ class Snapshot:
         whole plan)."""
         if self._state.first_start[index] is None:
             return None
-        return self.active_of(index) - self.planned_of(index)
+        over = self.active_of(index) - self.planned_of(index)
+        if self.plan.segments[index].timer is TimerType.COUNTUP:
+            return min(0.0, over)  # a count-up has no limit: never past its countdown
+        return over
 
     def longer_than_planned_of(self, index: int) -> float | None:
         """How much longer than the running order said the segment held the room: clock

@@ -50,6 +50,8 @@ def test_countup_shows_elapsed_never_overtime_and_counts_its_plan_until_it_ends(
     assert snap.projected_end_t == 700 + 300  # past its plan: it ends now, at the earliest
     live.do("next")
     assert live.snap.countdown == "05:00" and live.snap.timer is TimerType.COUNTDOWN
+    assert live.snap.over_countdown_of(0) == 0  # no limit: never past its countdown
+    assert live.snap.longer_than_planned_of(0) == 100  # but it did hold the room longer
 
 
 def test_countup_with_an_end_action_never_moves_on_by_itself() -> None:
