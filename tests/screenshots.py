@@ -3,8 +3,10 @@
 ``make screenshots`` (or ``python -m tests.screenshots [FOLDER]``) renders the seed workshop on
 a fake clock under the offscreen platform: the moderator window and the projector window in
 the normal, warning, final, overtime, message, blackout, between-segments and overran states, 32
-pictures, and the running-order editor (a segment chosen, then a duration typed wrong), 4 more,
-in ``screenshots/`` (not kept in git). Look at them after any change to what either
+pictures in ``screenshots/`` (not kept in git); then ``sessions/timer-types-demo.toml`` for
+each timer type (clock, countdown, count-up, ``ends_at``, and a ``load-next`` end action), 20
+more, named ``*-timer-*.png``; and the running-order editor (a segment chosen, then a duration
+typed wrong), 4 more. Look at them after any change to what either
 window shows: legibility from the back of a hall, text cut off, accents, colours.
 """
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 SIZE = (1920, 1080)
 START = datetime(2020, 9, 22, 16, 0).astimezone()
+DEMO_START = datetime(2026, 12, 2, 9, 0).astimezone()  # sessions/timer-types-demo.toml
 
 
 def png_bytes(picture: QPixmap) -> bytes:
@@ -90,29 +93,63 @@ def main(argv: list[str]) -> int:
         "between": lambda c, k: (live(c, k, 300), c.toggle(), c.next()),
         "overran": overran,
     }
+    demo = load_running_order(resources.sessions_dir() / "timer-types-demo.toml")
+
+    def demo_at(segment: int, into: float) -> Callable[[LiveController, FakeClock], None]:
+        """Played on time up to ``segment``, then ``into`` seconds of it: each segment runs
+        its planned time, then moves on as its end action says (or the moderator does)."""
+
+        def drive(c: LiveController, clock: FakeClock) -> None:
+            c.toggle()
+            for j in range(segment):
+                clock.advance(demo.plan.segments[j].planned_s)
+                snap = c.snapshot()
+                if snap.between_segments:  # load-next: the moderator starts the next one
+                    c.toggle()
+                elif snap.current == j:  # hold: the moderator moves on
+                    c.next()
+            clock.advance(into)
+
+        return drive
+
+    def loaded_next(c: LiveController, clock: FakeClock) -> None:
+        """The welcome (a clock, load-next at zero) ran out: the keynote is loaded, waiting."""
+        c.toggle()
+        clock.advance(demo.plan.segments[0].planned_s + 20)
+
+    timers: dict[str, Callable[[LiveController, FakeClock], None]] = {
+        "timer-clock": demo_at(0, 300),
+        "timer-countdown": demo_at(1, 300),
+        "timer-countup": demo_at(2, 25 * 60),  # past its 20' plan: still no overtime
+        "timer-ends-at": demo_at(3, 180),
+        "timer-load-next": loaded_next,
+    }
+    runs = [(loaded, START, states), (demo, DEMO_START, timers)]
     with tempfile.TemporaryDirectory(prefix="tk-shots-") as tmp:
         for language in ("fr", "en"):
             install_language(app, language)
-            for state, drive in states.items():
-                clock = FakeClock(wall=START)
-                logs = Path(tmp) / f"{language}-{state}"
-                controller = LiveController(start_session(loaded, clock, logs), loaded, clock, logs)
-                window, projector = open_windows(controller, Settings(language=language))
-                window.resize(*SIZE)
-                window.show()
-                projector.resize(*SIZE)
-                projector.show()
-                drive(controller, clock)
-                controller.refresh()
-                app.processEvents()
-                assert projector.view.size().toTuple() == SIZE, projector.view.size()
-                for name, widget in (("moderator", window), ("projector", projector.view)):
-                    path = out / f"{name}-{language}-{state}.png"
-                    write_atomic(path, png_bytes(widget.grab()), force=True)
-                    print(path)
-                window.quit_now()
-                projector.close()
-                controller.shutdown()
+            for order, start, drives in runs:
+                for state, drive in drives.items():
+                    clock = FakeClock(wall=start)
+                    logs = Path(tmp) / f"{language}-{state}"
+                    session = start_session(order, clock, logs)
+                    controller = LiveController(session, order, clock, logs)
+                    window, projector = open_windows(controller, Settings(language=language))
+                    window.resize(*SIZE)
+                    window.show()
+                    projector.resize(*SIZE)
+                    projector.show()
+                    drive(controller, clock)
+                    controller.refresh()
+                    app.processEvents()
+                    assert projector.view.size().toTuple() == SIZE, projector.view.size()
+                    for name, widget in (("moderator", window), ("projector", projector.view)):
+                        path = out / f"{name}-{language}-{state}.png"
+                        write_atomic(path, png_bytes(widget.grab()), force=True)
+                        print(path)
+                    window.quit_now()
+                    projector.close()
+                    controller.shutdown()
         for language in ("fr", "en"):
             install_language(app, language)
             for path in editor_shots(out, language, Path(tmp)):

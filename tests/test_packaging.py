@@ -145,6 +145,6 @@ def test_the_window_opens_in_french(installed: Path, elsewhere: Path) -> None:
     assert done.returncode == 0, done.stderr
     lines = dict(line.split(": ", 1) for line in done.stdout.splitlines() if ": " in line)
     assert lines["projector"] == "Timekeeper — Projecteur"
-    assert lines["menus"] == "&Fichier | &Réglages | &Aide"
+    assert lines["menus"] == "&Fichier | &Réglages | &Minutage | &Aide"
     assert lines["tick"] == ("timerfd" if sys.platform.startswith("linux") else "qtimer")
     assert "translation is missing" not in done.stderr

@@ -18,6 +18,8 @@ from app.cli.errors import ExitCode
 from app.cli.subcommand import Subparsers
 from app.cli.terminal import json_printable, printable
 from app.model import Plan, format_duration, load_running_order
+from app.model.plan import PlannedSegment
+from app.model.schema import Anchor, EndAction, TimerType
 from app.ui.session_choice import session_to_open  # the settings only: no Qt
 
 
@@ -61,6 +63,8 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
         "slot_end_day": plan.hard_end_day,
         "total_s": plan.total_s,
         "slack_s": plan.slack_s,
+        "anchor": plan.anchor.value,
+        "roll": plan.roll,
         "parts": [
             {
                 "title": p.title,
@@ -86,10 +90,24 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
                 "warning_s": s.warning_s,
                 "final_s": s.final_s,
                 "end_action": s.end_action.value,
+                "timer": s.timer.value,
+                "ends_at": s.ends_at.strftime("%H:%M:%S") if s.ends_at else None,
             }
             for s in plan.segments
         ],
     }
+
+
+def _timing(seg: PlannedSegment) -> str:
+    """What is not the default about a segment's timer: its type, its end time and action."""
+    words = []
+    if seg.timer is not TimerType.COUNTDOWN:
+        words.append(f"timer {seg.timer.value}")
+    if seg.ends_at is not None:
+        words.append(f"ends at {seg.ends_at:%H:%M}")
+    if seg.end_action is not EndAction.HOLD:
+        words.append(f"at zero: {seg.end_action.value}")
+    return f"  ({', '.join(words)})" if words else ""
 
 
 def plan_as_text(plan: Plan) -> str:
@@ -98,6 +116,9 @@ def plan_as_text(plan: Plan) -> str:
     when = plan.date.isoformat() + " " if plan.date else ""
     slot = f"–{plan.clock_label(plan.slot_s)}" if plan.slot_s is not None else ""
     lines.append(f"{when}{plan.start:%H:%M}{slot}  {plan.venue}".rstrip())
+    if plan.anchor is not Anchor.AUTO or plan.roll:
+        roll = ", roll mode" if plan.roll else ""
+        lines.append(f"schedule anchored {plan.anchor.value}{roll}")
     lines.append("")
     # Past midnight a clock time carries " (+1)": the columns widen by as much for every row.
     wide = 5 if plan.day_at(max(plan.total_s, plan.slot_s or 0)) > 0 else 0
@@ -111,7 +132,7 @@ def plan_as_text(plan: Plan) -> str:
             lines.append(
                 f"  {plan.clock_label(seg.offset_s, True):<{8 + wide}}  "
                 f"{format_duration(seg.planned_s):>8}  "
-                f"[{seg.kind.value}] {seg.title}{shared}"
+                f"[{seg.kind.value}] {seg.title}{shared}{_timing(seg)}"
             )
             for person in seg.speakers:
                 lines.append(f"{'':{22 + wide}}{person.label()}")

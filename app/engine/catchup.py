@@ -65,9 +65,57 @@ def propose_catch_up(
     late = snap.projected_end_t - target_t
     if late <= CATCH_UP_MARGIN_S or snap.ended:  # the rule of Snapshot.needs_catch_up
         return CatchUpPlan(target_t, late, (), 0)
-    need = math.ceil(late)  # whole seconds, rounded up so the target is met, not missed
+    # An ``ends_at`` segment is a fixed point: it is never cut, and the segments before it
+    # need cutting only as far as they would run past its clock time (it absorbs the rest).
+    # So the segments to come are cut window by window: up to each fixed point, by how far
+    # the window overshoots it; after the last one, by how far the session misses the target.
+    n = len(snap.plan.segments)
+    fixed = [j for j in range(snap.current + 1, n) if snap.ends_at_of(j) is not None]
     new: dict[int, int] = {}
-    future = range(snap.current + 1, len(snap.plan.segments))
+    lo = snap.current + 1
+    for f in [*fixed, n]:
+        window = range(lo, f)
+        if f < n:  # up to a fixed point: only as far as the window runs past it
+            end_f = snap.ends_at_of(f)
+            assert end_f is not None
+            over = _schedule(snap, new, f) - end_f
+        else:
+            over = _schedule(snap, new, n) - target_t
+        # Never more than the session is still late: time to spare after it counts too.
+        need = math.ceil(min(over, _schedule(snap, new, n) - target_t) - 1e-9)
+        if need > 0:
+            _cut(snap, window, need, talk_floor, new)
+        lo = f + 1
+    short = max(0, math.ceil(_schedule(snap, new, n) - target_t - 1e-9))
+    return CatchUpPlan(
+        target_t=target_t,
+        late_by_s=late,
+        durations=tuple(sorted(new.items())),
+        short_by_s=short,
+    )
+
+
+def _schedule(snap: Snapshot, new: dict[int, int], index: int) -> float:
+    """When segment ``index`` would start (``len(segments)``: when the session would end)
+    with the durations ``new``: each runs what is left of it, an ``ends_at`` segment ends at
+    its clock time (at once, when reached after it)."""
+    n = len(snap.plan.segments)
+    if snap.current + 1 >= n:
+        return snap.projected_end_t
+    base = snap.projected_start_of(snap.current + 1)
+    assert base is not None
+    for j in range(snap.current + 1, index):
+        end = snap.ends_at_of(j)
+        if end is not None:
+            base = max(base, end)
+        else:
+            base += max(0.0, new.get(j, snap.planned_of(j)) - snap.active_of(j))
+    return base
+
+
+def _cut(snap: Snapshot, future: range, need: int, talk_floor: float, new: dict[int, int]) -> int:
+    """Cut ``need`` seconds from the segments of ``future``, in the order of sacrifice,
+    into ``new``; what could not be cut."""
     for kinds, floor in _TIERS:
         if need <= 0:
             break
@@ -75,9 +123,9 @@ def propose_catch_up(
         room: dict[int, int] = {}
         for j in future:
             seg = snap.plan.segments[j]
-            if seg.kind not in kinds:
+            if seg.kind not in kinds or seg.ends_at is not None:
                 continue
-            planned = snap.planned_of(j)
+            planned = round(snap.planned_of(j))
             # Whole seconds already used, rounded up: a new duration never falls below what
             # the segment has run, so every second cut is a second saved.
             used = math.ceil(snap.active_of(j))
@@ -103,11 +151,6 @@ def propose_catch_up(
                 rest -= 1
         for j, cut in shares.items():
             if cut > 0:
-                new[j] = snap.planned_of(j) - cut
+                new[j] = round(snap.planned_of(j)) - cut
         need -= take
-    return CatchUpPlan(
-        target_t=target_t,
-        late_by_s=late,
-        durations=tuple(sorted(new.items())),
-        short_by_s=max(0, need),
-    )
+    return max(0, need)

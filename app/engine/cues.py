@@ -16,7 +16,7 @@ ZERO when it turns to overtime. The rule:
   the watch and rings nothing: a segment that begins already in its final phase does not ring
   for it; nothing rings while the session is ready or ended;
 - but a segment that reached zero between two looks and handed over to the next by itself
-  (``end_action = "advance"``) rings ZERO for itself, as if it had been seen at +00:00.
+  (``end_action = "next"``) rings ZERO for itself, as if it had been seen at +00:00.
 """
 
 from __future__ import annotations

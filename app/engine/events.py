@@ -142,6 +142,47 @@ class PlanChanged(Event):
     undoable: ClassVar[bool] = False
 
 
+@dataclass(frozen=True, slots=True)
+class SetAnchor(Event):
+    """The moderator switches what the planned clock times count from: ``"absolute"`` (as
+    printed), ``"relative"`` (from the actual start) or ``"auto"`` (the session's rule)."""
+
+    anchor: str
+    kind: ClassVar[str] = "anchor"
+
+
+@dataclass(frozen=True, slots=True)
+class SetRoll(Event):
+    """Roll mode on or off: the session starts itself at its planned start and moves on at
+    the planned clock times."""
+
+    on: bool
+    kind: ClassVar[str] = "roll"
+
+
+AUTO_ACTIONS = frozenset({"start", "next", "load", "end", "roll_off"})
+AUTO_CAUSES = frozenset({"roll", "end_action", "manual"})
+
+
+@dataclass(frozen=True, slots=True)
+class Auto(Event):
+    """Something the engine did by itself, written to the log for the record (replay and
+    reports show it). The time line takes it at the exact instant ``at`` whether or not the
+    line was written (the fold derives it: roll mode, an end action at zero, a control that
+    left roll mode); folding the line changes nothing. ``t`` is when it was written, never
+    before the line preceding it; ``segment`` is the segment it moved to (or left).
+
+    Not a control: undo never takes it back.
+    """
+
+    at: float
+    action: str  # start, next, load (the next is loaded and waits), end, roll_off
+    segment: int
+    cause: str  # roll, end_action, manual
+    kind: ClassVar[str] = "auto"
+    undoable: ClassVar[bool] = False
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.kind: cls
     for cls in (
@@ -161,8 +202,13 @@ EVENT_TYPES: dict[str, type[Event]] = {
         Undo,
         Resumed,
         PlanChanged,
+        SetAnchor,
+        SetRoll,
+        Auto,
     )
 }
+
+ANCHORS = frozenset({"auto", "absolute", "relative"})
 
 
 MAX_T = 1e9  # about 31 years on the session's time line: anything beyond is not a real session
@@ -258,6 +304,30 @@ def _check_on(event: BlinkMessage | Blackout) -> Event:
     return event
 
 
+def _check_anchor(event: SetAnchor) -> Event:
+    if event.anchor not in ANCHORS:
+        raise ValueError("anchor must be auto, absolute or relative")
+    return event
+
+
+def _check_roll(event: SetRoll) -> Event:
+    if not isinstance(event.on, bool):
+        raise ValueError("on must be true or false")
+    return event
+
+
+def _check_auto(event: Auto) -> Event:
+    at: Any = event.at
+    if isinstance(at, bool) or not isinstance(at, int | float) or not 0 <= at <= MAX_T:
+        raise ValueError("at must be an offset between 0 and the event's t")
+    _whole(event.segment)
+    if event.action not in AUTO_ACTIONS or event.cause not in AUTO_CAUSES:
+        raise ValueError("unknown automatic action")
+    return Auto(
+        t=event.t, at=float(at), action=event.action, segment=event.segment, cause=event.cause
+    )
+
+
 def _check_resumed(event: Resumed) -> Event:
     gap: Any = event.gap_s
     if isinstance(gap, bool) or not isinstance(gap, int | float) or not 0 <= gap <= MAX_T:
@@ -306,4 +376,7 @@ _CHECKS: dict[type[Event], Callable[[Any], Event]] = {
     Resumed: _check_resumed,
     ApplyCatchUp: _check_catch_up,
     PlanChanged: _check_plan_changed,
+    SetAnchor: _check_anchor,
+    SetRoll: _check_roll,
+    Auto: _check_auto,
 }

@@ -15,6 +15,7 @@ from app.engine.catchup import CatchUpPlan, propose_catch_up
 from app.engine.clock import Clock
 from app.engine.events import (
     Adjust,
+    Auto,
     Blackout,
     BlinkMessage,
     ClearMessage,
@@ -27,7 +28,9 @@ from app.engine.events import (
     Previous,
     Resume,
     Resumed,
+    SetAnchor,
     SetMessage,
+    SetRoll,
     Start,
     Undo,
 )
@@ -55,6 +58,12 @@ class Session:
         self.origin_mono = origin_mono
         self.origin_wall = origin_wall
         self.sink = sink
+        # The automatic moves whose line is written (at, action, segment): each is logged
+        # once, whatever undo does to the fold afterwards.
+        self._seen_autos: object = ()  # the head's record when last looked at (see log_autos)
+        self._logged_autos: set[tuple[float, str, int]] = {
+            (e.at, e.action, e.segment) for e in engine.events if isinstance(e, Auto)
+        }
 
     @classmethod
     def resume(
@@ -98,9 +107,56 @@ class Session:
     def snapshot(self) -> Snapshot:
         return self.engine.snapshot(self.now())
 
+    def logged_snapshot(self) -> tuple[Snapshot, bool]:
+        """The snapshot now, once the lines of what the engine did by itself are written
+        (and whether any was): what the tick driver takes each time it wakes, with one
+        clock reading for both."""
+        t = self.now()
+        wrote = self._log_autos_at(t)
+        return self.engine.snapshot(t), wrote
+
+    def log_autos(self) -> bool:
+        """Write the lines of what the engine did by itself up to now (the tick driver does
+        this when it wakes; every control does it first). Whether any line was written."""
+        return self._log_autos_at(self.now())
+
+    def _log_autos_at(self, t: float) -> bool:
+        if self.engine.autos_unchanged(self._seen_autos, t):
+            return False  # the usual tick: nothing happened by itself
+        wrote = self._log_autos(tuple(self.engine.autos(t)), t)
+        self._seen_autos = self.engine.autos_node
+        return wrote
+
+    def _log_autos(self, autos: tuple[tuple[float, str, int, str], ...], t: float) -> bool:
+        """Write the line of each automatic move not yet written (ARCHITECTURE.md §8): the
+        time line took it at its instant; the log now says so, for replay and reports."""
+        wrote = False
+        for at, action, segment, _cause in reversed(autos):  # newest first: stop at known
+            key = (at, action, segment)
+            if key in self._logged_autos:
+                break
+            wrote = True
+        if not wrote:
+            return False
+        for at, action, segment, cause in autos:
+            key = (at, action, segment)
+            if key in self._logged_autos:
+                continue
+            self._logged_autos.add(key)
+            event = Auto(
+                t=max(t, self.engine.last_t), at=at, action=action, segment=segment, cause=cause
+            )
+            if self.sink is not None:
+                since = self.clock.monotonic() - self.origin_mono - event.t
+                self.sink(event, self.clock.wall() - timedelta(seconds=max(0.0, since)))
+            self.engine.record(event)
+        return True
+
     # -- commands -------------------------------------------------------------------------
 
     def _emit(self, event: Event) -> bool:
+        # What happened by itself before this control is written first, in time order.
+        self._log_autos(tuple(self.engine.autos(event.t)), event.t)
         if not self.engine.accepts(event):
             return False
         if self.sink is not None:
@@ -110,7 +166,9 @@ class Session:
             # monotonic time since the event's t was read, so the two stamps are one instant.
             since = self.clock.monotonic() - self.origin_mono - event.t
             self.sink(event, self.clock.wall() - timedelta(seconds=max(0.0, since)))
-        return self.engine.apply(event)
+        taken = self.engine.apply(event)
+        self._log_autos(tuple(self.engine.autos(event.t)), event.t)  # e.g. leaving roll mode
+        return taken
 
     # ``source``: where the control came from (engine/events.py SOURCES), kept in the event.
 
@@ -176,6 +234,17 @@ class Session:
     def replace_plan(self, plan: Plan, source_sha256: str) -> bool:
         """Take in an edited running order that keeps every segment in place."""
         return self._emit(PlanChanged(self.now(), plan, source_sha256))
+
+    def set_anchor(self, anchor: str) -> bool:
+        """Count the planned clock times as printed ("absolute"), from the actual start
+        ("relative"), or by the session's rule ("auto")."""
+        return self._emit(SetAnchor(self.now(), anchor))
+
+    def set_roll(self, on: bool | None = None) -> bool:
+        """Roll mode on or off; None toggles it."""
+        if on is None:
+            on = not self.engine.snapshot(self.now()).roll
+        return self._emit(SetRoll(self.now(), on))
 
     def end(self) -> bool:
         return self._emit(End(self.now()))

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.engine._state import State, Status
-from app.engine.display import Phase, countdown_text, next_change, phase_of
+from app.engine.display import Phase, countdown_text, format_span, next_change, phase_of
 from app.model.plan import Plan, PlannedPart, PlannedSegment
+from app.model.schema import Anchor, TimerType
 
 
 class RowState(StrEnum):
@@ -29,7 +30,7 @@ class Snapshot:
     status: Status
     plan: Plan
     current: int
-    planned_s: int
+    planned_s: float  # whole seconds, but for an ``ends_at`` segment (to its clock time)
     active_s: float
     occupied_s: float
     remaining_s: float
@@ -42,8 +43,41 @@ class Snapshot:
     ended_at: float | None
     paused_s: float
     projected_end_t: float
-    planned_start_t: float
+    planned_start_t: float  # the planned start under the anchor in force (see ``anchor``)
     _state: State
+
+    # -- timing modes (read off the state on demand: a repaint pays only for what it reads) --
+
+    @property
+    def absolute_start_t(self) -> float:
+        """The planned start as printed, on the time line."""
+        return self._state.planned_start_t
+
+    @property
+    def anchor(self) -> Anchor:
+        """The anchor in force: absolute or relative (``planned_start_t`` follows it)."""
+        return self._state.anchor()
+
+    @property
+    def anchor_setting(self) -> Anchor:
+        """What the running order or the moderator chose: auto, absolute or relative."""
+        return self._state.anchor_setting
+
+    @property
+    def roll(self) -> bool:
+        return self._state.roll
+
+    @property
+    def timer(self) -> TimerType:
+        """The current segment's timer type."""
+        return self.plan.segments[self.current].timer
+
+    @property
+    def ends_at_t(self) -> float | None:
+        """The current segment's end clock time (``ends_at``), on the time line."""
+        if self.plan.segments[self.current].ends_at is None:
+            return None
+        return self._state.ends_at_t(self.current)
 
     # -- the current segment -------------------------------------------------------------
 
@@ -74,15 +108,45 @@ class Snapshot:
 
     @property
     def overtime(self) -> bool:
-        return self.remaining_s <= 0
+        """Past the planned end of the countdown (a count-up is never in overtime)."""
+        return self.remaining_s <= 0 and self.timer is not TimerType.COUNTUP
 
     @property
     def overtime_s(self) -> float:
-        return max(0.0, -self.remaining_s)
+        return max(0.0, -self.remaining_s) if self.overtime else 0.0
+
+    @property
+    def counts_up(self) -> bool:
+        """The current segment shows the time elapsed, with no limit."""
+        return self.timer is TimerType.COUNTUP
+
+    @property
+    def elapsed_s(self) -> float:
+        """Countdown time used in the current segment (what a count-up shows)."""
+        return self.active_s
 
     @property
     def countdown(self) -> str:
+        """The timer's figure: time left (then overtime), or a count-up's elapsed time
+        (whole seconds, rounded down: 00:00 for the first second)."""
+        if self.timer is TimerType.COUNTUP:
+            return format_span(math.floor(self.active_s + 1e-9))
         return countdown_text(self.remaining_s)
+
+    @property
+    def anchored_at_t(self) -> float:
+        """The instant the schedule is anchored at: the printed planned start (absolute) or
+        the actual start (relative; now, before the start)."""
+        return self.planned_start_t
+
+    @property
+    def autos(self) -> tuple[tuple[float, str, int, str], ...]:
+        """What the engine did by itself so far: (at, action, segment, cause)."""
+        return tuple(self._state.autos())
+
+    def ends_at_of(self, index: int) -> float | None:
+        """A segment's ``ends_at`` clock time on the time line (its adjustments included)."""
+        return self._state.ends_at_t(index)
 
     @property
     def progress(self) -> float:
@@ -131,6 +195,11 @@ class Snapshot:
         """
         t = self.t
         waits = [_until_grid(t, -wall_offset_s, 60.0)]
+        due = self._state.next_auto()
+        if due is not None and due[0] > t:
+            waits.append(due[0] - t)  # roll mode or an end action moves the session
+        if self.status is Status.PAUSED and self.ends_at_t is not None:
+            waits.append(next_change(self.remaining_s))  # its clock counts through a pause
         status = self.status
         if status is Status.RUNNING:
             waits.append(next_change(self.remaining_s))
@@ -204,7 +273,7 @@ class Snapshot:
             return RowState.SKIPPED
         return RowState.UPCOMING
 
-    def planned_of(self, index: int) -> int:
+    def planned_of(self, index: int) -> float:
         """Planned duration of a segment now (catch-up and adjustments included)."""
         return self._state.planned(index)
 
@@ -231,22 +300,25 @@ class Snapshot:
     def planned_start_of(self, index: int) -> float:
         return self.planned_start_t + self.plan.segments[index].offset_s
 
-    def projected_start_of(self, index: int) -> float | None:
-        """When an upcoming segment should start at the present pace (None for the past)."""
-        if index <= self.current:
-            return None
+    def _projection_base(self) -> float:
+        """When the segment after the current one starts, at the present pace."""
         state = self._state
         base = self.t if self.started_at is not None else max(self.t, self.planned_start_t)
         if self.status is not Status.READY:
             base += max(0.0, self.remaining_s)
+        elif self.segment.ends_at is not None:  # not started: it still ends at its clock time
+            end = state.ends_at_t(self.current)
+            assert end is not None
+            base = max(base, end)
         else:
             base += max(0.0, state.remaining(self.current))
-        # Left to right, as projected_starts adds them (sum() of floats is compensated from
-        # Python 3.12 on: the two would differ in the last bit).
-        left = 0.0
-        for j in range(self.current + 1, index):
-            left += max(0.0, state.planned(j) - state.active[j])
-        return base + left
+        return base
+
+    def projected_start_of(self, index: int) -> float | None:
+        """When an upcoming segment should start at the present pace (None for the past)."""
+        if index <= self.current:
+            return None
+        return self._state.project_start(self._projection_base(), index)
 
     def projected_starts(self) -> tuple[float | None, ...]:
         """``projected_start_of`` for every segment, in one pass (the remote server's STATE
@@ -255,17 +327,7 @@ class Snapshot:
         out: list[float | None] = [None] * min(n, self.current + 1)
         if self.current + 1 >= n:
             return tuple(out)
-        state = self._state
-        base = self.t if self.started_at is not None else max(self.t, self.planned_start_t)
-        if self.status is not Status.READY:
-            base += max(0.0, self.remaining_s)
-        else:
-            base += max(0.0, state.remaining(self.current))
-        left = 0.0
-        for j in range(self.current + 1, n):
-            out.append(base + left)
-            left += max(0.0, state.planned(j) - state.active[j])
-        return tuple(out)
+        return (*out, *self._state.project_starts(self._projection_base()))
 
     def intervals_of(self, index: int) -> tuple[tuple[float, float], ...]:
         """When the segment held the room, as (from, to) on the time line; the current one's
@@ -297,7 +359,10 @@ class Snapshot:
         whole plan)."""
         if self._state.first_start[index] is None:
             return None
-        return self.active_of(index) - self.planned_of(index)
+        over = self.active_of(index) - self.planned_of(index)
+        if self.plan.segments[index].timer is TimerType.COUNTUP:
+            return min(0.0, over)  # a count-up has no limit: never past its countdown
+        return over
 
     def longer_than_planned_of(self, index: int) -> float | None:
         """How much longer than the running order said the segment held the room: clock
@@ -348,12 +413,12 @@ class Snapshot:
     @property
     def warning_at_s(self) -> int:
         """The warning threshold in force for the current segment (never past its plan)."""
-        return min(self.segment.warning_s, self.planned_s)
+        return min(self.segment.warning_s, round(self.planned_s))
 
     @property
     def final_at_s(self) -> int:
         """The final threshold in force for the current segment (never past its plan)."""
-        return min(self.segment.final_s, self.planned_s)
+        return min(self.segment.final_s, round(self.planned_s))
 
     @property
     def pauses(self) -> tuple[tuple[float, float | None], ...]:
@@ -374,7 +439,7 @@ def _until_grid(x: float, anchor: float, step: float) -> float:
     return left if left > 0 else step
 
 
-def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
+def build_snapshot(state: State, t: float) -> Snapshot:
     """Read the figures off a state already advanced to ``t``."""
     cur = state.current
     seg = state.plan.segments[cur]
@@ -383,13 +448,21 @@ def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
     remaining = planned - active
     part = state.plan.parts[seg.part]
     part_used = sum(state.active[i] for i in part.segment_indices)
+    planned_start_t = state.anchor_t()
     if state.status is Status.ENDED:
         projected_end = state.ended_at if state.ended_at is not None else t
     elif state.status is Status.READY:
-        projected_end = max(t, planned_start_t) + max(0.0, remaining) + state.future_left()
+        if seg.ends_at is not None:  # not started: it still ends at its clock time
+            end = state.ends_at_t(cur)
+            assert end is not None
+            remaining = max(0.0, end - max(t, planned_start_t))
+        projected_end = state.project_end(max(t, planned_start_t) + max(0.0, remaining))
     else:
-        projected_end = t + max(0.0, remaining) + state.future_left()
+        projected_end = state.project_end(t + max(0.0, remaining))
     warning, final = min(seg.warning_s, planned), min(seg.final_s, planned)  # as *_at_s say
+    phase = phase_of(remaining, round(warning), round(final))
+    if seg.timer is TimerType.COUNTUP:
+        phase = Phase.NORMAL  # elapsed time, no limit: never warning nor overtime
     return Snapshot(
         t=t,
         status=state.status,
@@ -399,7 +472,7 @@ def build_snapshot(state: State, t: float, planned_start_t: float) -> Snapshot:
         active_s=active,
         occupied_s=state.occupied[cur],
         remaining_s=remaining,
-        phase=phase_of(remaining, warning, final),
+        phase=phase,
         part_used_s=part_used,
         message=state.message,
         blink=state.blink,

@@ -25,7 +25,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 
 from app.engine._state import State
-from app.engine.events import Event, PlanChanged, Undo
+from app.engine.events import Auto, Event, PlanChanged, Undo
 from app.engine.snapshot import Snapshot, build_snapshot
 from app.model.plan import Plan, same_segments
 
@@ -138,11 +138,15 @@ class Timeline:
         events: Iterable[Event] = (),
         *,
         planned_start_t: float = 0.0,
+        on_planned_date: bool = True,
         every: int = CHECKPOINT_EVERY,
         mark_every: int = LIVE_MARK_EVERY,
     ) -> None:
         self.initial_plan = plan  # the log header's plan; PlanChanged events may follow it
+        # The printed planned start on the time line, and whether the session runs on its
+        # planned date: what auto anchoring decides by (ARCHITECTURE.md §3).
         self.planned_start_t = planned_start_t
+        self.on_planned_date = on_planned_date
         self.every = max(1, every)
         self._mark_every = mark_every
         self._events: list[Event] = []
@@ -154,11 +158,14 @@ class Timeline:
         # The head (the fold of every event) is folded when first read: opening a long log
         # to show its start costs nothing. Checkpoints are made on demand, in order, by a
         # fold that only moves forward: the first seek far into a log folds up to there once.
-        self._head_fold = _Fold(State(plan), mark_every)
+        self._head_fold = _Fold(self._fresh(plan), mark_every)
         self._head_count = 0
         self._checkpoints: list[_Fold] | None = None
         self._builder: tuple[int, _Fold] | None = None
         self._cursor: tuple[int, _Fold] | None = None
+
+    def _fresh(self, plan: Plan) -> State:
+        return State(plan, self.planned_start_t, self.on_planned_date)
 
     @property
     def _head(self) -> _Fold:
@@ -174,10 +181,21 @@ class Timeline:
 
     @classmethod
     def for_replay(
-        cls, plan: Plan, events: Iterable[Event], *, planned_start_t: float = 0.0
+        cls,
+        plan: Plan,
+        events: Iterable[Event],
+        *,
+        planned_start_t: float = 0.0,
+        on_planned_date: bool = True,
     ) -> Timeline:
         """A time line to scrub: many marks, so undo while seeking stays instant."""
-        return cls(plan, events, planned_start_t=planned_start_t, mark_every=REPLAY_MARK_EVERY)
+        return cls(
+            plan,
+            events,
+            planned_start_t=planned_start_t,
+            on_planned_date=on_planned_date,
+            mark_every=REPLAY_MARK_EVERY,
+        )
 
     # -- what the log holds ---------------------------------------------------------------
 
@@ -256,6 +274,44 @@ class Timeline:
 
     apply = append  # the live app's word for it
 
+    def record(self, event: Auto) -> None:
+        """Keep the log's record of something the engine did by itself (its line is written):
+        folding it changes nothing, the fold derived it already."""
+        if self._times and event.t < self._times[-1]:
+            return
+        head = self._head
+        self._events.append(event)
+        self._times.append(event.t)
+        head.step(event)
+        self._head_count += 1
+
+    def autos_unchanged(self, node: object, t: float) -> bool:
+        """Whether nothing was done by itself since the head's record was ``node`` (see
+        ``autos_node``) and nothing will be up to ``t``: the live tick's cheap check."""
+        head = self._head.state
+        if head.autos_last is not node or t < self.last_t:
+            return False
+        due = head.next_auto()
+        return due is None or due[0] > t
+
+    @property
+    def autos_node(self) -> object:
+        """The head's record of what was done by itself, as an opaque marker."""
+        return self._head.state.autos_last
+
+    def autos(self, t: float) -> list[tuple[float, str, int, str]]:
+        """What the engine did by itself up to ``t`` (at, action, segment, cause)."""
+        if t >= self.last_t:
+            head = self._head.state
+            due = head.next_auto()
+            if due is None or due[0] > t:  # nothing more happens by itself up to t
+                return head.autos()
+            state = head.copy()
+        else:
+            state = self._fold_of(self.count_at(t)).state.copy()
+        state.advance(t)
+        return state.autos()
+
     # -- any instant ----------------------------------------------------------------------
 
     def snapshot(self, t: float) -> Snapshot:
@@ -264,14 +320,14 @@ class Timeline:
             # The live path: what the segments after the current one still need is summed
             # once per event, on the head's own state, and carried by each copy.
             head = self._head.state
-            head.future_left()
+            head.future_chunks()
             state = head.copy()
         else:
             state = self._fold_of(self.count_at(t)).state.copy()
         state.advance(t)
         # (Before the origin, t < 0, a session not started reads the instant asked for.)
         shown = max(t, state.t) if self._events else t
-        return build_snapshot(state, shown, self.planned_start_t)
+        return build_snapshot(state, shown)
 
     def final(self) -> Snapshot:
         """The snapshot at the last event: what a report of the log reads."""
@@ -280,7 +336,7 @@ class Timeline:
     def _checkpoint(self, k: int) -> _Fold:
         """The fold of the first ``k × every`` events."""
         if self._checkpoints is None or self._builder is None:
-            start = _Fold(State(self.initial_plan), self._mark_every)
+            start = _Fold(self._fresh(self.initial_plan), self._mark_every)
             self._checkpoints = [start.copy()]
             self._builder = (0, start)
         at, fold = self._builder
@@ -305,11 +361,19 @@ class Timeline:
         return fold
 
 
-def fold(plan: Plan, events: Iterable[Event], t: float, planned_start_t: float = 0.0) -> Snapshot:
+def fold(
+    plan: Plan,
+    events: Iterable[Event],
+    t: float,
+    planned_start_t: float = 0.0,
+    on_planned_date: bool = True,
+) -> Snapshot:
     """The snapshot at ``t`` of a session whose log holds ``events``: the whole semantics in
     one call (the tests' oracle for live, replay and recovery)."""
     kept = [e for e in events if e.t <= t]
-    return Timeline(plan, kept, planned_start_t=planned_start_t).snapshot(t)
+    return Timeline(
+        plan, kept, planned_start_t=planned_start_t, on_planned_date=on_planned_date
+    ).snapshot(t)
 
 
 def plan_in_force(plan: Plan, events: Iterable[Event]) -> Plan:

@@ -21,7 +21,7 @@ from app.importers.words import guess_kind
 from app.model.durations import format_duration
 from app.model.plan import Plan, PlannedSegment, PlannedSpeaker
 from app.model.resolve import thresholds_for
-from app.model.schema import EndAction, Thresholds
+from app.model.schema import Anchor, EndAction, Thresholds, TimerType
 from app.model.text import neutralise_cell
 
 
@@ -117,6 +117,14 @@ def export_warnings(plan: Plan) -> list[str]:
             out.append(f"phase thresholds of {seg.title!r} are not part of the export")
         if seg.end_action is not EndAction.HOLD:
             out.append(f"the end action of {seg.title!r} is not part of the export")
+        if seg.timer is not TimerType.COUNTDOWN:
+            out.append(f"the {seg.timer.value} timer of {seg.title!r} is not part of the export")
+        if seg.ends_at is not None:
+            out.append(
+                f"the end time {seg.ends_at:%H:%M} of {seg.title!r} is exported as its duration"
+            )
+    if plan.anchor is not Anchor.AUTO or plan.roll:
+        out.append("the session's anchor and roll mode are not part of the export")
     return out
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from app.model.durations import MAX_DURATION_S
-from app.model.schema import EndAction, SegmentKind, slot_seconds
+from app.model.schema import Anchor, EndAction, EndActionField, SegmentKind, TimerType, slot_seconds
 
 PLAN_VERSION = 1
 
@@ -44,8 +44,10 @@ class PlannedSegment(_Frozen):
     notes: str = ""
     warning_s: int
     final_s: int
-    end_action: EndAction = EndAction.HOLD
+    end_action: EndActionField = EndAction.HOLD
     explicit: bool = True  # False when the duration is a share of the part's budget
+    timer: TimerType = TimerType.COUNTDOWN
+    ends_at: time | None = None  # a countdown to this clock time (its planned_s reaches it)
 
 
 class PlannedPart(_Frozen):
@@ -72,6 +74,8 @@ class Plan(_Frozen):
     language: str = "fr"
     venue: str = ""
     room: str = ""
+    anchor: Anchor = Anchor.AUTO
+    roll: bool = False
     parts: tuple[PlannedPart, ...]
     segments: tuple[PlannedSegment, ...]
 
@@ -145,6 +149,13 @@ class Plan(_Frozen):
         text = self.clock_at(offset_s).strftime("%H:%M:%S" if seconds else "%H:%M")
         day = self.day_at(offset_s)
         return f"{text} (+{day})" if day > 0 else text
+
+    def ends_at_offset(self, index: int) -> int | None:
+        """Seconds from the planned start to the segment's ``ends_at`` (None without one)."""
+        end = self.segments[index].ends_at
+        if end is None:
+            return None
+        return (_seconds_of_day(end) - _seconds_of_day(self.start)) % 86400
 
     @property
     def planned_end(self) -> time:

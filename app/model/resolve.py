@@ -6,6 +6,8 @@ slot, so the three talks share the 25' left, 8'20" each.
 
 from __future__ import annotations
 
+from datetime import time
+
 from app.model.durations import format_duration
 from app.model.plan import Plan, PlannedPart, PlannedSegment, PlannedSpeaker
 from app.model.schema import (
@@ -16,6 +18,7 @@ from app.model.schema import (
     SegmentKind,
     Speaker,
     Thresholds,
+    TimerType,
 )
 
 DEFAULT_WARNING_S = 120
@@ -61,6 +64,46 @@ def thresholds_for(
     warning = min(warning, planned_s)
     final = min(final, warning)
     return warning, final
+
+
+def _seconds_of_day(t: time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
+
+
+def _ends_at_durations(
+    path: str, segments: list[Segment], part_offset: int, start: time
+) -> list[Segment]:
+    """The segments with each ``ends_at`` turned into the duration that reaches it from the
+    segment's planned start; a BudgetError when it cannot start before it (or its start is
+    not known: a share of the budget before it)."""
+    out: list[Segment] = []
+    offset = part_offset
+    known = True
+    for j, seg in enumerate(segments):
+        if seg.ends_at is not None:
+            where = f"{path}.segments[{j}].ends_at" if path.endswith("]") else path
+            if not known:
+                raise BudgetError(
+                    where,
+                    f"segment {_name(seg.title)} ends at {seg.ends_at:%H:%M}, so the segments "
+                    "before it in its part need their own duration",
+                )
+            end = (_seconds_of_day(seg.ends_at) - _seconds_of_day(start)) % 86400
+            if end <= offset:
+                begins = (_seconds_of_day(start) + offset) % 86400
+                raise BudgetError(
+                    where,
+                    f"segment {_name(seg.title)} ends at {seg.ends_at:%H:%M}, before it can "
+                    f"start (planned at {begins // 3600:02d}:{begins % 3600 // 60:02d}); "
+                    "expected a later ends_at",
+                )
+            seg = seg.model_copy(update={"duration": end - offset})
+        if seg.duration is None:
+            known = False
+        else:
+            offset += seg.duration
+        out.append(seg)
+    return out
 
 
 def _resolve_part(index: int, part: Part) -> list[int]:
@@ -119,22 +162,25 @@ def resolve(doc: RunningOrderFile, defaults: Thresholds | None = None) -> Plan:
     offset = 0
     for p_index, part in enumerate(doc.parts):
         if part.segments:
-            items = part.segments
+            items = _ends_at_durations(f"parts[{p_index}]", part.segments, offset, session.start)
+            if items != part.segments:
+                part = part.model_copy(update={"segments": items})
             durations = _resolve_part(p_index, part)
         else:
-            assert part.budget is not None  # checked by Part's validator
-            items = [
-                Segment(
-                    title=part.title,
-                    kind=part.kind or SegmentKind.TALK,
-                    duration=format_duration(part.budget),
-                    speakers=part.speakers,
-                    notes=part.notes,
-                    thresholds=part.thresholds,
-                    end_action=part.end_action or EndAction.HOLD,
-                )
-            ]
-            durations = [part.budget]
+            single = Segment(
+                title=part.title,
+                kind=part.kind or SegmentKind.TALK,
+                duration=None if part.ends_at is not None else format_duration(part.budget or 1),
+                speakers=part.speakers,
+                notes=part.notes,
+                thresholds=part.thresholds,
+                end_action=part.end_action or EndAction.HOLD,
+                timer=part.timer or TimerType.COUNTDOWN,
+                ends_at=part.ends_at,
+            )
+            items = _ends_at_durations(f"parts[{p_index}].ends_at", [single], offset, session.start)
+            assert items[0].duration is not None  # a budget or an ends_at: Part's validator
+            durations = [items[0].duration]
         first = len(segments)
         for seg, planned in zip(items, durations, strict=True):
             warning, final = thresholds_for(planned, session.thresholds, seg.thresholds, defaults)
@@ -152,6 +198,8 @@ def resolve(doc: RunningOrderFile, defaults: Thresholds | None = None) -> Plan:
                     final_s=final,
                     end_action=seg.end_action,
                     explicit=seg.duration is not None or not part.segments,
+                    timer=seg.timer,
+                    ends_at=seg.ends_at,
                 )
             )
             offset += planned
@@ -175,6 +223,8 @@ def resolve(doc: RunningOrderFile, defaults: Thresholds | None = None) -> Plan:
         language=session.language,
         venue=session.venue,
         room=session.room,
+        anchor=session.anchor,
+        roll=session.roll,
         parts=tuple(parts),
         segments=tuple(segments),
     )

@@ -47,7 +47,36 @@ class EndAction(StrEnum):
     """What happens when a segment's countdown reaches zero."""
 
     HOLD = "hold"  # stay on the segment and count the overtime (the default)
-    ADVANCE = "advance"  # move to the next segment by itself
+    NEXT = "next"  # the next segment starts at once (Ontime's play-next)
+    LOAD_NEXT = "load-next"  # the next segment is loaded and waits for the moderator
+
+
+def _legacy_end_action(value: object) -> object:
+    """``"advance"`` (older running orders and logs) is read as ``"next"``."""
+    return EndAction.NEXT.value if value == "advance" else value
+
+
+EndActionField = Annotated[
+    EndAction,
+    BeforeValidator(_legacy_end_action),
+    WithJsonSchema({"enum": ["hold", "next", "load-next", "advance"], "default": "hold"}),
+]
+
+
+class TimerType(StrEnum):
+    """What a segment's timer shows (ARCHITECTURE.md §3)."""
+
+    COUNTDOWN = "countdown"  # time left, then overtime (the default)
+    COUNTUP = "countup"  # time elapsed, never overtime: an open debate
+    CLOCK = "clock"  # the projector shows the time of day: doors opening, a break
+
+
+class Anchor(StrEnum):
+    """What the planned clock times are counted from."""
+
+    AUTO = "auto"  # absolute on the planned date within two hours of the start, else relative
+    ABSOLUTE = "absolute"  # the planned clock times as printed
+    RELATIVE = "relative"  # counted from the actual start (a rehearsal, a moved session)
 
 
 Duration = Annotated[
@@ -143,7 +172,36 @@ class Segment(_Strict):
     speakers: list[Speaker] = Field(default_factory=list, max_length=100)
     notes: Text = ""
     thresholds: Thresholds | None = None
-    end_action: EndAction = EndAction.HOLD
+    end_action: EndActionField = EndAction.HOLD
+    timer: TimerType = Field(
+        default=TimerType.COUNTDOWN,
+        description="countdown (the default), countup (elapsed, no limit) or clock (time of day)",
+    )
+    ends_at: ClockTime | None = Field(
+        default=None,
+        description="a countdown to this clock time (lunch ends at 13:00); sets the duration",
+    )
+
+    @field_validator("ends_at")
+    @classmethod
+    def _timer_fits(cls, value: time | None, info: ValidationInfo) -> time | None:
+        timer = info.data.get("timer", TimerType.COUNTDOWN)
+        _check_timer(timer, value, info.data.get("duration"))
+        return value
+
+
+def _check_timer(timer: TimerType, ends_at: time | None, duration: int | None) -> None:
+    if ends_at is None:
+        return
+    if timer is not TimerType.COUNTDOWN:
+        raise ValueError(
+            f'ends_at is for a countdown; a "{timer.value}" timer has no end time '
+            "(remove ends_at or the timer)"
+        )
+    if duration is not None:
+        raise ValueError(
+            "ends_at sets the duration: give either ends_at or a duration (budget), not both"
+        )
 
 
 class Part(_Strict):
@@ -158,7 +216,9 @@ class Part(_Strict):
     kind: SegmentKind | None = None
     speakers: list[Speaker] = Field(default_factory=list, max_length=100)
     thresholds: Thresholds | None = None
-    end_action: EndAction | None = None
+    end_action: EndActionField | None = None
+    timer: TimerType | None = None
+    ends_at: ClockTime | None = None
 
     @model_validator(mode="after")
     def _one_level(self) -> Part:
@@ -167,9 +227,22 @@ class Part(_Strict):
                 "a part with segments takes its speakers and kind in its segments, "
                 "not on the part itself"
             )
-        if not self.segments and self.budget is None:
+        if self.segments and (self.timer is not None or self.ends_at is not None):
+            raise ValueError(
+                "a part with segments takes its timer and ends_at in its segments, "
+                "not on the part itself"
+            )
+        if not self.segments and self.budget is None and self.ends_at is None:
             raise ValueError("a part without segments needs a budget (its duration)")
         return self
+
+    @field_validator("ends_at")
+    @classmethod
+    def _timer_fits(cls, value: time | None, info: ValidationInfo) -> time | None:
+        if not info.data.get("segments"):
+            timer = info.data.get("timer") or TimerType.COUNTDOWN
+            _check_timer(timer, value, info.data.get("budget"))
+        return value
 
 
 class Session(_Strict):
@@ -187,6 +260,16 @@ class Session(_Strict):
     venue: Line = ""
     room: Line = ""
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    anchor: Anchor = Field(
+        default=Anchor.AUTO,
+        description="clock times as printed (absolute), from the actual start (relative), "
+        "or auto: absolute on the planned date within two hours of the start",
+    )
+    roll: bool = Field(
+        default=False,
+        description="the session starts itself at its planned start and moves on at the "
+        "planned clock times; any manual control leaves roll mode",
+    )
 
     @field_validator("timezone")
     @classmethod

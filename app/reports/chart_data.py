@@ -13,7 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from app.engine import Adjust, ApplyCatchUp, Blackout, Event, SetMessage, Timeline
+from app.engine import (
+    Adjust,
+    ApplyCatchUp,
+    Blackout,
+    Event,
+    SetAnchor,
+    SetMessage,
+    SetRoll,
+    Timeline,
+)
 from app.engine.display import signed_span
 from app.timing_log.format import LogHeader
 from app.timing_log.reader import TimingLog
@@ -62,7 +71,7 @@ class Marker:
     """Something the moderator did at ``t`` that the chart pins on the time line."""
 
     t: float
-    kind: str  # message, adjust, catch_up, blackout, undo
+    kind: str  # message, adjust, catch_up, blackout, undo, auto (by itself), timing
     label: str
 
 
@@ -85,6 +94,13 @@ class ChartData:
     warnings: tuple[str, ...] = ()
     source_name: str = ""
     paused_s: float = 0.0
+    anchor: str = "absolute"  # the anchor in force: "relative" counts from the actual start
+
+    @property
+    def relative(self) -> bool:
+        """The planned clock times count from the actual start (a rehearsal, a moved session):
+        ``planned_start_t`` is that start, and the axis and every label say so."""
+        return self.anchor == "relative"
 
     def wall(self, t: float) -> datetime:
         """The clock time of session time ``t``, in the zone the session was recorded in."""
@@ -107,7 +123,12 @@ def chart_data_from(
     warnings: Iterable[str] = (),
     name: str = "",
 ) -> ChartData:
-    timeline = Timeline(header.plan, events, planned_start_t=header.planned_start_t)
+    timeline = Timeline(
+        header.plan,
+        events,
+        planned_start_t=header.planned_start_t,
+        on_planned_date=header.on_planned_date,
+    )
     snap = timeline.final()
     plan = snap.plan
     end_t = snap.ended_at if snap.finished and snap.ended_at is not None else snap.t
@@ -121,7 +142,7 @@ def chart_data_from(
             kind=seg.kind.value,
             planned_start_t=snap.planned_start_of(i),
             planned_s=seg.planned_s,
-            adjusted_s=snap.planned_of(i),
+            adjusted_s=round(snap.planned_of(i)),
             intervals=intervals[i],
             actual_s=snap.actual_of(i),
             longer_than_planned_s=snap.longer_than_planned_of(i),
@@ -141,12 +162,21 @@ def chart_data_from(
     )
     markers = [m for m in map(_marker_of, timeline.effective) if m is not None]
     markers.extend(Marker(undo.t, "undo", control.kind) for undo, control in timeline.taken_back)
+    # What the engine did by itself, at its exact instant (the fold's record, not the log's
+    # lines): an end action at zero, roll mode. Leaving roll mode goes with its control.
+    markers.extend(
+        Marker(at, "auto", f"{action} {segment + 1}")
+        for at, action, segment, _cause in snap.autos
+        if action != "roll_off"
+    )
+    markers.extend(m for m in map(_timing_marker_of, timeline.effective) if m is not None)
     markers.sort(key=lambda m: m.t)
     return ChartData(
         title=plan.title,
         event=plan.event,
         origin_wall=header.origin_wall,
-        planned_start_t=header.planned_start_t,
+        planned_start_t=snap.planned_start_t,  # under the anchor in force
+        anchor=snap.anchor.value,
         planned_end_t=snap.planned_end_t,
         hard_end_t=snap.hard_end_t,
         started_t=snap.started_at,
@@ -161,6 +191,15 @@ def chart_data_from(
         source_name=name,
         paused_s=snap.paused_s,
     )
+
+
+def _timing_marker_of(event: Event) -> Marker | None:
+    """An anchor switch or roll mode on/off, pinned where the moderator gave it."""
+    if isinstance(event, SetAnchor):
+        return Marker(event.t, "timing", event.anchor)
+    if isinstance(event, SetRoll):
+        return Marker(event.t, "timing", "roll on" if event.on else "roll off")
+    return None
 
 
 def _marker_of(event: Event) -> Marker | None:

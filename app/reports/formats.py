@@ -68,6 +68,8 @@ def report_as_json(report: Report) -> dict[str, Any]:
         "schema": report.schema_version,
         "app_version": report.app_version,
         "planned_start": _iso(report.planned_start),
+        "anchor": report.anchor,
+        "anchored_at": _iso(report.anchored_at),
         "planned_end": _iso(report.planned_end),
         "hard_end": _iso(report.hard_end),
         "started_at": _iso(report.started_at),
@@ -122,6 +124,10 @@ def report_as_json(report: Report) -> dict[str, Any]:
                 "open": p.open,
             }
             for p in report.parts
+        ],
+        "automatic": [
+            {"at": _iso(at), "action": action, "segment": segment, "cause": cause}
+            for at, action, segment, cause in report.automatic
         ],
         "warnings": list(report.warnings),
     }
@@ -226,6 +232,19 @@ def report_as_text(report: Report) -> str:
             f" ({signed_span(late)})"
         )
     lines.append(ends + ".")
+    if report.relative:
+        at = _clock(report.anchored_at, zone)[:5]
+        lines.append(f"Planned clock times relative to the actual start {at}.")
+    for when, action, segment, cause in report.automatic:
+        what = {
+            "start": "started by itself",
+            "next": f"moved on by itself to segment {segment + 1}",
+            "load": f"loaded segment {segment + 1} by itself, waiting",
+            "end": "ended by itself",
+            "roll_off": "left roll mode (a manual control)",
+        }.get(action, action)
+        why = {"roll": " (roll mode)", "end_action": " (end action at zero)"}.get(cause, "")
+        lines.append(f"{_clock(when, zone)}  {what}{why}.")
     lines.append("")
     lines.extend(TEXT_LEGEND)
     lines.append("")

@@ -111,6 +111,18 @@ class Report:
     resumed: int  # how many times the app resumed the session after being down
     undos: int
     warnings: tuple[str, ...]
+    # The anchor in force (Snapshot.anchor): "absolute", the planned clock times as printed,
+    # or "relative", counted from the actual start; ``anchored_at`` is that instant (the
+    # printed planned start, or the actual start). Every planned clock time here follows it.
+    anchor: str = "absolute"
+    anchored_at: datetime | None = None
+    # What the engine did by itself (Snapshot.autos): (when, action, segment index, cause);
+    # action: start, next, load, end, roll_off; cause: roll, end_action, manual.
+    automatic: tuple[tuple[datetime, str, int, str], ...] = ()
+
+    @property
+    def relative(self) -> bool:
+        return self.anchor == "relative"
 
     @property
     def open(self) -> bool:
@@ -164,7 +176,7 @@ def build_report(log: TimingLog) -> Report:
         )
     started_t = snap.started_at
     total_actual = snap.held_s
-    planned_start = header.planned_start
+    planned_start = _wall(header, snap.planned_start_t)  # under the anchor in force
     hard = plan.slot_s
     return Report(
         log_path=log.path,
@@ -192,6 +204,11 @@ def build_report(log: TimingLog) -> Report:
         resumed=sum(isinstance(e, Resumed) for e in timeline.events),
         undos=sum(isinstance(e, Undo) for e in timeline.events),
         warnings=tuple(log.warnings),
+        anchor=snap.anchor.value,
+        anchored_at=planned_start,
+        automatic=tuple(
+            (_wall(header, at), action, segment, cause) for at, action, segment, cause in snap.autos
+        ),
     )
 
 
@@ -220,14 +237,14 @@ def _segment_report(snap: Snapshot, header: LogHeader, i: int) -> SegmentReport:
         kind=seg.kind.value,
         speakers=tuple(p.name for p in seg.speakers),
         planned_s=seg.planned_s,
-        final_planned_s=snap.planned_of(i),
+        final_planned_s=round(snap.planned_of(i)),
         actual_s=snap.actual_of(i),
         active_s=snap.active_of(i),
         over_countdown_s=snap.over_countdown_of(i),
         longer_than_planned_s=snap.longer_than_planned_of(i),
         paused_s=snap.paused_of(i),
         start_delay_s=snap.start_delay_of(i),
-        planned_start=header.planned_start + timedelta(seconds=seg.offset_s),
+        planned_start=_wall(header, snap.planned_start_of(i)),
         started_at=None if started_t is None else _wall(header, started_t),
         ended_at=None if ended_t is None else _wall(header, ended_t),
         status=status,

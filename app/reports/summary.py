@@ -84,6 +84,7 @@ class Words:
         self.not_ended = language.translate("report", "Not ended")
         self.not_started = language.translate("report", "Not started")
         self.planned_at = language.translate("report", "planned {clock}")
+        self.relative_to = language.translate("report", "relative to the actual start {clock}")
         self.heading_for = language.translate("report", "heading for {clock} at the last record")
         self.vs_plan = language.translate("report", "Against the plan")
         self.late = language.translate("report", "late")
@@ -163,7 +164,10 @@ def headline(summary: Summary, w: Words) -> list[Figure]:
         Figure(
             w.started,
             clock(summary, r.started_at),
-            w.planned_at.format(clock=clock(summary, r.planned_start, False)),
+            # Relative: the plan's clock times count from the actual start, and say so.
+            w.relative_to.format(clock=clock(summary, r.anchored_at, False))
+            if r.relative and r.anchored_at is not None
+            else w.planned_at.format(clock=clock(summary, r.planned_start, False)),
         )
     )
     if r.finished:

@@ -61,6 +61,12 @@ class LogHeader(BaseModel):
         """Where the planned start lies on the session's time line."""
         return (self.planned_start - self.origin_wall).total_seconds()
 
+    @property
+    def on_planned_date(self) -> bool:
+        """Whether the session runs on its planned date (a plan without a date: always);
+        auto anchoring reads it (ARCHITECTURE.md §3)."""
+        return self.plan.date is None or self.planned_start.date() == self.plan.date
+
     def to_line(self) -> str:
         data = self.model_dump(mode="json", by_alias=True)
         data["schema"] = data.pop("schema_version")

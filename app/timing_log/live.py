@@ -242,7 +242,9 @@ def _start_locked(
         fallback=fallback,
         lock=lock,
     )
-    engine = Timeline(loaded.plan, planned_start_t=header.planned_start_t)
+    engine = Timeline(
+        loaded.plan, planned_start_t=header.planned_start_t, on_planned_date=header.on_planned_date
+    )
     session = Session(
         engine,
         clock,
@@ -263,7 +265,12 @@ def _continue(
     warnings: list[str],
 ) -> LiveSession:
     header = log.header
-    engine = Timeline(header.plan, log.events, planned_start_t=header.planned_start_t)
+    engine = Timeline(
+        header.plan,
+        log.events,
+        planned_start_t=header.planned_start_t,
+        on_planned_date=header.on_planned_date,
+    )
     # The writer holds the log as read, so that a file removed under it, or moved to the
     # fallback folder, is written again whole: header first, and readable on its own.
     lines = [header.to_line(), *(event_line(r.seq, r.event, r.wall) for r in log.records)]

@@ -68,9 +68,17 @@ class TimingLog:
         header = self.header
         if replay:
             return Timeline.for_replay(
-                header.plan, self.events, planned_start_t=header.planned_start_t
+                header.plan,
+                self.events,
+                planned_start_t=header.planned_start_t,
+                on_planned_date=header.on_planned_date,
             )
-        return Timeline(header.plan, self.events, planned_start_t=header.planned_start_t)
+        return Timeline(
+            header.plan,
+            self.events,
+            planned_start_t=header.planned_start_t,
+            on_planned_date=header.on_planned_date,
+        )
 
     @property
     def finished(self) -> bool:

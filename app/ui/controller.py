@@ -90,7 +90,9 @@ class LiveController(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        self._last = self.snapshot()
+        self._last, wrote = self.live.session.logged_snapshot()  # automatic moves: logged
+        if wrote:
+            self._check_log()
         self.room_updated.emit(self._last)
         if self.bell is not None:  # after the room's repaint: only a queue put (app/ui/cues.py)
             self.bell.look(self._last)
@@ -184,6 +186,18 @@ class LiveController(QObject):
 
     def end(self) -> bool:
         return self._do(self.session.end)
+
+    def set_anchor(self, anchor: str) -> bool:
+        """Count the planned clock times as printed, from the actual start, or by the rule."""
+        return self._after(self.session.set_anchor(anchor))
+
+    def switch_anchor(self) -> bool:
+        """Ctrl+T: the other anchor than the one in force (absolute <-> relative)."""
+        other = "relative" if self.snapshot().anchor.value == "absolute" else "absolute"
+        return self.set_anchor(other)
+
+    def toggle_roll(self) -> bool:
+        return self._after(self.session.set_roll(None))
 
     def propose_catch_up(self) -> CatchUpPlan:
         return self.session.catch_up()

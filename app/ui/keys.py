@@ -44,6 +44,12 @@ KEY_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("clear_message", ("Esc",), str(QT_TRANSLATE_NOOP("keys", "Clear the message"))),
     KeyAction("undo", ("Ctrl+Z",), str(QT_TRANSLATE_NOOP("keys", "Undo the last control"))),
     KeyAction(
+        "switch_anchor",
+        ("Ctrl+T",),
+        str(QT_TRANSLATE_NOOP("keys", "Clock times: as printed / from the actual start")),
+    ),
+    KeyAction("toggle_roll", ("Ctrl+R",), str(QT_TRANSLATE_NOOP("keys", "Roll mode on/off"))),
+    KeyAction(
         "toggle_fullscreen",
         ("F11",),
         str(QT_TRANSLATE_NOOP("keys", "Projector full screen on/off")),
@@ -68,6 +74,8 @@ def session_handlers(controller: LiveController) -> dict[str, Callable[[], objec
         "blackout": c.blackout,
         "clear_message": c.clear_message,
         "undo": c.undo,
+        "switch_anchor": c.switch_anchor,
+        "toggle_roll": c.toggle_roll,
     }
 
 

@@ -31,6 +31,7 @@ WARNING_CHOICES: tuple[int | None, ...] = (None, 60, 120, 180, 300)
 FINAL_CHOICES: tuple[int | None, ...] = (None, 15, 30, 60)
 LANGUAGES: tuple[tuple[str, str], ...] = (("fr", "Français"), ("en", "English"))  # own names
 THEMES: tuple[str, ...] = ("dark", "light")
+ANCHORS: tuple[str, ...] = ("auto", "absolute", "relative")
 
 
 class ModeratorMenus:
@@ -82,6 +83,22 @@ class ModeratorMenus:
         self.cues_action.setCheckable(True)
         self.cues_action.triggered.connect(lambda on=False: w.set_cues(bool(on)))
         self.test_cues_action = self.settings_menu.addAction("", w.test_cues)
+
+        # Timing: the anchor of the schedule and roll mode (controls of the session: logged,
+        # undoable); the checks follow the snapshot when the menu opens.
+        self.timing_menu = bar.addMenu("")
+        self.timing_menu.aboutToShow.connect(self.show_timing)
+        self.anchor_group = QActionGroup(w)
+        self.anchor_actions: dict[str, QAction] = {}
+        for anchor in ANCHORS:
+            action = self.timing_menu.addAction("")
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, a=anchor: w.controller.set_anchor(a))
+            self.anchor_group.addAction(action)
+            self.anchor_actions[anchor] = action
+        self.timing_menu.addSeparator()
+        self.roll_action = self.timing_menu.addAction("", w.controller.toggle_roll)
+        self.roll_action.setCheckable(True)
 
         self.help_menu = bar.addMenu("")
         self.help_action = self.help_menu.addAction("", w.toggle_help)
@@ -138,10 +155,30 @@ class ModeratorMenus:
         self.cues_action.setText(translate("Moderator", "&Sound cues (warning, final, zero)"))
         self.cues_action.setChecked(settings.cues)
         self.test_cues_action.setText(translate("Moderator", "&Test sound cues"))
+        self.timing_menu.setTitle(translate("Moderator", "&Timing"))
+        self.anchor_actions["auto"].setText(
+            translate("Moderator", "Clock times: &automatic (as printed on the day, near the hour)")
+        )
+        self.anchor_actions["absolute"].setText(
+            translate("Moderator", "Clock times as &printed (absolute)")
+        )
+        self.anchor_actions["relative"].setText(
+            translate("Moderator", "Clock times from the actual &start (relative)")
+        )
+        self.roll_action.setText(
+            translate("Moderator", "&Roll mode (follow the clock)") + "\tCtrl+R"
+        )
+        self.show_timing()
         self.help_menu.setTitle(translate("Moderator", "&Help"))
         self.help_action.setText(translate("Moderator", "&Keys") + "\tF1")
         self.language_actions[current_language()].setChecked(True)
         self.show_theme(self._window.theme.name)
+
+    def show_timing(self) -> None:
+        """The Timing menu's checks: the anchor chosen and roll mode, as the session has them."""
+        snap = self._window.controller.last
+        self.anchor_actions[snap.anchor_setting.value].setChecked(True)
+        self.roll_action.setChecked(snap.roll)
 
     def show_theme(self, name: str) -> None:
         self.theme_actions[name].setChecked(True)

@@ -354,7 +354,8 @@ class ModeratorWindow(QMainWindow):
         )
         if snap.message is not None:
             self.messages.set_blink(snap.blink)
-        self.thumbnail.render(snap, self.clock_of(snap.t))
+        end = None if snap.ends_at_t is None else self.clock_of(snap.ends_at_t)
+        self.thumbnail.render(snap, self.clock_of(snap.t), end_text=end)
         if self.catchup.isVisible():
             self._refresh_catch_up(snap)
         self.source.session_status(session_running(self.controller))

@@ -60,6 +60,7 @@ from app.engine.clock import Clock, SystemClock
 from app.engine.display import Phase, spoken_left
 from app.engine.snapshot import Snapshot
 from app.model.plan import PlannedSegment, PlannedSpeaker
+from app.model.schema import TimerType
 from app.ui.controller import LiveController
 from app.ui.formatting import clock
 from app.ui.glyph_cache import GLYPHS
@@ -481,6 +482,21 @@ def phase_label(snapshot: Snapshot) -> str:
     return " · ".join(words)
 
 
+def timer_words(snapshot: Snapshot, end_text: str | None) -> str:
+    """What the figure is, when it is not a plain countdown: a count-up says it shows the
+    time elapsed, an ``ends_at`` segment its end clock time, a clock segment the time."""
+    translate = QCoreApplication.translate
+    if snapshot.timer is TimerType.COUNTUP:
+        return translate("projector", "↑ Time elapsed")
+    if snapshot.timer is TimerType.CLOCK:
+        if end_text is not None:
+            return translate("projector", "Time of day · until {time}").replace("{time}", end_text)
+        return translate("projector", "Time of day")
+    if snapshot.ends_at_t is not None and end_text is not None:
+        return translate("projector", "Until {time}").replace("{time}", end_text)
+    return ""
+
+
 def speaker_details(speaker: PlannedSpeaker) -> str:
     return ", ".join(x for x in (speaker.role, speaker.organisation) if x)
 
@@ -505,6 +521,7 @@ class ProjectorView(QWidget):
         self.setMinimumSize(16, 9)
         self._snapshot: Snapshot | None = None
         self._wall_text: str | None = None
+        self._end_text: str | None = None
         self._blink_clock: Clock = blink_clock or SystemClock()
         self._blink_since: float | None = None  # blink_clock's reading when the blink began
         self._blink_visible = True
@@ -519,15 +536,22 @@ class ProjectorView(QWidget):
     # -- input ----------------------------------------------------------------------------
 
     def render(  # type: ignore[override]
-        self, snapshot: Snapshot, wall_text: str | None = None, *, at_once: bool = False
+        self,
+        snapshot: Snapshot,
+        wall_text: str | None = None,
+        *,
+        at_once: bool = False,
+        end_text: str | None = None,
     ) -> None:
-        """Show ``snapshot``. ``wall_text`` is the clock time for the end screen ("17:26");
-        without it the end screen reads the system clock (the only clock the view ever reads).
+        """Show ``snapshot``. ``wall_text`` is the clock time for the end screen ("17:26")
+        and a clock-type segment; without it they read the system clock (the only clock the
+        view ever reads). ``end_text`` is an ``ends_at`` segment's end clock time ("13:00").
         ``at_once`` paints now rather than on the next turn of the event loop (what the room
         sees must not wait behind the moderator's window).
         """
         self._snapshot = snapshot
         self._wall_text = wall_text
+        self._end_text = end_text
         blinking = bool(snapshot.message) and snapshot.blink and not snapshot.blackout
         if blinking:
             if self._blink_since is None:
@@ -783,8 +807,25 @@ class ProjectorView(QWidget):
                 self._live_header(scene, seg, band)
                 self._header = (key, tuple(scene.items[first:]))
         figure = QRectF(stage.left(), 0.285 * h, stage.width(), 0.48 * h)
+        if snap.timer is TimerType.CLOCK:
+            # The time of day, large: doors opening, a break with no speaker.
+            now = self._wall_text or QTime.currentTime().toString("HH:mm")
+            scene.add(countdown_item("countdown", now, figure, WHITE))
+            words = [w for w in (timer_words(snap, self._end_text), phase_label(snap)) if w]
+            if snap.paused and words[-1:] == [phase_label(snap)]:
+                words.pop()  # the time of day does not pause
+            text_block(
+                scene,
+                "phase",
+                " · ".join(words),
+                QRectF(stage.left(), 0.775 * h, stage.width(), 0.1 * h),
+                max_px=0.075 * h,
+                bold=True,
+                color=SOFT,
+            )
+            return
         scene.add(countdown_item("countdown", snap.countdown, figure, colour))
-        label = phase_label(snap)
+        label = " · ".join(w for w in (timer_words(snap, self._end_text), phase_label(snap)) if w)
         text_block(
             scene,
             "phase",
@@ -794,6 +835,8 @@ class ProjectorView(QWidget):
             bold=True,
             color=colour,
         )
+        if snap.counts_up:
+            return  # elapsed time, no limit: no bar to fill, never an overtime frame
         bar = QRectF(stage.left(), 0.905 * h, stage.width(), max(2.0, 0.03 * h))
         scene.add(FillItem("progress_track", bar, TRACK, radius=bar.height() / 2))
         done = 1.0 if snap.overtime else snap.progress
@@ -943,7 +986,11 @@ class ProjectorWindow(QWidget):
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(self._on_screen_added)
         app.screenRemoved.connect(self._on_screen_removed)
-        self.view.render(controller.last, self._wall_text(controller.last))
+        self.view.render(
+            controller.last,
+            self._wall_text(controller.last),
+            end_text=self._end_text(controller.last),
+        )
 
     def _retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("projector", "Timekeeper — Projector"))
@@ -991,10 +1038,21 @@ class ProjectorWindow(QWidget):
             return None
         return clock(wall)
 
+    def _end_text(self, snapshot: Snapshot) -> str | None:
+        """An ``ends_at`` segment's end, as a clock time under the anchor in force."""
+        if snapshot.ends_at_t is None:
+            return None
+        try:
+            return clock(self.controller.session.wall_of(snapshot.ends_at_t))
+        except AttributeError:
+            return None
+
     def _on_updated(self, snapshot: Snapshot) -> None:
         """Paint at once, before the moderator's window is even told: what the room sees
         turns first, and it does not wait behind the moderator's slots and repaint."""
-        self.view.render(snapshot, self._wall_text(snapshot), at_once=True)
+        self.view.render(
+            snapshot, self._wall_text(snapshot), at_once=True, end_text=self._end_text(snapshot)
+        )
 
     # -- screens --------------------------------------------------------------------------
     #

@@ -68,18 +68,22 @@ from PySide6.QtWidgets import (
 from app.engine import (
     Adjust,
     ApplyCatchUp,
+    Auto,
     Blackout,
     BlinkMessage,
     Event,
     Goto,
     Resumed,
+    SetAnchor,
     SetMessage,
+    SetRoll,
     Snapshot,
     Status,
     Timeline,
 )
 from app.engine.display import format_span, signed_span
 from app.i18n import Language, current_language
+from app.model.schema import Anchor
 from app.reports.chart_data import ChartData, chart_data
 from app.reports.summary import (
     Row,
@@ -157,6 +161,19 @@ def _event_words(event: Event) -> str:
         return translate("replay", "Resumed after a crash (down up to {span})").format(
             span=format_span(round(event.gap_s))
         )
+    if isinstance(event, SetAnchor):
+        return {
+            "absolute": translate("replay", "Clock times as printed (absolute)"),
+            "relative": translate("replay", "Clock times from the actual start (relative)"),
+        }.get(event.anchor, translate("replay", "Clock times: automatic anchor"))
+    if isinstance(event, SetRoll):
+        return (
+            translate("replay", "Roll mode on")
+            if event.on
+            else translate("replay", "Roll mode off")
+        )
+    if isinstance(event, Auto):
+        return auto_text(event)
     names = {
         "start": translate("replay", "Start"),
         "pause": translate("replay", "Pause"),
@@ -168,6 +185,22 @@ def _event_words(event: Event) -> str:
         "undo": translate("replay", "Undo"),
     }
     return names.get(event.kind, event.kind)
+
+
+def auto_text(event: Auto) -> str:
+    """What the engine did by itself, and why: roll mode, an end action at zero."""
+    n = event.segment + 1
+    if event.action == "roll_off":
+        return translate("replay", "Roll mode left (a manual control)")
+    if event.action == "start":
+        return translate("replay", "Started by itself (roll mode)")
+    if event.action == "end":
+        return translate("replay", "Ended by itself at zero")
+    if event.action == "load":
+        return translate("replay", "Segment {n} loaded by itself at zero, waiting").format(n=n)
+    if event.cause == "roll":
+        return translate("replay", "Segment {n} by itself at its planned time (roll)").format(n=n)
+    return translate("replay", "Segment {n} by itself at zero").format(n=n)
 
 
 class _EventsModel(QAbstractListModel):
@@ -814,7 +847,12 @@ class ReplayWindow(QWidget):
             end = translate("replay", "projected end {clock}")
         assert self.log is not None
         projected = wall_at(self.log.header, snap.projected_end_t).strftime("%H:%M:%S")
-        f["schedule"].setText(f"{schedule} · {end.format(clock=projected)}")
+        line = f"{schedule} · {end.format(clock=projected)}"
+        if snap.anchor is Anchor.RELATIVE and snap.started_at is not None:
+            at = wall_at(self.log.header, snap.anchored_at_t).strftime("%H:%M")
+            words = translate("replay", "relative to the actual start {clock}")
+            line += " · " + words.format(clock=at)
+        f["schedule"].setText(line)
         slack = snap.slack_s
         if slack is None:
             f["hard_end"].setText("—")

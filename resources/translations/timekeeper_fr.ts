@@ -133,107 +133,122 @@
 <context>
     <name>CurrentSegment</name>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="329"/>
+        <location filename="../../app/ui/widgets/current.py" line="340"/>
         <source>On the projector</source>
         <translation>Au projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="221"/>
+        <location filename="../../app/ui/widgets/current.py" line="222"/>
         <source>Notes for the moderator</source>
         <translation>Notes pour le modérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="245"/>
+        <location filename="../../app/ui/widgets/current.py" line="246"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="247"/>
+        <location filename="../../app/ui/widgets/current.py" line="248"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="252"/>
+        <location filename="../../app/ui/widgets/current.py" line="253"/>
         <source>Ready: Space starts the session</source>
         <translation>Prêt&#xa0;: Espace démarre la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="254"/>
+        <location filename="../../app/ui/widgets/current.py" line="255"/>
         <source>The session is over</source>
         <translation>La séance est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="256"/>
+        <location filename="../../app/ui/widgets/current.py" line="257"/>
         <source>Paused before this segment: Space starts it</source>
         <translation>En pause avant cette séquence&#xa0;: Espace la démarre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="258"/>
+        <location filename="../../app/ui/widgets/current.py" line="259"/>
         <source>Paused: Space resumes</source>
         <translation>En pause&#xa0;: Espace reprend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="259"/>
+        <location filename="../../app/ui/widgets/current.py" line="260"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="292"/>
+        <location filename="../../app/ui/widgets/current.py" line="293"/>
+        <source>time elapsed, no limit — planned {p}</source>
+        <translation>temps écoulé, sans limite — prévu {p}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="297"/>
+        <source>until {t}</source>
+        <translation>jusqu&apos;à {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="301"/>
         <source>over by {t} — planned {p}</source>
         <translation>dépassement de {t} — prévu {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="296"/>
+        <location filename="../../app/ui/widgets/current.py" line="305"/>
         <source>of {p} (plan {o})</source>
         <translation>sur {p} (prévu {o})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="300"/>
+        <location filename="../../app/ui/widgets/current.py" line="309"/>
         <source>of {p}</source>
         <translation>sur {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="306"/>
+        <location filename="../../app/ui/widgets/current.py" line="311"/>
+        <source> · the projector shows the time of day</source>
+        <translation> · le projecteur affiche l&apos;heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="317"/>
         <source>{left} left of {budget}</source>
         <translation>reste {left} sur {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="310"/>
+        <location filename="../../app/ui/widgets/current.py" line="321"/>
         <source>over its {budget} by {over}</source>
         <translation>budget de {budget} dépassé de {over}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="314"/>
+        <location filename="../../app/ui/widgets/current.py" line="325"/>
         <source>Part {n}: {title} — {budget}</source>
         <translation>Partie {n}&#xa0;: {title} — {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="331"/>
+        <location filename="../../app/ui/widgets/current.py" line="342"/>
         <source>On the projector: blacked out</source>
         <translation>Au projecteur&#xa0;: écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="340"/>
+        <location filename="../../app/ui/widgets/current.py" line="351"/>
         <source>On the projector: “{m}” (blinking)</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;» (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="346"/>
+        <location filename="../../app/ui/widgets/current.py" line="357"/>
         <source>On the projector: “{m}”</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="349"/>
+        <location filename="../../app/ui/widgets/current.py" line="360"/>
         <source>The projector is blacked out (B).</source>
         <translation>Le projecteur est en écran noir (B).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="357"/>
+        <location filename="../../app/ui/widgets/current.py" line="368"/>
         <source>Next: end of the session</source>
         <translation>Ensuite&#xa0;: fin de la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="363"/>
+        <location filename="../../app/ui/widgets/current.py" line="374"/>
         <source>Next, at {at}: {title}{who}</source>
         <translation>Ensuite, à {at}&#xa0;: {title}{who}</translation>
     </message>
@@ -252,7 +267,7 @@
     </message>
     <message>
         <location filename="../../app/ui/editor/commands.py" line="64"/>
-        <location filename="../../app/ui/editor/fields.py" line="315"/>
+        <location filename="../../app/ui/editor/fields.py" line="319"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -274,169 +289,174 @@
     </message>
     <message>
         <location filename="../../app/ui/editor/fields.py" line="220"/>
-        <source>go to the next segment</source>
-        <translation>passer à la séquence suivante</translation>
+        <source>go to the next segment and run it</source>
+        <translation>passer au segment suivant et le lancer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="223"/>
+        <location filename="../../app/ui/editor/fields.py" line="222"/>
+        <source>load the next segment and wait for the moderator</source>
+        <translation>charger le segment suivant et attendre le modérateur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="227"/>
         <source>stay (written in the file)</source>
         <translation>rester (écrit dans le fichier)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="253"/>
-        <location filename="../../app/ui/editor/fields.py" line="390"/>
+        <location filename="../../app/ui/editor/fields.py" line="257"/>
+        <location filename="../../app/ui/editor/fields.py" line="394"/>
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="254"/>
+        <location filename="../../app/ui/editor/fields.py" line="258"/>
         <source>&amp;Event</source>
         <translation>&amp;Événement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="255"/>
+        <location filename="../../app/ui/editor/fields.py" line="259"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="256"/>
+        <location filename="../../app/ui/editor/fields.py" line="260"/>
         <source>&amp;Start</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="257"/>
+        <location filename="../../app/ui/editor/fields.py" line="261"/>
         <source>&amp;Hard end</source>
         <translation>&amp;Fin impérative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="258"/>
+        <location filename="../../app/ui/editor/fields.py" line="262"/>
         <source>Time &amp;zone</source>
         <translation>&amp;Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="259"/>
+        <location filename="../../app/ui/editor/fields.py" line="263"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="260"/>
+        <location filename="../../app/ui/editor/fields.py" line="264"/>
         <source>&amp;Venue</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="261"/>
+        <location filename="../../app/ui/editor/fields.py" line="265"/>
         <source>&amp;Room</source>
         <translation>&amp;Salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="262"/>
-        <location filename="../../app/ui/editor/fields.py" line="397"/>
+        <location filename="../../app/ui/editor/fields.py" line="266"/>
+        <location filename="../../app/ui/editor/fields.py" line="401"/>
         <source>&amp;Warning phase at</source>
         <translation>Phase d’&amp;alerte à</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="263"/>
-        <location filename="../../app/ui/editor/fields.py" line="398"/>
+        <location filename="../../app/ui/editor/fields.py" line="267"/>
+        <location filename="../../app/ui/editor/fields.py" line="402"/>
         <source>&amp;Final phase at</source>
         <translation>Phase &amp;finale à</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="314"/>
+        <location filename="../../app/ui/editor/fields.py" line="318"/>
         <source>Add speaker</source>
         <translation>Ajouter un intervenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="316"/>
+        <location filename="../../app/ui/editor/fields.py" line="320"/>
         <source>Up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="317"/>
+        <location filename="../../app/ui/editor/fields.py" line="321"/>
         <source>Down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="318"/>
+        <location filename="../../app/ui/editor/fields.py" line="322"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="319"/>
+        <location filename="../../app/ui/editor/fields.py" line="323"/>
         <source>R&amp;ole</source>
         <translation>&amp;Fonction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="320"/>
+        <location filename="../../app/ui/editor/fields.py" line="324"/>
         <source>Or&amp;ganisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="321"/>
+        <location filename="../../app/ui/editor/fields.py" line="325"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="391"/>
+        <location filename="../../app/ui/editor/fields.py" line="395"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="393"/>
+        <location filename="../../app/ui/editor/fields.py" line="397"/>
         <source>&amp;Budget</source>
         <translation>&amp;Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="393"/>
+        <location filename="../../app/ui/editor/fields.py" line="397"/>
         <source>&amp;Duration</source>
         <translation>&amp;Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="395"/>
+        <location filename="../../app/ui/editor/fields.py" line="399"/>
         <source>N&amp;otes for the moderator</source>
         <translation>N&amp;otes pour le modérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="396"/>
+        <location filename="../../app/ui/editor/fields.py" line="400"/>
         <source>At the &amp;end</source>
         <translation>À la &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="399"/>
+        <location filename="../../app/ui/editor/fields.py" line="403"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="419"/>
+        <location filename="../../app/ui/editor/fields.py" line="423"/>
         <source>Any form of a programme: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Empty: a share of what the part&apos;s budget leaves.</source>
         <translation>Toute forme d’un programme&#xa0;: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Vide&#xa0;: une part de ce que laisse le budget de la partie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="425"/>
+        <location filename="../../app/ui/editor/fields.py" line="429"/>
         <source>Shared by the segments inside the part that have no duration.</source>
         <translation>Partagé entre les séquences de la partie qui n’ont pas de durée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="439"/>
+        <location filename="../../app/ui/editor/fields.py" line="443"/>
         <source>{planned}: a share of what the part&apos;s budget leaves</source>
         <translation>{planned}&#xa0;: une part de ce que laisse le budget de la partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="468"/>
+        <location filename="../../app/ui/editor/fields.py" line="472"/>
         <source>Part {n}</source>
         <translation>Partie {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="470"/>
+        <location filename="../../app/ui/editor/fields.py" line="474"/>
         <source> — {count} segment(s)</source>
         <translation> — {count} séquence(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="472"/>
+        <location filename="../../app/ui/editor/fields.py" line="476"/>
         <source> — one segment on its own</source>
         <translation> — une séquence à elle seule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="477"/>
+        <location filename="../../app/ui/editor/fields.py" line="481"/>
         <source>Segment {s} of part {p}</source>
         <translation>Séquence {s} de la partie {p}</translation>
     </message>
@@ -934,218 +954,243 @@
 <context>
     <name>Moderator</name>
     <message>
-        <location filename="../../app/ui/moderator.py" line="84"/>
+        <location filename="../../app/ui/moderator.py" line="85"/>
         <source>Catch-up plan: show / ignore</source>
         <translation>Plan de rattrapage&#xa0;: afficher / ignorer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="85"/>
+        <location filename="../../app/ui/moderator.py" line="86"/>
         <source>Apply the catch-up plan shown</source>
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="305"/>
+        <location filename="../../app/ui/moderator.py" line="306"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="107"/>
+        <location filename="../../app/ui/menus.py" line="124"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="108"/>
+        <location filename="../../app/ui/menus.py" line="125"/>
         <source>&amp;Open running order…</source>
         <translation>&amp;Ouvrir un déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="109"/>
+        <location filename="../../app/ui/menus.py" line="126"/>
         <source>&amp;Edit running order…</source>
         <translation>&amp;Modifier le déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="110"/>
+        <location filename="../../app/ui/menus.py" line="127"/>
         <source>&amp;New running order…</source>
         <translation>&amp;Nouveau déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="111"/>
+        <location filename="../../app/ui/menus.py" line="128"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="112"/>
+        <location filename="../../app/ui/menus.py" line="129"/>
         <source>Open timing log for &amp;replay…</source>
         <translation>Ouvrir un journal pour le &amp;rejouer…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="113"/>
+        <location filename="../../app/ui/menus.py" line="130"/>
         <source>&amp;Past sessions…</source>
         <translation>&amp;Sessions passées…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="114"/>
+        <location filename="../../app/ui/menus.py" line="131"/>
         <source>Open &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="115"/>
+        <location filename="../../app/ui/menus.py" line="132"/>
         <source>Prin&amp;t running order…</source>
         <translation>Imprim&amp;er le déroulé…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="116"/>
+        <location filename="../../app/ui/menus.py" line="133"/>
         <source>Save running order as P&amp;DF…</source>
         <translation>Enregistrer le déroulé en P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="117"/>
+        <location filename="../../app/ui/menus.py" line="134"/>
         <source>&amp;Remote: phones, tablets, control desk</source>
         <translation>&amp;Télécommande : téléphones, tablettes, régie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="118"/>
+        <location filename="../../app/ui/menus.py" line="135"/>
         <source>Remote on the local &amp;network</source>
         <translation>Télécommande sur le &amp;réseau local</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="120"/>
+        <location filename="../../app/ui/menus.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="121"/>
+        <location filename="../../app/ui/menus.py" line="138"/>
         <source>&amp;Settings</source>
         <translation>&amp;Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="122"/>
+        <location filename="../../app/ui/menus.py" line="139"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="123"/>
+        <location filename="../../app/ui/menus.py" line="140"/>
         <source>&amp;Warning phase from</source>
         <translation>Phase d’&amp;alerte à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="124"/>
+        <location filename="../../app/ui/menus.py" line="141"/>
         <source>&amp;Final phase from</source>
         <translation>Phase &amp;finale à partir de</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="128"/>
+        <location filename="../../app/ui/menus.py" line="145"/>
         <source>As the running order says (default)</source>
         <translation>Comme le dit le déroulé (par défaut)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="130"/>
+        <location filename="../../app/ui/menus.py" line="147"/>
         <source>{time} left</source>
         <translation>il reste {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="134"/>
+        <location filename="../../app/ui/menus.py" line="151"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="135"/>
+        <location filename="../../app/ui/menus.py" line="152"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="136"/>
+        <location filename="../../app/ui/menus.py" line="153"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="137"/>
+        <location filename="../../app/ui/menus.py" line="154"/>
         <source>&amp;Projector screen</source>
         <translation>Écran du &amp;projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="138"/>
+        <location filename="../../app/ui/menus.py" line="155"/>
         <source>&amp;Sound cues (warning, final, zero)</source>
         <translation>&amp;Signaux sonores (alerte, phase finale, zéro)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="140"/>
+        <location filename="../../app/ui/menus.py" line="157"/>
         <source>&amp;Test sound cues</source>
         <translation>&amp;Essayer les signaux sonores</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="141"/>
+        <location filename="../../app/ui/menus.py" line="158"/>
+        <source>&amp;Timing</source>
+        <translation>&amp;Minutage</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="160"/>
+        <source>Clock times: &amp;automatic (as printed on the day, near the hour)</source>
+        <translation>Horaires&#xa0;: &amp;automatiques (imprimés le jour même, près de l&apos;heure)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="163"/>
+        <source>Clock times as &amp;printed (absolute)</source>
+        <translation>Horaires tels qu&apos;&amp;imprimés (absolus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="166"/>
+        <source>Clock times from the actual &amp;start (relative)</source>
+        <translation>Horaires depuis le &amp;début réel (relatifs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="169"/>
+        <source>&amp;Roll mode (follow the clock)</source>
+        <translation>&amp;Mode déroulé (suivre l&apos;horloge)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/menus.py" line="172"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="142"/>
+        <location filename="../../app/ui/menus.py" line="173"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="477"/>
+        <location filename="../../app/ui/moderator.py" line="479"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="495"/>
+        <location filename="../../app/ui/moderator.py" line="497"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="509"/>
+        <location filename="../../app/ui/moderator.py" line="511"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="515"/>
+        <location filename="../../app/ui/moderator.py" line="517"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="528"/>
+        <location filename="../../app/ui/moderator.py" line="530"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="548"/>
+        <location filename="../../app/ui/moderator.py" line="550"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="560"/>
+        <location filename="../../app/ui/moderator.py" line="562"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="582"/>
+        <location filename="../../app/ui/moderator.py" line="584"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="595"/>
+        <location filename="../../app/ui/moderator.py" line="597"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="623"/>
-        <location filename="../../app/ui/moderator.py" line="637"/>
+        <location filename="../../app/ui/moderator.py" line="625"/>
+        <location filename="../../app/ui/moderator.py" line="639"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="628"/>
+        <location filename="../../app/ui/moderator.py" line="630"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="630"/>
+        <location filename="../../app/ui/moderator.py" line="632"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="703"/>
+        <location filename="../../app/ui/moderator.py" line="705"/>
         <source>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;All files (*)</source>
         <translation>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;Tous les fichiers (*)</translation>
     </message>
@@ -1180,142 +1225,142 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="659"/>
+        <location filename="../../app/ui/moderator.py" line="661"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="688"/>
+        <location filename="../../app/ui/moderator.py" line="690"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="663"/>
+        <location filename="../../app/ui/moderator.py" line="665"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="423"/>
+        <location filename="../../app/ui/moderator.py" line="425"/>
         <source>Hide projector window</source>
         <translation>Masquer la fenêtre du projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="426"/>
+        <location filename="../../app/ui/moderator.py" line="428"/>
         <source>Show projector window (F11)</source>
         <translation>Afficher la fenêtre du projecteur (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="428"/>
+        <location filename="../../app/ui/moderator.py" line="430"/>
         <source>The projector window is not shown: there is one screen. It appears full screen when a second screen is plugged in; the picture above is what it shows.</source>
         <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="667"/>
+        <location filename="../../app/ui/moderator.py" line="669"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="669"/>
+        <location filename="../../app/ui/moderator.py" line="671"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="697"/>
+        <location filename="../../app/ui/moderator.py" line="699"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="701"/>
+        <location filename="../../app/ui/moderator.py" line="703"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="720"/>
+        <location filename="../../app/ui/moderator.py" line="722"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="771"/>
+        <location filename="../../app/ui/moderator.py" line="773"/>
         <source>The remote server could not start: {reason}.</source>
         <translation>Le serveur de télécommande n’a pas pu démarrer : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="799"/>
+        <location filename="../../app/ui/moderator.py" line="801"/>
         <source>Remote commands are being refused ({why}): {n} so far.</source>
         <translation>Des commandes à distance sont refusées ({why}) : {n} jusqu’ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="810"/>
+        <location filename="../../app/ui/moderator.py" line="812"/>
         <source>Outgoing trigger: {problem}.</source>
         <translation>Déclencheur sortant : {problem}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="865"/>
+        <location filename="../../app/ui/moderator.py" line="866"/>
         <source>Saved {name}.</source>
         <translation>{name} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="868"/>
+        <location filename="../../app/ui/moderator.py" line="869"/>
         <source>Open it as the session</source>
         <translation>L’ouvrir comme séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="912"/>
+        <location filename="../../app/ui/moderator.py" line="913"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="962"/>
+        <location filename="../../app/ui/moderator.py" line="963"/>
         <source>Sound cues cannot play: {problem}. The countdown goes on.</source>
         <translation>Les signaux sonores ne peuvent pas être joués&#xa0;: {problem}. Le compte à rebours continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="977"/>
+        <location filename="../../app/ui/moderator.py" line="978"/>
         <source>OSC from an address not allowed</source>
         <translation>OSC d’une adresse non autorisée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="980"/>
+        <location filename="../../app/ui/moderator.py" line="981"/>
         <source>a web page of another site</source>
         <translation>une page d’un autre site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="981"/>
+        <location filename="../../app/ui/moderator.py" line="982"/>
         <source>no token</source>
         <translation>sans jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="982"/>
+        <location filename="../../app/ui/moderator.py" line="983"/>
         <source>too many, too fast</source>
         <translation>trop, trop vite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="983"/>
+        <location filename="../../app/ui/moderator.py" line="984"/>
         <source>too many commands at once</source>
         <translation>trop de commandes à la fois</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="984"/>
+        <location filename="../../app/ui/moderator.py" line="985"/>
         <source>too many connections</source>
         <translation>trop de connexions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="985"/>
+        <location filename="../../app/ui/moderator.py" line="986"/>
         <source>too many devices</source>
         <translation>trop d’appareils</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="986"/>
+        <location filename="../../app/ui/moderator.py" line="987"/>
         <source>a view link tried to control</source>
         <translation>un lien de lecture a tenté de commander</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="987"/>
+        <location filename="../../app/ui/moderator.py" line="988"/>
         <source>wrong token</source>
         <translation>mauvais jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="156"/>
+        <location filename="../../app/ui/menus.py" line="193"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
@@ -1481,37 +1526,67 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="62"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="68"/>
+        <source>Times as printed</source>
+        <translation>Horaires tels qu&apos;imprimés</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="70"/>
+        <source>Times from the actual start</source>
+        <translation>Horaires depuis le début réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="72"/>
+        <source>Relative to the actual start {t}</source>
+        <translation>Relatif au début réel {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="76"/>
+        <source>{anchor} (auto)</source>
+        <translation>{anchor} (auto)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="86"/>
+        <source>▶ Roll mode</source>
+        <translation>▶ Mode déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="88"/>
+        <source>Roll mode off: a control was given</source>
+        <translation>Fin du mode déroulé&#xa0;: une commande a été donnée</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/schedule.py" line="91"/>
         <source>Now {t}</source>
         <translation>Il est {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="64"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="93"/>
         <source>Planned end {t}</source>
         <translation>Fin prévue {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="68"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="97"/>
         <source>Ended at {t}</source>
         <translation>Terminée à {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="72"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="101"/>
         <source>Projected end {t}</source>
         <translation>Fin estimée {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="85"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="114"/>
         <source>No hard end</source>
         <translation>Pas d&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="89"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="118"/>
         <source>{amount} of slack before {t}</source>
         <translation>{amount} de marge avant {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/schedule.py" line="96"/>
+        <location filename="../../app/ui/widgets/schedule.py" line="125"/>
         <source>{amount} past the hard end {t}</source>
         <translation>{amount} après l&apos;heure limite {t}</translation>
     </message>
@@ -1578,16 +1653,26 @@
     </message>
     <message>
         <location filename="../../app/ui/keys.py" line="49"/>
+        <source>Clock times: as printed / from the actual start</source>
+        <translation>Horaires&#xa0;: tels qu&apos;imprimés / depuis le début réel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys.py" line="51"/>
+        <source>Roll mode on/off</source>
+        <translation>Mode déroulé activé/désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys.py" line="55"/>
         <source>Projector full screen on/off</source>
         <translation>Projecteur en plein écran ou non</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="51"/>
+        <location filename="../../app/ui/keys.py" line="57"/>
         <source>This help</source>
         <translation>Cette aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys.py" line="53"/>
+        <location filename="../../app/ui/keys.py" line="59"/>
         <source>Quit (press twice during a session)</source>
         <translation>Quitter (deux fois pendant une séance)</translation>
     </message>
@@ -1633,42 +1718,62 @@
 <context>
     <name>projector</name>
     <message>
-        <location filename="../../app/ui/projector.py" line="471"/>
+        <location filename="../../app/ui/projector.py" line="472"/>
         <source>‖ Paused</source>
         <translation>‖ En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="474"/>
+        <location filename="../../app/ui/projector.py" line="475"/>
         <source>Wrap up · {time}</source>
         <translation>Concluez · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="477"/>
+        <location filename="../../app/ui/projector.py" line="478"/>
         <source>Finish now · {time}</source>
         <translation>Terminez · {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="480"/>
+        <location filename="../../app/ui/projector.py" line="481"/>
         <source>Time is up</source>
         <translation>Temps écoulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="845"/>
+        <location filename="../../app/ui/projector.py" line="490"/>
+        <source>↑ Time elapsed</source>
+        <translation>↑ Temps écoulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="493"/>
+        <source>Time of day · until {time}</source>
+        <translation>Heure · jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="494"/>
+        <source>Time of day</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="496"/>
+        <source>Until {time}</source>
+        <translation>Jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/projector.py" line="888"/>
         <source>Up next</source>
         <translation>À suivre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="873"/>
+        <location filename="../../app/ui/projector.py" line="916"/>
         <source>Thank you!</source>
         <translation>Merci&#xa0;!</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="949"/>
+        <location filename="../../app/ui/projector.py" line="996"/>
         <source>Timekeeper — Projector</source>
         <translation>Timekeeper — Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/projector.py" line="1167"/>
+        <location filename="../../app/ui/projector.py" line="1225"/>
         <source>Please wrap up</source>
         <translation>Merci de conclure</translation>
     </message>
@@ -1676,330 +1781,390 @@
 <context>
     <name>replay</name>
     <message>
-        <location filename="../../app/ui/replay.py" line="116"/>
+        <location filename="../../app/ui/replay.py" line="120"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="118"/>
+        <location filename="../../app/ui/replay.py" line="122"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="120"/>
+        <location filename="../../app/ui/replay.py" line="124"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="121"/>
+        <location filename="../../app/ui/replay.py" line="125"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="129"/>
+        <location filename="../../app/ui/replay.py" line="133"/>
         <source>{event} (remote: {source})</source>
         <translation>{event} (à distance : {source})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="137"/>
+        <location filename="../../app/ui/replay.py" line="141"/>
         <source>Message «{text}»</source>
         <translation>Message «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="139"/>
+        <location filename="../../app/ui/replay.py" line="143"/>
         <source>Time {span}</source>
         <translation>Temps {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="141"/>
+        <location filename="../../app/ui/replay.py" line="145"/>
         <source>Go to segment {n}</source>
         <translation>Aller à la séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="144"/>
+        <location filename="../../app/ui/replay.py" line="148"/>
         <source>Blackout on</source>
         <translation>Écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="144"/>
+        <location filename="../../app/ui/replay.py" line="148"/>
         <source>Blackout off</source>
         <translation>Fin de l&apos;écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="148"/>
+        <location filename="../../app/ui/replay.py" line="152"/>
         <source>Message blinks</source>
         <translation>Le message clignote</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="150"/>
+        <location filename="../../app/ui/replay.py" line="154"/>
         <source>Message steady</source>
         <translation>Le message ne clignote plus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="153"/>
+        <location filename="../../app/ui/replay.py" line="157"/>
         <source>Catch-up plan applied ({n} segments)</source>
         <translation>Plan de rattrapage appliqué ({n} séquences)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="157"/>
+        <location filename="../../app/ui/replay.py" line="161"/>
         <source>Resumed after a crash (down up to {span})</source>
         <translation>Reprise après un arrêt brutal (arrêt de {span} au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="161"/>
+        <location filename="../../app/ui/replay.py" line="166"/>
+        <source>Clock times as printed (absolute)</source>
+        <translation>Horaires tels qu&apos;imprimés (absolus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="167"/>
+        <source>Clock times from the actual start (relative)</source>
+        <translation>Horaires depuis le début réel (relatifs)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="168"/>
+        <source>Clock times: automatic anchor</source>
+        <translation>Horaires&#xa0;: ancrage automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="171"/>
+        <source>Roll mode on</source>
+        <translation>Mode déroulé activé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="173"/>
+        <source>Roll mode off</source>
+        <translation>Mode déroulé désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="178"/>
         <source>Start</source>
         <translation>Démarrage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="162"/>
-        <location filename="../../app/ui/replay.py" line="874"/>
+        <location filename="../../app/ui/replay.py" line="179"/>
+        <location filename="../../app/ui/replay.py" line="912"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="163"/>
+        <location filename="../../app/ui/replay.py" line="180"/>
         <source>Resume</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="164"/>
+        <location filename="../../app/ui/replay.py" line="181"/>
         <source>Next segment</source>
         <translation>Séquence suivante</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="165"/>
+        <location filename="../../app/ui/replay.py" line="182"/>
         <source>Previous segment</source>
         <translation>Séquence précédente</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="166"/>
+        <location filename="../../app/ui/replay.py" line="183"/>
         <source>Message cleared</source>
         <translation>Message effacé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="167"/>
+        <location filename="../../app/ui/replay.py" line="184"/>
         <source>End of session</source>
         <translation>Fin de séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="168"/>
+        <location filename="../../app/ui/replay.py" line="185"/>
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="270"/>
+        <location filename="../../app/ui/replay.py" line="194"/>
+        <source>Roll mode left (a manual control)</source>
+        <translation>Fin du mode déroulé (une commande manuelle)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="196"/>
+        <source>Started by itself (roll mode)</source>
+        <translation>Démarrage automatique (mode déroulé)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="198"/>
+        <source>Ended by itself at zero</source>
+        <translation>Fin automatique à zéro</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="200"/>
+        <source>Segment {n} loaded by itself at zero, waiting</source>
+        <translation>Séquence {n} chargée automatiquement à zéro, en attente</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="202"/>
+        <source>Segment {n} by itself at its planned time (roll)</source>
+        <translation>Séquence {n} automatiquement à son heure prévue (déroulé)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="203"/>
+        <source>Segment {n} by itself at zero</source>
+        <translation>Séquence {n} automatiquement à zéro</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="303"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="282"/>
+        <location filename="../../app/ui/replay.py" line="315"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="298"/>
+        <location filename="../../app/ui/replay.py" line="331"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="376"/>
+        <location filename="../../app/ui/replay.py" line="409"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="379"/>
+        <location filename="../../app/ui/replay.py" line="412"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="387"/>
+        <location filename="../../app/ui/replay.py" line="420"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="409"/>
+        <location filename="../../app/ui/replay.py" line="442"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="413"/>
+        <location filename="../../app/ui/replay.py" line="446"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="417"/>
+        <location filename="../../app/ui/replay.py" line="450"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="429"/>
+        <location filename="../../app/ui/replay.py" line="462"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="445"/>
+        <location filename="../../app/ui/replay.py" line="478"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="446"/>
+        <location filename="../../app/ui/replay.py" line="479"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="447"/>
+        <location filename="../../app/ui/replay.py" line="480"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="448"/>
+        <location filename="../../app/ui/replay.py" line="481"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="449"/>
+        <location filename="../../app/ui/replay.py" line="482"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="450"/>
+        <location filename="../../app/ui/replay.py" line="483"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="451"/>
+        <location filename="../../app/ui/replay.py" line="484"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="452"/>
+        <location filename="../../app/ui/replay.py" line="485"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="453"/>
+        <location filename="../../app/ui/replay.py" line="486"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="479"/>
+        <location filename="../../app/ui/replay.py" line="512"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="480"/>
+        <location filename="../../app/ui/replay.py" line="513"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="481"/>
+        <location filename="../../app/ui/replay.py" line="514"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="482"/>
+        <location filename="../../app/ui/replay.py" line="515"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="572"/>
+        <location filename="../../app/ui/replay.py" line="605"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="574"/>
+        <location filename="../../app/ui/replay.py" line="607"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="582"/>
+        <location filename="../../app/ui/replay.py" line="615"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="584"/>
+        <location filename="../../app/ui/replay.py" line="617"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="594"/>
+        <location filename="../../app/ui/replay.py" line="627"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="770"/>
+        <location filename="../../app/ui/replay.py" line="803"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="787"/>
+        <location filename="../../app/ui/replay.py" line="820"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="801"/>
+        <location filename="../../app/ui/replay.py" line="834"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="808"/>
+        <location filename="../../app/ui/replay.py" line="841"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="812"/>
+        <location filename="../../app/ui/replay.py" line="845"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="814"/>
+        <location filename="../../app/ui/replay.py" line="847"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="823"/>
+        <location filename="../../app/ui/replay.py" line="853"/>
+        <source>relative to the actual start {clock}</source>
+        <translation>relatif au début réel {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/replay.py" line="861"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="827"/>
+        <location filename="../../app/ui/replay.py" line="865"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="830"/>
+        <location filename="../../app/ui/replay.py" line="868"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="835"/>
+        <location filename="../../app/ui/replay.py" line="873"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="835"/>
+        <location filename="../../app/ui/replay.py" line="873"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="838"/>
+        <location filename="../../app/ui/replay.py" line="876"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="851"/>
+        <location filename="../../app/ui/replay.py" line="889"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="851"/>
+        <location filename="../../app/ui/replay.py" line="889"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="877"/>
+        <location filename="../../app/ui/replay.py" line="915"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>
@@ -2038,257 +2203,273 @@ Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
         <location filename="../../app/reports/summary.py" line="87"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="301"/>
+        <source>relative to the actual start {clock}</source>
+        <translation>relatif au début réel {clock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/summary.py" line="88"/>
         <source>heading for {clock} at the last record</source>
         <translation>en route vers {clock} au dernier enregistrement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="88"/>
+        <location filename="../../app/reports/summary.py" line="89"/>
         <source>Against the plan</source>
         <translation>Par rapport au prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="89"/>
+        <location filename="../../app/reports/summary.py" line="90"/>
         <source>late</source>
         <translation>de retard</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="90"/>
+        <location filename="../../app/reports/summary.py" line="91"/>
         <source>early</source>
         <translation>d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="91"/>
+        <location filename="../../app/reports/summary.py" line="92"/>
         <source>on time</source>
         <translation>à l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="92"/>
+        <location filename="../../app/reports/summary.py" line="93"/>
         <source>Against the hard end</source>
         <translation>Par rapport à l&apos;heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="93"/>
+        <location filename="../../app/reports/summary.py" line="94"/>
         <source>after the hard end {clock}</source>
         <translation>après l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="94"/>
+        <location filename="../../app/reports/summary.py" line="95"/>
         <source>before the hard end {clock}</source>
         <translation>avant l&apos;heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="95"/>
+        <location filename="../../app/reports/summary.py" line="96"/>
         <source>no hard end in the plan</source>
         <translation>pas d&apos;heure limite dans le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="96"/>
+        <location filename="../../app/reports/summary.py" line="97"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="97"/>
+        <location filename="../../app/reports/summary.py" line="98"/>
         <source>{n} pause(s)</source>
         <translation>{n} pause(s)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="98"/>
+        <location filename="../../app/reports/summary.py" line="99"/>
         <source>Downtime</source>
         <translation>Interruption</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="99"/>
+        <location filename="../../app/reports/summary.py" line="100"/>
         <source>{n} restart(s) after a crash</source>
         <translation>{n} redémarrage(s) après un arrêt brutal</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="100"/>
+        <location filename="../../app/reports/summary.py" line="101"/>
         <source>the app never stopped</source>
         <translation>l&apos;application ne s&apos;est jamais arrêtée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="101"/>
+        <location filename="../../app/reports/summary.py" line="102"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="102"/>
+        <location filename="../../app/reports/summary.py" line="103"/>
         <source>Grey: the plan; blue: what happened; orange and hatched red: overrun. Hatched grey: the app was down (crash) and the session went on.</source>
         <translation>Gris&#xa0;: le prévu&#xa0;; bleu&#xa0;: ce qui s&apos;est passé&#xa0;; orange et hachures rouges&#xa0;: dépassement. Hachures grises&#xa0;: l&apos;application était arrêtée (arrêt brutal) et la séance a continué.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="107"/>
+        <location filename="../../app/reports/summary.py" line="108"/>
         <source>Parts</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="108"/>
+        <location filename="../../app/reports/summary.py" line="109"/>
         <source>Segments</source>
         <translation>Séquences</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="109"/>
+        <location filename="../../app/reports/summary.py" line="110"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="110"/>
+        <location filename="../../app/reports/summary.py" line="111"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="111"/>
+        <location filename="../../app/reports/summary.py" line="112"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="112"/>
+        <location filename="../../app/reports/summary.py" line="113"/>
         <source>Planned start</source>
         <translation>Début prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="113"/>
+        <location filename="../../app/reports/summary.py" line="114"/>
         <source>Actual start</source>
         <translation>Début réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="114"/>
+        <location filename="../../app/reports/summary.py" line="115"/>
         <source>Start delay</source>
         <translation>Retard au début</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="115"/>
+        <location filename="../../app/reports/summary.py" line="116"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="116"/>
+        <location filename="../../app/reports/summary.py" line="117"/>
         <source>Actual</source>
         <translation>Réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="117"/>
+        <location filename="../../app/reports/summary.py" line="118"/>
         <source>Longer than planned</source>
         <translation>Plus long que prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="118"/>
+        <location filename="../../app/reports/summary.py" line="119"/>
         <source>Over the countdown</source>
         <translation>Au-delà du compte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="119"/>
+        <location filename="../../app/reports/summary.py" line="120"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="120"/>
+        <location filename="../../app/reports/summary.py" line="121"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="121"/>
+        <location filename="../../app/reports/summary.py" line="122"/>
         <source>Largest overruns</source>
         <translation>Plus gros dépassements</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="122"/>
+        <location filename="../../app/reports/summary.py" line="123"/>
         <source>No segment ran over its planned time.</source>
         <translation>Aucune séquence n&apos;a dépassé son temps prévu.</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="123"/>
+        <location filename="../../app/reports/summary.py" line="124"/>
         <source>The log had problems; what could be read is reported</source>
         <translation>Le journal avait des problèmes&#xa0;; ce qui a pu être lu est rapporté</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="126"/>
+        <location filename="../../app/reports/summary.py" line="127"/>
         <source>Generated by Timekeeper {version} from {file}</source>
         <translation>Produit par Timekeeper {version} à partir de {file}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="131"/>
-        <location filename="../../app/reports/qt/chart_paint.py" line="426"/>
+        <location filename="../../app/reports/summary.py" line="132"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="432"/>
         <source>open</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="132"/>
+        <location filename="../../app/reports/summary.py" line="133"/>
         <source>skipped</source>
         <translation>sautée</translation>
     </message>
     <message>
-        <location filename="../../app/reports/summary.py" line="133"/>
+        <location filename="../../app/reports/summary.py" line="134"/>
         <source>not reached</source>
         <translation>non atteinte</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="362"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="368"/>
         <source>Controls</source>
         <translation>Commandes</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="447"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="453"/>
         <source>planned end {clock}</source>
         <translation>fin prévue {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="450"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="456"/>
         <source>hard end {clock}</source>
         <translation>heure limite {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="452"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="458"/>
         <source>ended {clock}</source>
         <translation>fin {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="455"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="461"/>
         <source>app down ≤ {span}</source>
         <translation>application arrêtée ≤ {span}</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="649"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="667"/>
         <source>planned</source>
         <translation>prévu</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="650"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="668"/>
         <source>actual</source>
         <translation>réel</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="651"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="669"/>
         <source>overrun</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="654"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="672"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="656"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="674"/>
         <source>app down (crash)</source>
         <translation>application arrêtée (arrêt brutal)</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="659"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="677"/>
         <source>message</source>
         <translation>message</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="661"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="679"/>
         <source>time added/removed</source>
         <translation>temps ajouté/retiré</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="663"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="681"/>
         <source>undo</source>
         <translation>annulation</translation>
     </message>
     <message>
-        <location filename="../../app/reports/qt/chart_paint.py" line="665"/>
+        <location filename="../../app/reports/qt/chart_paint.py" line="683"/>
+        <source>moved on by itself</source>
+        <translation>passage automatique</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/qt/chart_paint.py" line="685"/>
+        <source>anchor / roll mode</source>
+        <translation>ancrage / mode déroulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/reports/qt/chart_paint.py" line="687"/>
         <source>blackout / catch-up</source>
         <translation>écran noir / rattrapage</translation>
     </message>

@@ -9,11 +9,11 @@ from datetime import time
 from functools import cache
 from typing import Any
 
-from app.engine import Event, FakeClock, Snapshot, Timeline
+from app.engine import Auto, Event, FakeClock, Snapshot, Timeline
 from app.engine.session import Session
 from app.model import load_running_order
 from app.model.plan import Plan, PlannedPart, PlannedSegment
-from app.model.schema import EndAction, SegmentKind
+from app.model.schema import Anchor, EndAction, SegmentKind, TimerType
 from tests.conftest import SEED
 
 # The seed workshop, resolved (ARCHITECTURE.md §1).
@@ -32,11 +32,20 @@ class Seg:
     end_action: EndAction = EndAction.HOLD
     warning_s: int | None = None
     final_s: int | None = None
+    timer: TimerType = TimerType.COUNTDOWN
+    fixed: bool = False  # ends_at the clock time its planned end falls on
 
 
-def make_plan(parts: Sequence[Sequence[Seg]], *, slack_s: int | None = 300) -> Plan:
+def make_plan(
+    parts: Sequence[Sequence[Seg]],
+    *,
+    slack_s: int | None = 300,
+    anchor: Anchor = Anchor.AUTO,
+    roll: bool = False,
+) -> Plan:
     """A plan from parts of segments, starting at 16:00, thresholds as the defaults resolve
-    them (2 min, or 20 % of a short segment; 30 s); ``slack_s`` to the hard end (None: none)."""
+    them (2 min, or 20 % of a short segment; 30 s); ``slack_s`` to the hard end (None: none).
+    A ``fixed`` segment ends at the clock time of its planned end (``ends_at``)."""
     segments: list[PlannedSegment] = []
     planned_parts: list[PlannedPart] = []
     offset = 0
@@ -58,6 +67,8 @@ def make_plan(parts: Sequence[Sequence[Seg]], *, slack_s: int | None = 300) -> P
                     warning_s=min(warning, seg.planned_s),
                     final_s=min(final, warning, seg.planned_s),
                     end_action=seg.end_action,
+                    timer=seg.timer,
+                    ends_at=_clock(offset + seg.planned_s) if seg.fixed else None,
                 )
             )
             offset += seg.planned_s
@@ -78,25 +89,43 @@ def make_plan(parts: Sequence[Sequence[Seg]], *, slack_s: int | None = 300) -> P
         title="Test session",
         start=time(16, 0),
         hard_end=hard_end,
+        anchor=anchor,
+        roll=roll,
         parts=tuple(planned_parts),
         segments=tuple(segments),
     )
 
 
+def _clock(offset_s: int) -> time:
+    end = 16 * 3600 + offset_s
+    return time(end // 3600 % 24, end // 60 % 60, end % 60)
+
+
 class Live:
     """A Session on a FakeClock whose sink keeps the events: a moderator and a stopwatch."""
 
-    def __init__(self, plan: Plan | None = None, *, planned_start_t: float = 0.0) -> None:
+    def __init__(
+        self,
+        plan: Plan | None = None,
+        *,
+        planned_start_t: float = 0.0,
+        on_planned_date: bool = True,
+    ) -> None:
         self.plan = plan if plan is not None else seed_plan()
         self.clock = FakeClock()
         self.logged: list[Event] = []
         self.session = Session(
-            Timeline(self.plan, planned_start_t=planned_start_t),
+            Timeline(self.plan, planned_start_t=planned_start_t, on_planned_date=on_planned_date),
             self.clock,
             origin_mono=self.clock.monotonic(),
             origin_wall=self.clock.wall(),
             sink=lambda event, wall: self.logged.append(event),
         )
+
+    @property
+    def controls(self) -> list[Event]:
+        """The logged events that are not the engine's own records (Auto lines)."""
+        return [e for e in self.logged if not isinstance(e, Auto)]
 
     @property
     def engine(self) -> Timeline:
@@ -111,6 +140,8 @@ class Live:
 
     @property
     def snap(self) -> Snapshot:
+        """What the window shows now: the tick driver writes the automatic moves first."""
+        self.session.log_autos()
         return self.session.snapshot()
 
     def do(self, command: str, *args: Any) -> bool:
@@ -152,6 +183,12 @@ def figures(snap: Snapshot) -> tuple[Any, ...]:
         snap.projected_end_t,
         snap.planned_start_t,
         snap.pauses,
+        snap.anchor,
+        snap.anchor_setting,
+        snap.roll,
+        snap.timer,
+        snap.ends_at_t,
+        snap.autos,
     )
     rows = tuple(
         (

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from app.engine import Status
 from app.model.plan import Plan
-from app.model.schema import EndAction, SegmentKind
+from app.model.schema import Anchor, EndAction, SegmentKind, TimerType
 from tests.engine.helpers import Live, Seg, make_plan, seed_plan
 
 Command = tuple[Any, ...]
@@ -23,15 +23,22 @@ segments = st.builds(
     Seg,
     planned_s=st.sampled_from([20, 45, 60, 90, 120, 300, 500, 900]) | st.integers(1, 1200),
     kind=st.sampled_from(list(SegmentKind)),
-    end_action=st.sampled_from([EndAction.HOLD, EndAction.HOLD, EndAction.ADVANCE]),
+    end_action=st.sampled_from(
+        [EndAction.HOLD, EndAction.HOLD, EndAction.NEXT, EndAction.LOAD_NEXT]
+    ),
+    timer=st.sampled_from([TimerType.COUNTDOWN] * 4 + [TimerType.COUNTUP, TimerType.CLOCK]),
+    fixed=st.sampled_from([False] * 5 + [True]),  # ends_at its planned end's clock time
 )
 
 plans: st.SearchStrategy[Plan] = st.one_of(
     st.just(seed_plan()),
+    st.just(seed_plan().model_copy(update={"roll": True})),
     st.builds(
         make_plan,
         st.lists(st.lists(segments, min_size=1, max_size=3), min_size=1, max_size=3),
         slack_s=st.none() | st.integers(-300, 900),
+        anchor=st.sampled_from(list(Anchor)),
+        roll=st.sampled_from([False, False, True]),
     ),
 )
 
@@ -46,6 +53,7 @@ _KINDS = (
     + ["previous", "goto", "goto", "adjust", "adjust", "catch_up", "catch_up"]
     + ["pause", "resume", "toggle", "toggle", "start", "undo", "undo", "end"]
     + ["message", "blink", "clear", "blackout"]
+    + ["set_anchor", "set_roll"]
 )
 
 
@@ -60,6 +68,8 @@ def _with_args(kind: str) -> st.SearchStrategy[Command]:
         )
     if kind == "blink":
         return st.tuples(st.just(kind), st.booleans())
+    if kind == "set_anchor":
+        return st.tuples(st.just(kind), st.sampled_from(["auto", "absolute", "relative"]))
     return st.just((kind,))
 
 

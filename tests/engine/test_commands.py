@@ -22,7 +22,7 @@ Step = tuple[Any, ...]
 
 ADVANCING = make_plan(
     [
-        [Seg(60, end_action=EndAction.ADVANCE), Seg(120, SegmentKind.BREAK, EndAction.ADVANCE)],
+        [Seg(60, end_action=EndAction.NEXT), Seg(120, SegmentKind.BREAK, EndAction.NEXT)],
     ]
 )
 
@@ -321,13 +321,13 @@ def test_scenario(name: str) -> None:
             seen = {key: observe(snap, key) for key in args[0]}
             assert seen == args[0], where
         elif head == "refused":
-            before = len(live.logged)
+            before = len(live.controls)
             assert not live.do(*args), where
-            assert len(live.logged) == before, where
+            assert len(live.controls) == before, where
         else:
-            before = len(live.logged)
+            before = len(live.controls)
             assert live.do(head, *args), where
-            assert len(live.logged) == before + 1, where  # one event per control, logged
+            assert len(live.controls) == before + 1, where  # one event per control, logged
 
 
 # -- undo of each command: as if it had never been given ------------------------------------

@@ -176,7 +176,7 @@ def test_nothing_rings_before_the_start_or_after_the_end() -> None:
 
 
 def test_a_segment_that_advances_by_itself_rings_zero() -> None:
-    plan = make_plan([[Seg(60, end_action=EndAction.ADVANCE), Seg(60)]])
+    plan = make_plan([[Seg(60, end_action=EndAction.NEXT), Seg(60)]])
     looker = Looker(plan)
     looker.look()
     looker.do("start")

@@ -43,6 +43,9 @@ def _check_time_accounting(snap: Snapshot) -> None:
 def _check_display(snap: Snapshot) -> None:
     shown = snap.countdown
     assert COUNTDOWN.match(shown), shown
+    if snap.counts_up:  # elapsed time, never overtime
+        assert not shown.startswith("+") and snap.phase is Phase.NORMAL and not snap.overtime
+        return
     assert shown.startswith("+") == (snap.remaining_s <= 0) == (snap.phase is Phase.OVERTIME)
 
 
@@ -136,14 +139,23 @@ def test_catch_up_plan_lands_on_time_and_cuts_in_order(
         assert seconds >= _floor_of(snap, j)  # a talk keeps 60 % of its plan, a break half
     # Question slots shrink before breaks, breaks before talks: a later tier is cut only
     # when every segment of the earlier tiers is down to its floor.
+    # (An ``ends_at`` segment is a fixed point, never cut: the order holds between two.)
     tiers = [{SegmentKind.QA}, {SegmentKind.BREAK}, _TALKISH]
-    for rank, kinds in enumerate(tiers):
-        if not any(plan.segments[j].kind in kinds for j in new):
-            continue
-        for earlier in tiers[:rank]:
-            for j in future:
-                if plan.segments[j].kind in earlier:
-                    assert new.get(j, snap.planned_of(j)) <= _floor_of(snap, j)
+    windows: list[list[int]] = [[]]
+    for j in future:
+        if plan.segments[j].ends_at is not None:
+            assert j not in new
+            windows.append([])
+        else:
+            windows[-1].append(j)
+    for window in windows:
+        for rank, kinds in enumerate(tiers):
+            if not any(plan.segments[j].kind in kinds for j in new if j in window):
+                continue
+            for earlier in tiers[:rank]:
+                for j in window:
+                    if plan.segments[j].kind in earlier:
+                        assert new.get(j, snap.planned_of(j)) <= _floor_of(snap, j)
     if new:
         assert live.engine.apply(ApplyCatchUp(t=snap.t, durations=proposal.durations))
     after = live.engine.snapshot(snap.t)
@@ -154,5 +166,10 @@ def test_catch_up_plan_lands_on_time_and_cuts_in_order(
         # Even the deepest cuts leave it late, by what the plan says (to the whole second).
         short_end = proposal.target_t + proposal.short_by_s
         assert short_end - 1 < after.projected_end_t <= short_end + 1e-9
-        assert all(new.get(j, snap.planned_of(j)) <= _floor_of(snap, j) for j in future
+        # An ``ends_at`` segment is a fixed point, never cut; what comes before it helps only
+        # as far as it runs past that clock time: the segments after the last one are down
+        # to their floor.
+        fixed = [j for j in future if plan.segments[j].ends_at is not None]
+        tail = range(fixed[-1] + 1, len(plan.segments)) if fixed else future
+        assert all(new.get(j, snap.planned_of(j)) <= _floor_of(snap, j) for j in tail
                    if plan.segments[j].kind is not SegmentKind.CONCLUSION)  # fmt: skip

@@ -95,7 +95,7 @@ def _near_valid(draw: st.DrawFn) -> dict[str, Any]:
             if draw(st.booleans()):
                 seg["kind"] = draw(st.sampled_from(["talk", "qa", "break", "panel"]))
             if draw(st.booleans()):
-                seg["end_action"] = draw(st.sampled_from(["hold", "advance"]))
+                seg["end_action"] = draw(st.sampled_from(["hold", "advance", "next", "load-next"]))
             if draw(st.booleans()):
                 seg["thresholds"] = {"warning": "1'", "final": "10s"}
             if draw(st.booleans()):

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from app.engine import (
     Adjust,
     ApplyCatchUp,
+    Auto,
     Blackout,
     BlinkMessage,
     ClearMessage,
@@ -27,7 +28,9 @@ from app.engine import (
     Previous,
     Resume,
     Resumed,
+    SetAnchor,
     SetMessage,
+    SetRoll,
     Start,
     Undo,
 )
@@ -61,6 +64,9 @@ EVERY_EVENT: list[Event] = [
         seed_plan().model_copy(update={"title": "Édité pendant la séance"}),
         "cd" * 32,
     ),
+    SetAnchor(400.6, "relative"),
+    SetRoll(400.7, True),
+    Auto(400.8, 400.75, "next", 3, "roll"),
     End(401.0),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ def _black(image: QImage) -> bool:
     )
 
 
+@pytest.mark.slow  # 52 pictures at 1920×1080: tens of seconds
 def test_both_windows_in_every_state_and_language(qtbot: QtBot, tmp_path: Path) -> None:
     assert screenshots.main([str(tmp_path)]) == 0
     editor = sorted(p.name for p in tmp_path.glob("editor-*.png"))
@@ -31,7 +33,7 @@ def test_both_windows_in_every_state_and_language(qtbot: QtBot, tmp_path: Path) 
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == screenshots.EDITOR_SIZE, name
     files = sorted(p.name for p in tmp_path.glob("*.png") if not p.name.startswith("editor-"))
-    assert len(files) == 2 * 2 * 8
+    assert len(files) == 2 * 2 * (8 + 5)  # the seed's states, then each timer type
     for name in files:
         image = QImage(str(tmp_path / name))
         assert (image.width(), image.height()) == screenshots.SIZE, name

@@ -70,6 +70,8 @@ MARKER_COLOURS = {
     "catch_up": QColor("#0b57d0"),
     "blackout": QColor("#1d2430"),
     "undo": QColor("#5b6472"),
+    "auto": QColor("#b25e00"),
+    "timing": QColor("#00796b"),
 }
 FONT_FAMILIES = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "sans-serif"]
 TICK_STEPS_S = (60, 120, 300, 600, 900, 1800, 3600, 7200, 10800)
@@ -294,6 +296,10 @@ def paint_chart(
         head = data.title
         when = lang.date(data.wall(data.planned_start_t))
         line = f"{head} — {when}"
+        if data.relative:  # the plan's bars count from the actual start: say so
+            at = data.wall(data.planned_start_t).strftime("%H:%M")
+            words = lang.translate("report", "relative to the actual start {clock}")
+            line += " — " + words.format(clock=at)
         title_fm = QFontMetricsF(painter.font())
         painter.drawText(
             QRectF(left, y, right - left, lay.title_h),
@@ -559,6 +565,18 @@ def _add_glyph(path: QPainterPath, at: QPointF, size: float, kind: str) -> None:
         points = [(x, y - size), (x + size, y + size), (x - size, y + size)]
     elif kind == "undo":  # triangle pointing back
         points = [(x - size, y), (x + size, y - size), (x + size, y + size)]
+    elif kind == "auto":  # triangle pointing on: moved on by itself
+        points = [(x + size, y), (x - size, y - size), (x - size, y + size)]
+    elif kind == "timing":  # a hexagon: the anchor or roll mode switched
+        half = size / 2
+        points = [
+            (x - half, y - size),
+            (x + half, y - size),
+            (x + size, y),
+            (x + half, y + size),
+            (x - half, y + size),
+            (x - size, y),
+        ]
     else:  # square (blackout, catch-up)
         points = [
             (x - size, y - size),
@@ -661,6 +679,10 @@ def _legend_items(data: ChartData, lang: Language) -> list[_LegendItem]:
         items.append(_LegendItem(lang.translate("report", "time added/removed"), glyph="adjust"))
     if "undo" in kinds:
         items.append(_LegendItem(lang.translate("report", "undo"), glyph="undo"))
+    if "auto" in kinds:
+        items.append(_LegendItem(lang.translate("report", "moved on by itself"), glyph="auto"))
+    if "timing" in kinds:
+        items.append(_LegendItem(lang.translate("report", "anchor / roll mode"), glyph="timing"))
     if kinds & {"blackout", "catch_up"}:
         items.append(_LegendItem(lang.translate("report", "blackout / catch-up"), glyph="blackout"))
     return items

@@ -217,7 +217,11 @@ def kind_choices(with_none: bool) -> list[tuple[str, Any]]:
 def end_choices(with_none: bool) -> list[tuple[str, Any]]:
     choices: list[tuple[str, Any]] = [
         (translate("Editor", "stay and count the overtime"), None),
-        (translate("Editor", "go to the next segment"), EndAction.ADVANCE.value),
+        (translate("Editor", "go to the next segment and run it"), EndAction.NEXT.value),
+        (
+            translate("Editor", "load the next segment and wait for the moderator"),
+            EndAction.LOAD_NEXT.value,
+        ),
     ]
     if not with_none:
         choices.insert(1, (translate("Editor", "stay (written in the file)"), "hold"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.engine import Status
 from app.engine.snapshot import Snapshot
 from app.model.plan import PlannedSegment
+from app.model.schema import TimerType
 from app.ui.formatting import left_span, planned_span, span
 from app.ui.glyph_cache import GLYPHS
 from app.ui.theme import DARK, PHASE_SYMBOLS, Theme, phase_word
@@ -288,7 +289,15 @@ class CurrentPanel(QFrame):
         self.show_countdown(snap)
 
         plan_text = planned_span(seg.planned_s)
-        if snap.overtime and not snap.ended:
+        if snap.counts_up and not snap.ended:
+            detail = translate("CurrentSegment", "time elapsed, no limit — planned {p}").format(
+                p=plan_text
+            )
+        elif snap.ends_at_t is not None and not snap.ended and not snap.overtime:
+            detail = translate("CurrentSegment", "until {t}").format(
+                t=self._clock_of(snap.ends_at_t)
+            )
+        elif snap.overtime and not snap.ended:
             detail = translate("CurrentSegment", "over by {t} — planned {p}").format(
                 t=span(snap.overtime_s), p=planned_span(snap.planned_s)
             )
@@ -298,6 +307,8 @@ class CurrentPanel(QFrame):
             )
         else:
             detail = translate("CurrentSegment", "of {p}").format(p=plan_text)
+        if snap.timer is TimerType.CLOCK and not snap.ended:
+            detail += translate("CurrentSegment", " · the projector shows the time of day")
         self.detail_label.setText(detail if not snap.ended else "")
 
         part = snap.part

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from app.engine.display import Phase
 from app.engine.snapshot import Snapshot
+from app.model.schema import Anchor
 from app.ui.formatting import late_text, minutes, minutes_text
 from app.ui.theme import DARK, Theme
 from app.ui.widgets import plain_label, set_style
@@ -35,12 +36,16 @@ class ScheduleLine(QFrame):
         self.projected_label = plain_label("", self, wrap=False)
         self.late_label = plain_label("", self, wrap=False)
         self.slack_label = plain_label("", self, wrap=False)
+        self.anchor_label = plain_label("", self, wrap=False)
+        self.roll_label = plain_label("", self, wrap=False)
         for label in (
             self.now_label,
             self.planned_label,
             self.projected_label,
             self.late_label,
             self.slack_label,
+            self.anchor_label,
+            self.roll_label,
         ):
             layout.addWidget(label)
         layout.addStretch(1)
@@ -56,9 +61,33 @@ class ScheduleLine(QFrame):
         if self._snap is not None:
             self.show_snapshot(self._snap)
 
+    def anchor_text(self, snap: Snapshot) -> str:
+        """Which anchor is in force, and since when: the schedule's clock times count from it."""
+        clock = self._clock_of
+        if snap.anchor is Anchor.ABSOLUTE:
+            text = translate("Schedule", "Times as printed")
+        elif snap.started_at is None:
+            text = translate("Schedule", "Times from the actual start")
+        else:
+            text = translate("Schedule", "Relative to the actual start {t}").format(
+                t=clock(snap.anchored_at_t)
+            )
+        if snap.anchor_setting is Anchor.AUTO:
+            text = translate("Schedule", "{anchor} (auto)").format(anchor=text)
+        return text
+
     def show_snapshot(self, snap: Snapshot) -> None:
         self._snap = snap
         clock = self._clock_of
+        self.anchor_label.setText(self.anchor_text(snap))
+        autos = snap.autos if not snap.roll else ()
+        left = bool(autos) and autos[-1][1] == "roll_off" and not snap.ended
+        if snap.roll:
+            self.roll_label.setText(translate("Schedule", "▶ Roll mode"))
+        elif left:  # said on screen: a manual control took the session out of roll mode
+            self.roll_label.setText(translate("Schedule", "Roll mode off: a control was given"))
+        self.roll_label.setVisible(snap.roll or left)
+        set_style(self.roll_label, "QLabel { font-weight: bold; }")
         self.now_label.setText(translate("Schedule", "Now {t}").format(t=clock(snap.t)))
         self.planned_label.setText(
             translate("Schedule", "Planned end {t}").format(t=clock(snap.planned_end_t))

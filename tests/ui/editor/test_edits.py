@@ -60,7 +60,7 @@ def test_every_kind_of_edit_is_undone_and_redone(qtbot: QtBot, tmp_path: Path) -
     done()
     type_into(w, "item_warning", "1'")  # a threshold (a table made for it)
     done()
-    choose(w, "item_end_action", "advance")  # the end action
+    choose(w, "item_end_action", "next")  # the end action
     done()
     click(w, "speaker_add")  # speakers: added, typed, moved, removed
     done()
