@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.errors import ExitCode
 from app.cli.subcommand import Subparsers
-from app.cli.terminal import json_printable, printable
-from app.model import Plan, format_duration, load_running_order
-from app.ui.session_choice import session_to_open  # the settings only: no Qt
+
+if TYPE_CHECKING:  # the model is loaded by the handler: building the parser loads nothing
+    from app.model import Plan
 
 
 def register(sub: Subparsers) -> None:
@@ -79,6 +80,8 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
 
 def plan_as_text(plan: Plan) -> str:
     """The plan as the moderator reads it: parts, segments with their clock times, the end."""
+    from app.model import format_duration
+
     lines = [plan.title]
     when = plan.date.isoformat() + " " if plan.date else ""
     slot = f"–{plan.hard_end:%H:%M}" if plan.hard_end else ""
@@ -106,6 +109,10 @@ def plan_as_text(plan: Plan) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.cli.terminal import json_printable, printable
+    from app.model import load_running_order
+    from app.ui.session_choice import session_to_open  # the settings only: no Qt
+
     plan = load_running_order(session_to_open(args.session)).plan
     if args.json:
         print(json_printable(json.dumps(plan_as_json(plan), ensure_ascii=False, indent=2)))

@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app import __version__
-from app.cli.subcommand import Parser
+from app.cli.subcommand import Parser, VersionAction
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -16,7 +15,7 @@ def gui_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="timekeeper", description="Open the moderator window.")
     parser.add_argument("session", nargs="?", type=Path, help="running order (.toml or .json)")
     parser.add_argument("--lang", choices=("fr", "en"), help="language of the interface")
-    parser.add_argument("--version", action="version", version=f"timekeeper {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.set_defaults(func=cmd_gui)
     return parser
 
