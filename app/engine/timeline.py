@@ -90,27 +90,29 @@ class _Fold:
         force are folded once (``step`` would refold from a mark at each undo)."""
         assert not self.effective and not self.stack, "load() starts from an empty fold"
         kept: list[Event | None] = []
-        stack: list[int] = []
+        stack: list[int] = []  # indices in ``kept`` of the controls undo can take back
+        # ... and where each will stand among the events in force: its index less the
+        # controls taken back before it. (Those taken back later stood above it on the
+        # stack, so after it in the log: ``gone`` when it is given is the count.)
+        positions = self.stack
+        keep, took = kept.append, self.taken_back.append
+        gone = 0
         for event in events:
             if isinstance(event, Undo):
                 if stack:
                     position = stack.pop()
+                    positions.pop()
                     taken = kept[position]
                     assert taken is not None
-                    self.taken_back.append((event, taken))
+                    took((event, taken))
                     kept[position] = None
+                    gone += 1
                 continue
             if event.undoable:
                 stack.append(len(kept))
-            kept.append(event)
+                positions.append(len(kept) - gone)
+            keep(event)
         self.effective = [e for e in kept if e is not None]
-        # Where each control undo can still take back stands among the events in force:
-        # its index in ``kept`` less the taken-back ones before it (``stack`` is ascending).
-        gone, seen = 0, 0
-        for i in stack:
-            gone += kept[seen:i].count(None)
-            seen = i
-            self.stack.append(i - gone)
         # Folded a mark's stretch at a time, in State.fold's one loop.
         every, state = self.mark_every, self.state
         for start in range(0, len(self.effective), every):
@@ -171,12 +173,16 @@ class Timeline:
         self._marks_kept = marks_kept
         # (Searched by time through each event's t: no second list of the instants is kept,
         # the live app holds every event of the day.)
-        self._events: list[Event] = []
-        keep, last = self._events.append, float("-inf")
-        for event in events:
-            if event.t >= last:
-                keep(event)
-                last = event.t
+        ordered = list(events)
+        times = list(map(_T, ordered))
+        self._events: list[Event] = ordered
+        if times != sorted(times):  # (a log's events are in order: checked in C, kept whole)
+            self._events = []
+            keep, last = self._events.append, float("-inf")
+            for event, t in zip(ordered, times, strict=True):
+                if t >= last:
+                    keep(event)
+                    last = t
         # The head (the fold of every event) is folded when first read: opening a long log
         # to show its start costs nothing. Checkpoints are made on demand, in order, by a
         # fold that only moves forward: the first seek far into a log folds up to there once.
