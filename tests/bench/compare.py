@@ -163,6 +163,25 @@ def probe(name):
         app.processEvents()
         window = windows[-1]
         measured(lambda: window.timeline.snapshot(window.end_t))
+    elif name == "projector":  # one second turning on the projector view, painted at once
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+        from app.ui.projector import ProjectorView
+        from tests.bench.bench_engine import _seed_engine
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        engine = _seed_engine()
+        t0 = engine.last_t + 0.5
+        view = ProjectorView()
+        view.resize(1920, 1080)
+        view.show()
+        app.processEvents()
+        seconds = iter(range(100))
+        def flip():
+            view.render(engine.snapshot(t0 + next(seconds)), at_once=True)
+        for _ in range(4):  # laid out, glyphs cached
+            flip()
+            app.processEvents()
+        measured(flip)
     else:
         raise SystemExit("unknown probe " + name)
 
@@ -237,6 +256,10 @@ PROBES: dict[str, tuple[Spec, int]] = {
     "undo": (Spec("undo at the end of that log", "instructions", "MIr"), 1),
     "replay": (Spec("replay: open + first paint (10k events)", "instructions", "MIr"), 1),
     "replay-seek": (Spec("replay: first seek to the end", "instructions", "MIr"), 1),
+    "projector": (
+        Spec("projector view 1920x1080: one second's repaint (flip)", "instructions", "MIr"),
+        1,
+    ),
 }
 PROCESSES: dict[str, tuple[Spec, list[str]]] = {
     "import-cli": (
@@ -329,7 +352,7 @@ def probe_counts(tree: Path, folder: Path) -> dict[str, float]:
     probe = [_python(tree), "-c", PROBE_CHILD, str(folder)]
     jobs: dict[str, tuple[list[str], bool]] = {
         "pure": ([*probe, *PURE_PROBES], True),
-        "replay": ([*probe, "replay"], True),
+        "replay": ([*probe, "replay", "projector"], True),
     }
     for name, (_, command) in PROCESSES.items():
         argv = [str(tree / a) if a.startswith(".venv/") else a.format(folder=folder)
@@ -347,8 +370,8 @@ def probe_counts(tree: Path, folder: Path) -> dict[str, float]:
     for name, count in zip(PURE_PROBES, pure, strict=True):
         out[name] = count / PROBES[name][1]
     replay = results.pop("replay")
-    assert len(replay) == 2, replay
-    out["replay"], out["replay-seek"] = replay
+    assert len(replay) == 3, replay
+    out["replay"], out["replay-seek"], out["projector"] = replay
     for name, counts in results.items():
         out[name] = counts[0]
     return out
@@ -481,8 +504,14 @@ def main(argv: list[str] | None = None) -> int:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"before: {trees['before']}\nafter:  {trees['after']}")
-    print(f"{when}; {args.rounds} interleaved round(s) of memory/wall figures, "
-          f"{args.instruction_rounds} of instruction counts; medians; "
+    measured = (
+        [f"{args.instruction_rounds} of instruction counts"] if "instructions" in kinds else []
+    )
+    if kinds - {"instructions"}:
+        measured.insert(
+            0, f"{args.rounds} interleaved of {'/'.join(sorted(kinds - {'instructions'}))}"
+        )
+    print(f"{when}; rounds: {', '.join(measured)}; medians; "
           f"{time.monotonic() - started:.0f} s; load average {load:.1f} on "
           f"{os.cpu_count()} CPU(s) at the end\n")  # fmt: skip
     print(text)
