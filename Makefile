@@ -9,7 +9,7 @@ SESSION ?= sessions/aict-2020-atelier-developpement-economique.toml
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-tools lint typecheck pytest bench screenshots screenshots-remote translations lupdate sounds dist clean
+.PHONY: run test test-tools lint typecheck pytest bench bench-compare screenshots screenshots-remote translations lupdate sounds dist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,15 @@ pytest: $(STAMP)
 
 bench: $(STAMP) translations
 	$(QT_OFFSCREEN) $(BIN)/python -m tests.bench
+
+# Before/after: `make bench-compare BEFORE=../before` measures the bench figures of the tree
+# BEFORE (another checkout with its own .venv) and of this one in turns, and prints both with
+# their ratio. Instruction counts (valgrind's callgrind) and memory do not depend on the load;
+# wall figures do (medians of ROUNDS interleaved rounds). See tests/bench/compare.py.
+ROUNDS ?= 3
+bench-compare: $(STAMP) translations
+	@test -n "$(BEFORE)" || { echo "usage: make bench-compare BEFORE=<dir of the other tree>"; exit 2; }
+	$(QT_OFFSCREEN) $(BIN)/python -m tests.bench.compare $(BEFORE) --rounds $(ROUNDS) $(COMPARE_ARGS)
 
 # Compiled .qm files are built from the .ts sources with Qt's lrelease (shipped in PySide6).
 # Both windows in every live state, French and English, 1920x1080: screenshots/*.png.

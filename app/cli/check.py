@@ -13,14 +13,14 @@ import argparse
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.errors import ExitCode
 from app.cli.subcommand import Subparsers
-from app.cli.terminal import json_printable, printable
-from app.model import Plan, format_duration, load_running_order
-from app.model.plan import PlannedSegment
-from app.model.schema import Anchor, EndAction, TimerType
-from app.ui.session_choice import session_to_open  # the settings only: no Qt
+
+if TYPE_CHECKING:  # the model is loaded by the handler: building the parser loads nothing
+    from app.model import Plan
+    from app.model.plan import PlannedSegment
 
 
 def register(sub: Subparsers) -> None:
@@ -100,6 +100,8 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
 
 def _timing(seg: PlannedSegment) -> str:
     """What is not the default about a segment's timer: its type, its end time and action."""
+    from app.model.schema import EndAction, TimerType
+
     words = []
     if seg.timer is not TimerType.COUNTDOWN:
         words.append(f"timer {seg.timer.value}")
@@ -112,6 +114,9 @@ def _timing(seg: PlannedSegment) -> str:
 
 def plan_as_text(plan: Plan) -> str:
     """The plan as the moderator reads it: parts, segments with their clock times, the end."""
+    from app.model import format_duration
+    from app.model.schema import Anchor
+
     lines = [plan.title]
     when = plan.date.isoformat() + " " if plan.date else ""
     slot = f"–{plan.clock_label(plan.slot_s)}" if plan.slot_s is not None else ""
@@ -147,6 +152,10 @@ def plan_as_text(plan: Plan) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.cli.terminal import json_printable, printable
+    from app.model import load_running_order
+    from app.ui.session_choice import session_to_open  # the settings only: no Qt
+
     plan = load_running_order(session_to_open(args.session)).plan
     if args.json:
         print(json_printable(json.dumps(plan_as_json(plan), ensure_ascii=False, indent=2)))

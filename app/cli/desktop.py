@@ -21,15 +21,12 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import resources
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
-from app.files import write_atomic
 
 ENTRY_NAME = "timekeeper.desktop"
 ICON_NAME = "timekeeper.svg"
@@ -137,10 +134,15 @@ def _refresh(folder: Path) -> None:
     """Tell the menu about the change when the desktop's tool is there (best effort)."""
     tool = shutil.which("update-desktop-database")
     if tool and folder.is_dir():
+        import subprocess  # here only: the parser is built on every start
+
         subprocess.run([tool, "-q", str(folder)], check=False, capture_output=True)
 
 
 def install(home: Path, launcher: Launcher) -> tuple[Path, Path]:
+    from app import resources
+    from app.files import write_atomic
+
     template = resources.desktop_file().read_text(encoding="utf-8")
     entry, icon = entry_path(home), icon_path(home)
     for folder in (entry.parent, icon.parent):

@@ -16,18 +16,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__
 from app.cli import check, desktop, edit, import_export, replay, report, schema
 from app.cli.errors import BadInput, ExitCode
 from app.cli.gui import gui_parser
-from app.cli.subcommand import CommandModule, Handler, Parser
-from app.cli.terminal import printable
-from app.files import FileWriteError
-from app.inputs import InputError
-from app.model import RunningOrderError
-from app.paths import PrivateFolderError
-from app.timing_log.errors import LogError
-from app.ui.launch import NoDisplay
+from app.cli.subcommand import CommandModule, Handler, Parser, VersionAction
 
 # In the order `timekeeper --help` lists them.
 COMMAND_MODULES: tuple[CommandModule, ...] = (
@@ -41,25 +33,30 @@ COMMAND_MODULES: tuple[CommandModule, ...] = (
 )
 
 
-# Errors whose message is written for the user (it names the file and what to do): exit 2.
 def bad_input_errors() -> tuple[type[Exception], ...]:
-    """Errors whose message is written for the user: exit 2. (The importers' own are loaded
-    here, when an error is being handled, not when the moderator window starts.)"""
+    """Errors whose message is written for the user (it names the file and what to do):
+    exit 2. Their modules are loaded here, when an error is being handled, not at start-up
+    (`timekeeper --version` and the parser load none of the layers below)."""
+    from app.files import FileWriteError
     from app.importers.draft import ImportFailure
     from app.importers.export import ExportError
+    from app.inputs import InputError
+    from app.model import RunningOrderError
+    from app.paths import PrivateFolderError
+    from app.timing_log.errors import LogError
+    from app.ui.launch import NoDisplay
 
-    return (*BAD_INPUT_ERRORS, ImportFailure, ExportError)
-
-
-BAD_INPUT_ERRORS: tuple[type[Exception], ...] = (
-    BadInput,
-    RunningOrderError,
-    LogError,
-    FileWriteError,
-    NoDisplay,
-    PrivateFolderError,  # a folder that is a symlink or another user's: one sentence
-    InputError,  # app.inputs: a FIFO, a device, a folder, a file past its size limit
-)
+    return (
+        BadInput,
+        RunningOrderError,
+        LogError,
+        FileWriteError,
+        NoDisplay,
+        PrivateFolderError,  # a folder that is a symlink or another user's: one sentence
+        InputError,  # app.inputs: a FIFO, a device, a folder, a file past its size limit
+        ImportFailure,
+        ExportError,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="timekeeper",
         description="Countdown, speaker display and timing log for a live workshop.",
     )
-    parser.add_argument("--version", action="version", version=f"timekeeper {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -114,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.OK
     except Exception as exc:  # the last line of defence: no traceback for users
+        from app.cli.terminal import printable
+
         if isinstance(exc, bad_input_errors()):
             # The message may quote the file (a key, a value): shown escaped, on one line.
             print(f"timekeeper: {printable(str(exc))}", file=sys.stderr)

@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app import __version__
-from app.cli.subcommand import Parser
+from app.cli.subcommand import Parser, VersionAction
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -29,7 +28,7 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--edit", action="store_true", help="open the running-order editor instead (prepare mode)"
     )
-    parser.add_argument("--version", action="version", version=f"timekeeper {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.set_defaults(func=cmd_gui)
     return parser
 

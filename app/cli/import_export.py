@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
-from app.cli.terminal import printable
-from app.files import Keeper, timing_log_kind, user_file_kind, write_atomic
-from app.model.loader import load_running_order
-from app.model.plan import Plan
+
+if TYPE_CHECKING:  # loaded by the handlers: building the parser loads no layer below
+    from app.files import Keeper
+    from app.model.plan import Plan
 
 # app.importers.api.FORMATS, named here so that the parser is built without loading the
 # importers (tests/cli/test_subcommands.py holds the two equal).
@@ -84,10 +85,14 @@ def _write(path: Path, text: str, force: bool, keep: Keeper) -> None:
     """Write through app.files (atomic; a failure leaves the old file). An existing file is
     replaced only with --force: a programme or a sheet written earlier is meant to be edited
     by people, so it is theirs once written. ``keep`` names what is never replaced."""
+    from app.files import write_atomic
+
     write_atomic(path, text.encode("utf-8"), force=force, keep=keep)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from app.cli.terminal import printable
+    from app.files import timing_log_kind
     from app.importers.api import import_file
     from app.importers.draft import ChoiceNeeded, ImportFailure
 
@@ -133,7 +138,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from app.cli.terminal import printable
+    from app.files import user_file_kind, write_atomic
     from app.importers.export import ExportError, export_csv, export_text, export_warnings
+    from app.model.loader import load_running_order
 
     if args.format == "xlsx" and args.output is None:
         raise BadInput("--format xlsx writes a workbook, not text: give -o FILE.xlsx")
@@ -170,6 +178,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_printed(args: argparse.Namespace, plan: Plan) -> int:
     """The printed running order: PDF through Qt's painter (offscreen without a display),
     HTML from the pure report package."""
+    from app.files import user_file_kind, write_atomic
+
     if args.format == "pdf":
         if args.output is None and sys.stdout.isatty():
             raise BadInput("a PDF is not for a terminal: add -o running-order.pdf")

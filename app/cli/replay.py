@@ -13,7 +13,6 @@ from pathlib import Path
 
 from app.cli.errors import BadInput
 from app.cli.subcommand import Subparsers
-from app.inputs import regular_file_problem
 
 QUIT_AFTER_PAINT_ENV = "TIMEKEEPER_REPLAY_QUIT_AFTER_PAINT"
 
@@ -34,6 +33,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         raise BadInput(problem)
     if not args.log.exists():
         raise BadInput(f"{args.log}: no such timing log")
+    from app.inputs import regular_file_problem
+
     not_regular = regular_file_problem(args.log, "a .jsonl timing log")
     if not_regular is not None:  # a FIFO, a device, a folder: said as such, never waited on
         raise BadInput(not_regular)

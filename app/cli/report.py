@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.errors import BadInput, ExitCode
 from app.cli.subcommand import Subparsers
-from app.cli.terminal import json_printable, printable
-from app.files import write_atomic
-from app.timing_log.reader import TimingLog, read_log
+
+if TYPE_CHECKING:  # loaded by the handler: building the parser loads no layer below
+    from app.timing_log.reader import TimingLog
 
 # app.reports.formats.FORMATS, named here so that the parser is built without loading the
 # reports (tests/cli/test_subcommands.py holds the two equal).
@@ -66,6 +67,9 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from app.cli.terminal import printable
+    from app.timing_log.reader import read_log
+
     log_path: Path = args.log
     log = read_log(log_path)
     if args.format == "pdf" and args.output is None and sys.stdout.isatty():
@@ -82,6 +86,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def report_data(log: TimingLog, fmt: str) -> bytes:
     """The report in ``fmt`` as the bytes to write."""
+    from app.cli.terminal import json_printable, printable
+
     if fmt in QT_FORMATS:
         from app.i18n import choose_language
         from app.reports.qt.export import report_bytes
@@ -115,6 +121,7 @@ def write_output(target: Path, data: bytes, fmt: str, *, force: bool = False) ->
     report is derived data, so an earlier report of the same format is replaced (recognised by
     its content: app.reports.formats.EARLIER_REPORT); another file only with ``force``; a
     timing log (the one it was made from included) or a running order never."""
+    from app.files import write_atomic
     from app.reports.formats import EARLIER_REPORT
 
     write_atomic(target, data, replaceable=EARLIER_REPORT[fmt], force=force)

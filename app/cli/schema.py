@@ -7,7 +7,6 @@ import json
 
 from app.cli.errors import ExitCode
 from app.cli.subcommand import Subparsers
-from app.model import json_schema
 
 
 def register(sub: Subparsers) -> None:
@@ -17,6 +16,8 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from app.model import json_schema
+
     del args  # nothing to choose
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return ExitCode.OK

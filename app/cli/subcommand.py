@@ -17,6 +17,31 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
 Handler: TypeAlias = Callable[[argparse.Namespace], int]
 
 
+class VersionAction(argparse.Action):
+    """``--version``: prints ``timekeeper <version>`` and exits, reading the version (from the
+    installed package's metadata) only then, not whenever a parser is built."""
+
+    def __init__(
+        self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kw: object
+    ) -> None:
+        del kw  # argparse's default, required...: a version action has none
+        super().__init__(
+            option_strings, dest, nargs=0, help="show program's version number and exit"
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> NoReturn:
+        from app import version
+
+        print(f"timekeeper {version()}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 class CommandModule(Protocol):
     """A module of app.cli that adds one group of subcommands."""
 

@@ -8,7 +8,7 @@ difference of two readings of the same time line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -391,6 +391,19 @@ class State:
             self._future_cache = None
             self._leave_roll(event)
             rule[1](self, event)
+
+    def fold(self, events: Iterable[Event]) -> None:
+        """``fold_one`` for each event, in one loop (a long log folds in about two thirds
+        of the time: no call per event besides the rule's own)."""
+        advance, rules = self.advance, _RULES
+        for event in events:
+            advance(event.t)
+            rule = rules.get(type(event)) or _rule_of(event)
+            if rule is not None and rule[0](self, event):
+                self._future_cache = None
+                if self.roll:  # as fold_one: a manual control leaves roll mode
+                    self._leave_roll(event)
+                rule[1](self, event)
 
     # -- the rules: for each event, when it is taken and what it does ----------------------
     # (one pair per event type, looked up by type in _RULES below: a long log folds fast)

@@ -15,22 +15,27 @@ event does live in ``_state`` alone; this module only decides *which* events cou
   ``mark_every`` events still in force, so an undo folds again from the nearest mark, not
   from the start; a ``Timeline`` keeps *checkpoints* (the fold after every ``every`` events),
   made on demand by a fold that only moves forward, so a seek folds at most ``every``
-  events. The live app never seeks: it keeps few marks (memory stays flat over a long day),
-  and replay keeps many (undo while scrubbing stays instant).
+  events. The live app never seeks: it keeps few marks, and only the last ``LIVE_MARKS_KEPT``
+  of them besides the start (a mark is a copy of every segment's figures: memory stays flat
+  over a long day; an undo reaching further back folds again from the start, as every undo
+  did before marks), and replay keeps many (undo while scrubbing stays instant).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from app.engine._state import State
 from app.engine.events import Auto, Event, PlanChanged, Undo
 from app.engine.snapshot import Snapshot, build_snapshot
 from app.model.plan import Plan, same_segments
 
+_T = attrgetter("t")  # an event's instant: the key the time line is searched by
 CHECKPOINT_EVERY = 200  # events between two saved folds: bounds a seek's work
 LIVE_MARK_EVERY = 1024  # events in force between two saved states, live: memory stays flat
+LIVE_MARKS_KEPT = 1  # the live fold's marks kept besides the start (the oldest are dropped)
 REPLAY_MARK_EVERY = 16  # the same for replay: undo while scrubbing refolds a few events
 
 
@@ -39,15 +44,17 @@ class _Fold:
 
     ``effective`` holds the events still in force (an undo removes its control from it);
     ``stack`` the positions in it of the controls undo can still take back, last on top;
-    ``marks`` the state after every ``mark_every`` effective events. States in ``marks`` are
-    never mutated, which makes copying a _Fold cheap.
+    ``marks`` the state after every ``mark_every`` effective events (the start always, and
+    at most ``marks_kept`` others: the latest). States in ``marks`` are never mutated, which
+    makes copying a _Fold cheap.
     """
 
-    __slots__ = ("effective", "mark_every", "marks", "stack", "state", "taken_back")
+    __slots__ = ("effective", "mark_every", "marks", "marks_kept", "stack", "state", "taken_back")
 
-    def __init__(self, state: State, mark_every: int) -> None:
+    def __init__(self, state: State, mark_every: int, marks_kept: int | None = None) -> None:
         self.state = state
         self.mark_every = max(1, mark_every)
+        self.marks_kept = marks_kept
         self.effective: list[Event] = []
         self.stack: list[int] = []
         self.marks: list[tuple[int, State]] = [(0, state.copy())]
@@ -57,6 +64,7 @@ class _Fold:
         other = _Fold.__new__(_Fold)
         other.state = self.state.copy()
         other.mark_every = self.mark_every
+        other.marks_kept = self.marks_kept
         other.effective = self.effective.copy()
         other.stack = self.stack.copy()
         other.marks = self.marks.copy()
@@ -82,33 +90,49 @@ class _Fold:
         force are folded once (``step`` would refold from a mark at each undo)."""
         assert not self.effective and not self.stack, "load() starts from an empty fold"
         kept: list[Event | None] = []
-        stack: list[int] = []
+        stack: list[int] = []  # indices in ``kept`` of the controls undo can take back
+        # ... and where each will stand among the events in force: its index less the
+        # controls taken back before it. (Those taken back later stood above it on the
+        # stack, so after it in the log: ``gone`` when it is given is the count.)
+        positions = self.stack
+        keep, took = kept.append, self.taken_back.append
+        gone = 0
         for event in events:
             if isinstance(event, Undo):
                 if stack:
                     position = stack.pop()
+                    positions.pop()
                     taken = kept[position]
                     assert taken is not None
-                    self.taken_back.append((event, taken))
+                    took((event, taken))
                     kept[position] = None
+                    gone += 1
                 continue
             if event.undoable:
                 stack.append(len(kept))
-            kept.append(event)
-        effective_at: list[int] = []  # kept index -> position among the events in force
-        for still in kept:
-            effective_at.append(len(self.effective))
-            if still is not None:
-                self.effective.append(still)
-                self._fold_one(still)
-        self.stack = [effective_at[i] for i in stack]
+                positions.append(len(kept) - gone)
+            keep(event)
+        self.effective = [e for e in kept if e is not None]
+        # Folded a mark's stretch at a time, in State.fold's one loop.
+        every, state = self.mark_every, self.state
+        for start in range(0, len(self.effective), every):
+            stretch = self.effective[start : start + every]
+            state.fold(stretch)
+            if len(stretch) == every:
+                self._mark(start + every)
         if events:
             self.state.advance(events[-1].t)  # an undo last: its time has passed too
 
     def _fold_one(self, event: Event) -> None:
         self.state.fold_one(event)
         if len(self.effective) - self.marks[-1][0] >= self.mark_every:
-            self.marks.append((len(self.effective), self.state.copy()))
+            self._mark(len(self.effective))
+
+    def _mark(self, count: int) -> None:
+        """Save the state after the first ``count`` events in force."""
+        self.marks.append((count, self.state.copy()))
+        if self.marks_kept is not None and len(self.marks) > self.marks_kept + 1:
+            del self.marks[1]  # the oldest but the start
 
     def _take_back(self, position: int) -> None:
         # Only non-controls (resumed, plan changed) can follow the control on top of the
@@ -141,6 +165,7 @@ class Timeline:
         on_planned_date: bool = True,
         every: int = CHECKPOINT_EVERY,
         mark_every: int = LIVE_MARK_EVERY,
+        marks_kept: int | None = LIVE_MARKS_KEPT,
     ) -> None:
         self.initial_plan = plan  # the log header's plan; PlanChanged events may follow it
         # The printed planned start on the time line, and whether the session runs on its
@@ -149,16 +174,23 @@ class Timeline:
         self.on_planned_date = on_planned_date
         self.every = max(1, every)
         self._mark_every = mark_every
-        self._events: list[Event] = []
-        self._times: list[float] = []
-        for event in events:
-            if not self._times or event.t >= self._times[-1]:
-                self._events.append(event)
-                self._times.append(event.t)
+        self._marks_kept = marks_kept
+        # (Searched by time through each event's t: no second list of the instants is kept,
+        # the live app holds every event of the day.)
+        ordered = list(events)
+        times = list(map(_T, ordered))
+        self._events: list[Event] = ordered
+        if times != sorted(times):  # (a log's events are in order: checked in C, kept whole)
+            self._events = []
+            keep, last = self._events.append, float("-inf")
+            for event, t in zip(ordered, times, strict=True):
+                if t >= last:
+                    keep(event)
+                    last = t
         # The head (the fold of every event) is folded when first read: opening a long log
         # to show its start costs nothing. Checkpoints are made on demand, in order, by a
         # fold that only moves forward: the first seek far into a log folds up to there once.
-        self._head_fold = _Fold(self._fresh(plan), mark_every)
+        self._head_fold = _Fold(self._fresh(plan), mark_every, marks_kept)
         self._head_count = 0
         self._checkpoints: list[_Fold] | None = None
         self._builder: tuple[int, _Fold] | None = None
@@ -195,6 +227,7 @@ class Timeline:
             planned_start_t=planned_start_t,
             on_planned_date=on_planned_date,
             mark_every=REPLAY_MARK_EVERY,
+            marks_kept=None,
         )
 
     # -- what the log holds ---------------------------------------------------------------
@@ -205,13 +238,9 @@ class Timeline:
         return tuple(self._events)
 
     @property
-    def times(self) -> Sequence[float]:
-        return self._times
-
-    @property
     def last_t(self) -> float:
         """The last event's instant (0 before any): the end of what the log knows."""
-        return self._times[-1] if self._times else 0.0
+        return self._events[-1].t if self._events else 0.0
 
     end_t = last_t
 
@@ -236,17 +265,17 @@ class Timeline:
 
     def count_at(self, t: float) -> int:
         """How many events had happened at ``t`` (an event at exactly ``t`` has)."""
-        return bisect.bisect_right(self._times, t)
+        return bisect.bisect_right(self._events, t, key=_T)
 
     def previous_event_t(self, t: float) -> float | None:
         """The last event strictly before ``t``."""
-        i = bisect.bisect_left(self._times, t)
-        return self._times[i - 1] if i > 0 else None
+        i = bisect.bisect_left(self._events, t, key=_T)
+        return self._events[i - 1].t if i > 0 else None
 
     def next_event_t(self, t: float) -> float | None:
         """The first event strictly after ``t``."""
-        i = bisect.bisect_right(self._times, t)
-        return self._times[i] if i < len(self._times) else None
+        i = bisect.bisect_right(self._events, t, key=_T)
+        return self._events[i].t if i < len(self._events) else None
 
     # -- the live head --------------------------------------------------------------------
 
@@ -267,7 +296,6 @@ class Timeline:
             return False
         head = self._head  # folded up to the last event (accepts read it)
         self._events.append(event)
-        self._times.append(event.t)
         head.step(event)
         self._head_count += 1
         return True
@@ -277,11 +305,10 @@ class Timeline:
     def record(self, event: Auto) -> None:
         """Keep the log's record of something the engine did by itself (its line is written):
         folding it changes nothing, the fold derived it already."""
-        if self._times and event.t < self._times[-1]:
+        if self._events and event.t < self._events[-1].t:
             return
         head = self._head
         self._events.append(event)
-        self._times.append(event.t)
         head.step(event)
         self._head_count += 1
 
@@ -336,7 +363,7 @@ class Timeline:
     def _checkpoint(self, k: int) -> _Fold:
         """The fold of the first ``k × every`` events."""
         if self._checkpoints is None or self._builder is None:
-            start = _Fold(self._fresh(self.initial_plan), self._mark_every)
+            start = _Fold(self._fresh(self.initial_plan), self._mark_every, self._marks_kept)
             self._checkpoints = [start.copy()]
             self._builder = (0, start)
         at, fold = self._builder

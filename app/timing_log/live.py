@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import __version__, paths
+from app import paths, version
 from app.engine import Timeline, plan_in_force
 from app.engine.clock import Clock
 from app.engine.events import Event
@@ -226,7 +226,7 @@ def _start_locked(
         if log is not None:
             return _continue(log, loaded, clock, opener, fallback, lock, warnings)
     header = LogHeader(
-        app_version=__version__,
+        app_version=version(),
         created=now,
         session_slug=slug,
         source=str(Path(loaded.source).resolve()),

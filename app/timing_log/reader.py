@@ -189,11 +189,13 @@ def read_log(path: str | Path) -> TimingLog:
             continue
         last_seq, last_t = record.seq, record.event.t
         log.records.append(record)
-        if isinstance(record.event, PlanChanged) and isinstance(record.event.plan, Plan):
-            segments = len(record.event.plan.segments)
-        warning = _goto_warning(record.event, segments, number)
-        if warning is not None:
-            log.warnings.append(warning)
+        event = record.event
+        if isinstance(event, (PlanChanged, Goto)):  # (the rest pass by: a long log reads fast)
+            if isinstance(event, PlanChanged) and isinstance(event.plan, Plan):
+                segments = len(event.plan.segments)
+            warning = _goto_warning(event, segments, number)
+            if warning is not None:
+                log.warnings.append(warning)
     return log
 
 

@@ -99,3 +99,24 @@ def test_the_moderator_window_starts_without_the_importers_and_the_reports() -> 
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_command_line_starts_without_the_layers_below_it() -> None:
+    """`timekeeper --version` and the parser load none of the model, engine, log, UI or
+    pydantic (each handler loads what it needs), and the version is read only when asked:
+    start-up costs what it cost before the cli package (tests/bench/compare.py measures it)."""
+    import subprocess
+
+    below = ("app.model", "app.engine", "app.timing_log", "app.ui", "app.reports", "app.files")
+    below += ("app.importers", "pydantic", "importlib.metadata", "subprocess", "PySide6")
+    code = (
+        "import sys, app.cli; from app.cli.entry import build_parser; build_parser(); "
+        f"print(sorted(m for m in sys.modules if m.startswith({below!r})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    from importlib.metadata import version
+
+    done = timekeeper("--version")
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout.decode().strip() == f"timekeeper {version('timekeeper')}"

@@ -9,6 +9,7 @@ from app.engine import (
     CATCH_UP_MARGIN_S,
     Adjust,
     End,
+    Event,
     Goto,
     Next,
     Pause,
@@ -128,3 +129,61 @@ def test_a_log_read_whole_folds_as_the_same_events_given_one_by_one() -> None:
         assert figures(whole.snapshot(t)) == figures(one_by_one.snapshot(t))
     assert whole.append(Undo(t=900.0)) and one_by_one.append(Undo(t=900.0))  # the same control
     assert figures(whole.snapshot(950.0)) == figures(one_by_one.snapshot(950.0))
+
+
+def test_undo_reaching_past_the_marks_kept_folds_again_from_the_start() -> None:
+    """The live fold keeps only its latest marks (memory stays flat): an undo that takes back
+    a control older than every mark kept gives what the whole fold gives."""
+    plan = seed_plan()
+    events: list[Event] = [Start(t=0.0)]
+    for i in range(40):
+        events.append(SetMessage(t=10.0 + 10 * i, text=f"m{i}"))
+    line = Timeline(plan, mark_every=4, marks_kept=1)
+    for event in events:
+        assert line.append(event), event
+    t = 500.0
+    for _ in range(35):  # back past every mark but the start
+        t += 5
+        assert line.append(Undo(t=t))
+        events.append(Undo(t=t))
+        assert figures(line.snapshot(t + 1)) == figures(fold(plan, events, t + 1))
+        assert line.snapshot(t + 1).message == fold(plan, events, t + 1).message
+    assert line.snapshot(t + 1).message == "m4"
+
+
+def test_a_long_log_read_whole_undoes_as_the_same_log_given_one_by_one() -> None:
+    """Many undos in a long log, read whole (undos resolved in one pass, folded a mark's
+    stretch at a time) and given one by one: the same controls left to take back, in order."""
+    import random
+
+    plan = seed_plan()
+    rng = random.Random(11)
+    one_by_one = Timeline(plan, mark_every=7)
+    t = 0.0
+    assert one_by_one.append(Start(t=t))
+    while len(one_by_one.events) < 400:
+        t += rng.uniform(0.5, 20.0)
+        roll = rng.random()
+        event: Event
+        if roll < 0.3:
+            event = Undo(t=t)
+        elif roll < 0.6:
+            event = SetMessage(t=t, text=f"m{len(one_by_one.events)}")
+        elif roll < 0.8:
+            event = Adjust(t=t, seconds=rng.choice([-60, 60]))
+        elif roll < 0.9:
+            event = Pause(t=t) if one_by_one.final().status.value == "running" else Resume(t=t)
+        else:
+            event = Next(t=t)
+        one_by_one.append(event)
+    whole = Timeline(plan, one_by_one.events, mark_every=7)
+    assert whole.effective == one_by_one.effective
+    undos = 0
+    while one_by_one.can_undo:
+        assert whole.can_undo
+        t += 1.0
+        assert whole.append(Undo(t=t)) and one_by_one.append(Undo(t=t))
+        assert figures(whole.snapshot(t)) == figures(one_by_one.snapshot(t))
+        assert whole.snapshot(t).message == one_by_one.snapshot(t).message
+        undos += 1
+    assert not whole.can_undo and undos > 20

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.engine import Resumed
+from app.engine import Resumed, Timeline
 from app.timing_log.reader import read_log
 from tests.conftest import REPO, SEED
 
@@ -118,13 +118,21 @@ def test_ten_kills_in_one_session_lose_no_event_and_no_second(
         if run == 0:
             assert (seq, gap) == ("0", "-")
         else:
-            # Resumed into the state the log holds, the downtime counted.
+            # Resumed into the state the log holds, the downtime counted. (The child goes on
+            # 5-40 ms after READY: on a loaded machine its next events may be written before
+            # the log is read here, so the log is read up to the Resumed event.)
             (log_path,) = logs.glob("*.jsonl")
             log = read_log(log_path)
-            assert int(seq) == log.records[-1].seq  # the Resumed event, just written
-            state = log.timeline().final()
+            upto = [r for r in log.records if r.seq <= int(seq)]
+            assert upto[-1].seq == int(seq) and isinstance(upto[-1].event, Resumed)
+            line = Timeline(
+                log.header.plan,
+                [r.event for r in upto],
+                planned_start_t=log.header.planned_start_t,
+            )
+            state = line.final()
             assert (current, status) == (str(state.current), state.status.value)
-            last_before = log.records[-2].wall.timestamp()
+            last_before = upto[-2].wall.timestamp()
             assert kill_walls[-1] - last_before - 0.01 <= float(gap)
             assert float(gap) <= ready_wall - last_before + 0.01
 

@@ -9,7 +9,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from app import __version__
+from app import version
 from app.engine.display import signed_span
 from app.i18n import Language
 from app.reports.qt.chart_paint import (
@@ -181,7 +181,7 @@ def html_document(summary: Summary, lang: Language) -> str:
     else:
         out.append(f"<p>{e(w.no_overrun)}</p>")
     out.append(
-        "<footer>" + e(w.generated.format(version=__version__, file=r.log_path.name)) + "</footer>"
+        "<footer>" + e(w.generated.format(version=version(), file=r.log_path.name)) + "</footer>"
     )
     out.append("</body>")
     out.append("</html>")

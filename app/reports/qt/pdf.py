@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from app import __version__
+from app import version
 from app.engine.display import signed_span
 from app.files import write_atomic
 from app.i18n import Language
@@ -238,7 +238,7 @@ def _write_pdf(summary: Summary, lang: Language, device: QBuffer) -> None:
         )
     )
     writer.setTitle(f"{r.title} — {w.report_kind}")
-    writer.setCreator(f"Timekeeper {__version__}")
+    writer.setCreator(f"Timekeeper {version()}")
     painter = QPainter(writer)
     try:
         pages = _Pages(writer, painter)
@@ -311,7 +311,7 @@ def _write_pdf(summary: Summary, lang: Language, device: QBuffer) -> None:
         pages.y += 12
         _draw_text(
             pages,
-            w.generated.format(version=__version__, file=r.log_path.name),
+            w.generated.format(version=version(), file=r.log_path.name),
             _pt_font(7.5),
             _MUTED,
         )
