@@ -1740,7 +1740,7 @@
     <message>
         <location filename="../../app/ui/projector.py" line="490"/>
         <source>↑ Time elapsed</source>
-        <translation>↑ Temps écoulé</translation>
+        <translation>↑ Durée écoulée</translation>
     </message>
     <message>
         <location filename="../../app/ui/projector.py" line="493"/>
