@@ -157,6 +157,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise BadInput(
                 "writing .xlsx needs the openpyxl library: pip install 'timekeeper[import]'"
             ) from None
+        for warning in export_warnings(plan, sheet=True):
+            print(f"warning: {printable(str(warning))}", file=sys.stderr)
         write_atomic(args.output, book, force=args.force, keep=user_file_kind)
         print(f"wrote {args.output}", file=sys.stderr)
         return ExitCode.OK
@@ -164,7 +166,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = export_text(plan) if args.format == "text" else export_csv(plan)
     except ExportError as exc:
         raise BadInput(f"{args.session}: {exc}") from None
-    for warning in export_warnings(plan):
+    for warning in export_warnings(plan, sheet=args.format == "csv"):
         print(f"warning: {printable(str(warning))}", file=sys.stderr)
     if args.output is None:
         sys.stdout.write(text)

@@ -154,6 +154,9 @@ class DraftItem:
     duration: int | None = None  # None: a share of the part's budget
     speakers: list[DraftSpeaker] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The timer fields a sheet may give (timer, ends_at, end_action), as the running order
+    # writes them: checked by the sheet reader, written as they are.
+    timing: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -165,6 +168,7 @@ class DraftPart:
     speakers: list[DraftSpeaker] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     items: list[DraftItem] = field(default_factory=list)
+    timing: dict[str, str] = field(default_factory=dict)  # a part without segments: as an item
 
 
 @dataclass
@@ -296,7 +300,8 @@ def to_data(draft: Draft, report: ImportDiagnostics) -> dict[str, Any]:
     parts: list[dict[str, Any]] = []
     for part in draft.parts:
         entry: dict[str, Any] = {"title": part.title.strip()}
-        if part.budget is not None:
+        # A fixed end sets the duration (the model refuses both): the end is kept.
+        if part.budget is not None and not (not part.items and "ends_at" in part.timing):
             entry["budget"] = format_duration(part.budget)
         if not part.items:
             kind = part.kind or guess_kind(part.title)
@@ -306,18 +311,21 @@ def to_data(draft: Draft, report: ImportDiagnostics) -> dict[str, Any]:
             entry["notes"] = notes
         if not part.items and part.speakers:
             entry["speakers"] = _speakers(part.speakers)
+        if not part.items:
+            entry.update(part.timing)
         if part.items:
             segments: list[dict[str, Any]] = []
             for item in part.items:
                 seg: dict[str, Any] = {"title": item.title.strip()}
                 seg["kind"] = (item.kind or guess_kind(item.title)).value
-                if item.duration is not None:
+                if item.duration is not None and "ends_at" not in item.timing:
                     seg["duration"] = format_duration(item.duration)
                 notes = _notes(item.notes)
                 if notes:
                     seg["notes"] = notes
                 if item.speakers:
                     seg["speakers"] = _speakers(item.speakers)
+                seg.update(item.timing)
                 segments.append(seg)
             entry["segments"] = segments
         parts.append(entry)

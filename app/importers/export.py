@@ -108,13 +108,15 @@ def _roman(number: int) -> str:
     return out
 
 
-def export_warnings(plan: Plan) -> list[str]:
-    """What the text and CSV forms leave out of this plan."""
+def export_warnings(plan: Plan, sheet: bool = False) -> list[str]:
+    """What the text form (or, ``sheet``, the CSV and .xlsx forms) leaves out of this plan."""
     out: list[str] = []
     for seg in plan.segments:
         default = thresholds_for(seg.planned_s, Thresholds(), None)
         if (seg.warning_s, seg.final_s) != default:
             out.append(f"phase thresholds of {seg.title!r} are not part of the export")
+        if sheet:  # the sheet has columns for the timer fields
+            continue
         if seg.end_action is not EndAction.HOLD:
             out.append(f"the end action of {seg.title!r} is not part of the export")
         if seg.timer is not TimerType.COUNTDOWN:
@@ -282,6 +284,8 @@ def sheet_rows(plan: Plan) -> list[list[str]]:
         "notes",
         "start",
     ]
+    if _uses_timing(plan):  # the timer columns only for a plan that has one off its default
+        columns += ["timer", "ends_at", "end_action"]
     rows: list[list[str]] = [[names[c] for c in columns]]
 
     def row(**cells: str) -> None:
@@ -317,6 +321,7 @@ def sheet_rows(plan: Plan) -> list[list[str]]:
                 kind=single.kind.value,
                 notes=single.notes,
                 start=start,
+                **_timing_cells(single),
             )
             continue
         row(part=part.title, duration=format_duration(part.budget_s), notes=part.notes, start=start)
@@ -326,12 +331,32 @@ def sheet_rows(plan: Plan) -> list[list[str]]:
                 seg.speakers,
                 part=part.title,
                 title=seg.title,
-                duration=format_duration(seg.planned_s) if seg.explicit else "",
+                # (an ends_at segment's duration follows from its end: never both)
+                duration=format_duration(seg.planned_s)
+                if seg.explicit and seg.ends_at is None
+                else "",
                 kind=seg.kind.value,
                 notes=seg.notes,
                 start=plan.clock_at(seg.offset_s).isoformat(),
+                **_timing_cells(seg),
             )
     return rows
+
+
+def _uses_timing(plan: Plan) -> bool:
+    return any(_timing_cells(seg) for seg in plan.segments)
+
+
+def _timing_cells(seg: PlannedSegment) -> dict[str, str]:
+    """The timer fields of a segment that are not the default, as the sheet writes them."""
+    cells: dict[str, str] = {}
+    if seg.timer is not TimerType.COUNTDOWN:
+        cells["timer"] = seg.timer.value
+    if seg.ends_at is not None:
+        cells["ends_at"] = f"{seg.ends_at:%H:%M}"
+    if seg.end_action is not EndAction.HOLD:
+        cells["end_action"] = seg.end_action.value
+    return cells
 
 
 def export_csv(plan: Plan) -> str:

@@ -62,6 +62,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "start": ("debut", "start", "heure", "horaire", "time", "heure de debut", "start time",
               "from"),
     "end": ("fin", "end", "heure de fin", "end time", "to"),
+    "timer": ("minuteur", "timer", "type de minuteur", "timer type", "compteur"),
+    "ends_at": ("finit a", "ends at", "jusqu'a", "until", "fin fixe", "fixed end"),
+    "end_action": ("a zero", "at zero", "a la fin", "end action", "action de fin"),
 }  # fmt: skip
 
 FRENCH_HEADERS = {
@@ -75,6 +78,9 @@ FRENCH_HEADERS = {
     "kind": "Type",
     "notes": "Notes",
     "start": "Début",
+    "timer": "Minuteur",
+    "ends_at": "Finit à",
+    "end_action": "À zéro",
 }
 ENGLISH_HEADERS = {
     "part": "Part",
@@ -87,6 +93,9 @@ ENGLISH_HEADERS = {
     "kind": "Kind",
     "notes": "Notes",
     "start": "Start",
+    "timer": "Timer",
+    "ends_at": "Ends at",
+    "end_action": "At zero",
 }
 
 
@@ -195,6 +204,46 @@ def _kind(row: _Row, report: ImportDiagnostics) -> SegmentKind | None:
     if kind is None:
         report.warn(row.line, f"type {written!r} unknown: guessed from the title instead")
     return kind
+
+
+# The words a sheet may use for the timer fields (folded), and what the running order writes.
+_TIMER_WORDS = {
+    "countdown": "countdown", "compte a rebours": "countdown", "decompte": "countdown",
+    "countup": "countup", "count up": "countup", "chrono": "countup",
+    "chronometre": "countup", "temps ecoule": "countup",
+    "clock": "clock", "horloge": "clock", "heure": "clock", "time of day": "clock",
+}  # fmt: skip
+_END_WORDS = {
+    "hold": "hold", "rester": "hold", "attendre": "hold", "depassement": "hold",
+    "next": "next", "suivant": "next", "enchainer": "next", "advance": "next",
+    "load-next": "load-next", "load next": "load-next", "charger le suivant": "load-next",
+    "charger": "load-next",
+}  # fmt: skip
+
+
+def _timing(row: _Row, report: ImportDiagnostics) -> dict[str, str]:
+    """The timer, fixed end and end action a row gives, as the running order writes them;
+    a word not understood is said on its row and left out."""
+    out: dict[str, str] = {}
+    for column, words, expected in (
+        ("timer", _TIMER_WORDS, "countdown, countup or clock"),
+        ("end_action", _END_WORDS, "hold, next or load-next"),
+    ):
+        written = row.get(column)
+        if written:
+            value = words.get(fold(written).strip())
+            if value is None:
+                report.warn(row.line, f"{column} {written!r} unknown: expected {expected}")
+            elif value != ("countdown" if column == "timer" else "hold"):
+                out[column] = value
+    written = row.get("ends_at")
+    if written:
+        clock = parse_clock(written)
+        if clock is None:
+            report.warn(row.line, f"ends at {written!r}: expected a clock time such as 13:00")
+        else:
+            out["ends_at"] = f"{clock:%H:%M}"
+    return out
 
 
 def import_csv(
@@ -408,6 +457,7 @@ def _read_rows(rows: list[_Row], draft: Draft, report: ImportDiagnostics) -> Non
                 line=row.line,
                 budget=duration,
                 kind=_kind(row, report),
+                timing=_timing(row, report),
                 speakers=people,
                 notes=notes,
             )
@@ -424,6 +474,7 @@ def _read_rows(rows: list[_Row], draft: Draft, report: ImportDiagnostics) -> Non
                 title=title,
                 line=row.line,
                 kind=_kind(row, report),
+                timing=_timing(row, report),
                 duration=duration,
                 speakers=people,
                 notes=notes,
@@ -438,6 +489,7 @@ def _read_rows(rows: list[_Row], draft: Draft, report: ImportDiagnostics) -> Non
             line=row.line,
             budget=duration,
             kind=_kind(row, report),
+            timing=_timing(row, report),
             speakers=people,
             notes=notes,
         )
