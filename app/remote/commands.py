@@ -1,7 +1,7 @@
 """The remote commands: their names and their arguments, checked before they reach the engine.
 
 The same names serve ``POST /api/v1/<command>``, the WebSocket's ``command`` message and OSC's
-``/timekeeper/<command>`` (REMOTE_CONTRACT.md). A command is checked here, on the server's
+``/timekeeper/<command>`` (the README's Remote section). A command is checked here, on the server's
 thread; the Qt thread only runs what passed.
 """
 

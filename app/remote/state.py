@@ -1,6 +1,6 @@
 """STATE: what a remote page or an API client is told, built from one Snapshot.
 
-A pure function (REMOTE_CONTRACT.md, "STATE"): every figure is read off the engine's
+A pure function (the README's Remote section, "STATE"): every figure is read off the engine's
 Snapshot (ARCHITECTURE.md §6); this module only writes it down as JSON values. The words that
 depend on the interface's language (the projector's phase line) and the clock times (the
 moderator's HH:MM, local time) are handed in by the caller, the Qt side of the bridge, which

@@ -1,4 +1,4 @@
-// Timekeeper remote pages: the one shared module (REMOTE_CONTRACT.md, ARCHITECTURE.md "Remote
+// Timekeeper remote pages: the one shared module (README "Remote", ARCHITECTURE.md "Remote
 // pages"). Every page loads this file, then its own script, which calls TK.start(render).
 //
 // - Connects to /api/v1/ws, says hello with the token from the URL fragment (#token=...), which
