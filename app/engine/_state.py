@@ -258,23 +258,14 @@ class State:
 
     def project_start(self, base: float, index: int) -> float:
         """When segment ``index`` starts if the one after the current starts at ``base``."""
-        anchor = None
-        for j in range(self.current + 1, index):
-            offset = self.ends_offsets[j]
-            if offset is not None:
-                if anchor is None:
-                    anchor = self.anchor_t()
-                base = max(base, anchor + offset + self.adjust[j])
-            else:
-                base += max(0.0, self.planned(j) - self.active[j])
-        return base
+        return self.project_starts(base, stop=index + 1)[-1] if index > self.current else base
 
-    def project_starts(self, base: float) -> list[float]:
-        """``project_start`` of every segment after the current, in one pass (the same
-        additions in the same order, so the two agree to the last bit)."""
+    def project_starts(self, base: float, stop: int | None = None) -> list[float]:
+        """When each segment after the current one starts (up to ``stop``, excluded), if the
+        first of them starts at ``base``: one pass, an ``ends_at`` segment a fixed point."""
         out: list[float] = []
         anchor = None
-        for j in range(self.current + 1, len(self.plan.segments)):
+        for j in range(self.current + 1, len(self.plan.segments) if stop is None else stop):
             out.append(base)
             offset = self.ends_offsets[j]
             if offset is not None:

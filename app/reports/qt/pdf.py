@@ -55,6 +55,22 @@ _OVER = QColor("#b42318")
 _UNDER = QColor("#1e7b45")
 
 
+def a4_writer(device: QBuffer, *, bottom_mm: float = 14) -> QPdfWriter:
+    """A PDF writer on A4 portrait, 15 mm side and 14 mm top margins: the report's pages
+    and the printed running order's."""
+    writer = QPdfWriter(device)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 14, 15, bottom_mm),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
 def _pt_font(size: float, *, bold: bool = False) -> QFont:
     return chart_font(size, bold=bold)
 
@@ -227,16 +243,7 @@ def render_pdf(log: TimingLog, out_path: Path, language: str, *, force: bool = F
 def _write_pdf(summary: Summary, lang: Language, device: QBuffer) -> None:
     w = Words(lang)
     r = summary.report
-    writer = QPdfWriter(device)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 14, 15, 16),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer = a4_writer(device, bottom_mm=16)
     writer.setTitle(f"{r.title} — {w.report_kind}")
     writer.setCreator(f"Timekeeper {version()}")
     painter = QPainter(writer)

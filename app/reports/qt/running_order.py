@@ -7,16 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 
@@ -24,9 +21,9 @@ from app import __version__
 from app.i18n import Language
 from app.model.plan import Plan
 from app.reports.qt.chart_paint import chart_font
+from app.reports.qt.pdf import a4_writer
 from app.reports.running_order import Line, PrintedRow, PrintedRunningOrder, printed_running_order
 
-PDF_RESOLUTION = 300
 _INK = QColor("#1d2430")
 _MUTED = QColor("#5b6472")
 _RULE = QColor("#c9ced6")
@@ -48,16 +45,7 @@ def running_order_pdf(plan: Plan) -> bytes:
     ensure_gui()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 14, 15, 14),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer = a4_writer(buffer)
     page = printed(plan)
     writer.setTitle(f"{page.title} — {page.kicker}")
     writer.setCreator(f"Timekeeper {__version__}")
