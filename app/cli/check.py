@@ -65,6 +65,7 @@ def plan_as_json(plan: Plan) -> dict[str, object]:
         "slack_s": plan.slack_s,
         "anchor": plan.anchor.value,
         "roll": plan.roll,
+        "cues": plan.cues,
         "parts": [
             {
                 "title": p.title,

@@ -127,6 +127,8 @@ def export_warnings(plan: Plan, sheet: bool = False) -> list[str]:
             )
     if plan.anchor is not Anchor.AUTO or plan.roll:
         out.append("the session's anchor and roll mode are not part of the export")
+    if plan.cues is not None:
+        out.append("the session's sound cues setting is not part of the export")
     return out
 
 

@@ -76,6 +76,7 @@ class Plan(_Frozen):
     room: str = ""
     anchor: Anchor = Anchor.AUTO
     roll: bool = False
+    cues: bool | None = None  # None: the app's setting decides (README, "Sound cues")
     parts: tuple[PlannedPart, ...]
     segments: tuple[PlannedSegment, ...]
 

@@ -225,6 +225,7 @@ def resolve(doc: RunningOrderFile, defaults: Thresholds | None = None) -> Plan:
         room=session.room,
         anchor=session.anchor,
         roll=session.roll,
+        cues=session.cues,
         parts=tuple(parts),
         segments=tuple(segments),
     )

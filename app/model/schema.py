@@ -21,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
@@ -269,6 +270,11 @@ class Session(_Strict):
         default=False,
         description="the session starts itself at its planned start and moves on at the "
         "planned clock times; any manual control leaves roll mode",
+    )
+    cues: StrictBool | None = Field(
+        default=None,
+        description="sound cues at warning, final and zero for this session: true turns them "
+        "on, false off; absent, the app's setting decides",
     )
 
     @field_validator("timezone")

@@ -55,7 +55,8 @@ REFUSED_WINDOW_S = 10.0  # the moderator's banner stays while refusals are this 
 
 CSP = (
     "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-    "style-src 'self'; script-src 'self'; base-uri 'none'; frame-ancestors 'none'"
+    "style-src 'self'; script-src 'self'; media-src 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
 )
 PAGES = {"/view": "view.html", "/backstage": "backstage.html", "/agenda": "agenda.html"}
 PAGES["/control"] = "control.html"
@@ -70,6 +71,7 @@ CONTENT_TYPES = {
     ".ico": "image/x-icon",
     ".woff2": "font/woff2",
     ".webmanifest": "application/manifest+json",
+    ".wav": "audio/wav",
 }
 _ASSET = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$")
 OSC_PREFIX = "/timekeeper/"
@@ -109,6 +111,7 @@ class Config:
     osc_port: int | None = DEFAULT_OSC_PORT  # None: no OSC
     osc_allowed: tuple[str, ...] = ("127.0.0.1", "::1")
     pages_dir: Path | None = None
+    sounds_dir: Path | None = None  # the cues' WAV files, served as /static/cue-*.wav
     rate_per_s: float = RATE_PER_S
     rate_burst: float = RATE_BURST
 
@@ -458,10 +461,16 @@ class RemoteServer:
         name = request.match_info["name"]
         if not _ASSET.match(name) or ".." in name:
             return _error(404, "no such file")
+        if name.endswith(".wav"):  # the sound cues, for the speaker view's Web Audio
+            if self.config.sounds_dir is None:
+                return _error(404, "no such file")
+            return self._file(name, folder=self.config.sounds_dir)
         return self._file(name)
 
-    def _file(self, name: str, placeholder: str | None = None) -> web.Response:
-        folder = self.config.pages_dir
+    def _file(
+        self, name: str, placeholder: str | None = None, *, folder: Path | None = None
+    ) -> web.Response:
+        folder = self.config.pages_dir if folder is None else folder
         path = None if folder is None else folder / name
         kind = CONTENT_TYPES.get(Path(name).suffix.lower())
         if path is None or kind is None or not path.is_file() or path.is_symlink():

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.engine import RowState, Snapshot
+from app.engine.cues import Due
 from app.model.plan import PlannedSegment, PlannedSpeaker
 
 STATE_VERSION = 1
@@ -47,8 +48,12 @@ def build_state(
     phase_text: str,
     presets: Sequence[str],
     server_time: float,
+    cue: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The STATE of the contract for ``snap``; ``server_time`` is the wall clock (epoch s)."""
+    """The STATE of the contract for ``snap``; ``server_time`` is the wall clock (epoch s).
+
+    ``cue``: the last sound cue the engine found due (``cue_state``), or None: a page plays
+    it once per ``id`` and ``at`` (the speaker view's Web Audio), never deciding itself."""
     plan = snap.plan
     seg = snap.segment
     nxt = snap.next_segment
@@ -84,11 +89,20 @@ def build_state(
             "date": None if plan.date is None else plan.date.isoformat(),
         },
         "presets": list(presets),
+        "cue": None if cue is None else dict(cue),
         "segments": [
             _row(snap, s, projected, clock_of)
             for s, projected in zip(plan.segments, snap.projected_starts(), strict=True)
         ],
     }
+
+
+def cue_state(number: int, due: Due, at: float) -> dict[str, Any]:
+    """STATE's ``cue``: the ``number``-th cue of this app's run (1, 2, …), what
+    ``app.engine.cues.cue_due`` found due (``name``: warning, final or zero; ``segment``: the
+    segment it rings for), and ``at``, the server's wall clock (epoch s) when it was due: a
+    page that hears of it late (reconnected) does not play a stale cue."""
+    return {"id": number, "name": due.cue.value, "segment": due.segment, "at": at}
 
 
 def _row(

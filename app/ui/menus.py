@@ -153,7 +153,8 @@ class ModeratorMenus:
         self.theme_actions["light"].setText(translate("Moderator", "Light"))
         self.screen_menu.setTitle(translate("Moderator", "&Projector screen"))
         self.cues_action.setText(translate("Moderator", "&Sound cues (warning, final, zero)"))
-        self.cues_action.setChecked(settings.cues)
+        # On as the cues are: the running order's `[session] cues` may override the setting.
+        self.cues_action.setChecked(self._window.controller.bell is not None)
         self.test_cues_action.setText(translate("Moderator", "&Test sound cues"))
         self.timing_menu.setTitle(translate("Moderator", "&Timing"))
         self.anchor_actions["auto"].setText(

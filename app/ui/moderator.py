@@ -152,7 +152,7 @@ class ModeratorWindow(QMainWindow):
         )
 
         self._cue_tester: CueBell | None = None  # the test button's, while cues are off
-        if settings.cues:
+        if cues_wanted(settings.cues, controller.plan.cues):
             self._hear_bell(controller.set_cues(True))
 
         controller.updated.connect(self.show_snapshot)
@@ -533,12 +533,23 @@ class ModeratorWindow(QMainWindow):
         self.tree.set_plan(self.controller.plan)
         self.catchup.hide()
         self.source.watch()
+        self._follow_session_cues()
         self.retranslate()
 
     def _plan_swapped(self) -> None:
         """An edit of the file was taken in during the session: its titles, names, notes."""
         self.tree.set_plan(self.controller.plan)
+        self._follow_session_cues()
         self.retranslate()
+
+    def _follow_session_cues(self) -> None:
+        """Another running order (or an edit of this one): its ``[session] cues``, when it
+        has one, turns the cues on or off; without it, the app's setting decides."""
+        on = cues_wanted(self.settings.cues, self.controller.plan.cues)
+        if on != (self.controller.bell is not None):
+            self._hear_bell(self.controller.set_cues(on))
+            if not on:
+                self.banners.hide_banner("sound")
 
     # -- quitting -----------------------------------------------------------------------------
 
@@ -970,6 +981,12 @@ class ModeratorWindow(QMainWindow):
         self.apply_theme(theme_named(name))
         self.change_settings(theme=name)
         self.menus.show_theme(self.theme.name)
+
+
+def cues_wanted(setting: bool, session: bool | None) -> bool:
+    """Sound cues on or off: the running order's ``[session] cues`` when it says, else the
+    app's setting (Settings → Sound cues)."""
+    return setting if session is None else session
 
 
 def _refusal_words(why: str | None) -> str:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from app.engine.cues import CueWatch, cue_due
 from app.engine.snapshot import Snapshot
 from app.ui.controller import LiveController
 from app.ui.formatting import clock
@@ -79,6 +80,11 @@ class RemoteBridge(QObject):
         self.pushes = 0
         self._triggers: Any = None
         self._last_state: dict[str, Any] | None = None
+        # The speaker view's sound cues: decided here, once for every page, by the engine's
+        # rule (app/engine/cues.py) over the snapshots pushed; the STATE carries the last one.
+        self._cue_watch = CueWatch()
+        self._cues = 0
+        self._cue: dict[str, Any] | None = None
         self._command.connect(self._run, Qt.ConnectionType.QueuedConnection)
         self._stats.connect(self._on_stats, Qt.ConnectionType.QueuedConnection)
         self._trigger_error.connect(self.trigger_failed, Qt.ConnectionType.QueuedConnection)
@@ -149,6 +155,7 @@ class RemoteBridge(QObject):
             osc_port=(osc_port if osc_port is not None else s.remote_osc_port) if osc else None,
             osc_allowed=tuple(s.remote_osc_allowed),
             pages_dir=resources.remote_pages_dir(),
+            sounds_dir=resources.sounds_dir(),
         )
         tokens = self.tokens()
         server = RemoteServer(config, tokens, Hooks(submit=self._submit, stats=self._stats.emit))
@@ -162,6 +169,7 @@ class RemoteBridge(QObject):
         # room_updated: right after the projector's repaint (the room's figure is never
         # delayed by this), before the moderator window's own slots.
         self.controller.room_updated.connect(self.push)
+        self.controller.session_replaced.connect(self._forget_cues)
         self.push(self.controller.last)
         self.started.emit(self.listening)
         return self.listening
@@ -170,6 +178,8 @@ class RemoteBridge(QObject):
         if self.server is None:
             return
         self.controller.room_updated.disconnect(self.push)
+        self.controller.session_replaced.disconnect(self._forget_cues)
+        self._forget_cues()
         self.server.stop()
         if self._triggers is not None:
             self._triggers.close()
@@ -192,12 +202,29 @@ class RemoteBridge(QObject):
             phase_text=phase_label(snap),
             presets=self.presets,
             server_time=time.time(),
+            cue=self._cue,
         )
+
+    def _look_for_cue(self, snap: Snapshot) -> None:
+        """The engine's decision for this snapshot; a due cue becomes the STATE's ``cue``
+        (it stays there, with its id, until the next one)."""
+        from app.remote.state import cue_state
+
+        self._cue_watch, due = cue_due(self._cue_watch, snap)
+        if due is not None:
+            self._cues += 1
+            self._cue = cue_state(self._cues, due, time.time())
+
+    def _forget_cues(self) -> None:
+        """Another session (or the server stopped): nothing rung yet; the last cue is gone."""
+        self._cue_watch = CueWatch()
+        self._cue = None
 
     def push(self, snap: Snapshot) -> None:
         server = self.server
         if server is None:
             return
+        self._look_for_cue(snap)
         state = self.state_of(snap)
         self.pushes += 1
         server.publish(state)

@@ -83,6 +83,10 @@
       no_message: "No message shown",
       until: "until {t}",
       from_to: "{a} – {b}",
+      sound_enable: "Enable sound",
+      sound_loading: "Loading sound…",
+      sound_on: "Sound on",
+      sound_failed: "No sound on this device",
     },
     fr: {
       connecting: "Connexion…",
@@ -148,6 +152,10 @@
       no_message: "Aucun message affiché",
       until: "jusqu’à {t}",
       from_to: "{a} – {b}",
+      sound_enable: "Activer le son",
+      sound_loading: "Chargement du son…",
+      sound_on: "Son activé",
+      sound_failed: "Pas de son sur cet appareil",
     },
   };
 

@@ -86,3 +86,29 @@ def test_the_json_schema_documents_the_new_fields() -> None:
     text = json.dumps(schema)
     for word in ('"countup"', '"clock"', '"load-next"', '"relative"', '"ends_at"', '"roll"'):
         assert word in text, word
+
+
+def test_session_cues_is_optional_and_read() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert load_running_order(SEED).plan.cues is None  # absent: the app's setting decides
+    for value, expected in (("true", True), ("false", False)):
+        changed = text.replace("[session]\n", f"[session]\ncues = {value}\n", 1)
+        plan = parse_running_order(changed.encode(), "seed.toml")
+        assert plan.cues is expected
+        assert plan_as_json(plan)["cues"] is expected
+    assert plan_as_json(load_running_order(SEED).plan)["cues"] is None
+    assert '"cues"' in json.dumps(json_schema()["$defs"]["Session"])
+    # A log header written before the field reads back the same.
+    old = load_running_order(SEED).plan.model_dump(mode="json")
+    del old["cues"]
+    assert Plan.model_validate(old) == load_running_order(SEED).plan
+
+
+def test_session_cues_must_be_a_boolean() -> None:
+    import pytest
+
+    from app.model import RunningOrderError
+
+    text = SEED.read_text(encoding="utf-8").replace("[session]\n", '[session]\ncues = "yes"\n', 1)
+    with pytest.raises(RunningOrderError, match="cues"):
+        parse_running_order(text.encode(), "seed.toml")

@@ -148,7 +148,8 @@ def test_every_response_has_the_csp_and_security_headers(remote: Remote) -> None
     headers = remote.wait(remote.pool.submit(go))
     assert headers["Content-Security-Policy"] == (
         "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-        "style-src 'self'; script-src 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "style-src 'self'; script-src 'self'; media-src 'self'; base-uri 'none'; "
+        "frame-ancestors 'none'"
     )
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"

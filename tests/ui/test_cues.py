@@ -289,3 +289,88 @@ def test_the_sound_subsystem_is_loaded_only_with_cues_on(
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == expected
+
+
+# -- per session: the running order's `[session] cues` ------------------------------------------
+
+
+def _seed_with(tmp_path: Path, seed_path: Path, line: str) -> Path:
+    """The seed workshop with one more line in its [session] table."""
+    text = seed_path.read_text(encoding="utf-8").replace("[session]\n", f"[session]\n{line}\n", 1)
+    path = tmp_path / "seed-cues.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _session_window(qtbot: QtBot, tmp_path: Path, source: Path, settings: Settings) -> Harness:
+    from app.engine.clock import FakeClock
+
+    clock = FakeClock(wall=SEED_START)
+    logs = tmp_path / "logs"
+    controller = make_controller(load_running_order(source), clock, logs)
+    return open_window(qtbot, controller, clock, logs, settings=settings)
+
+
+@pytest.mark.slow
+def test_a_session_with_cues_true_rings_with_the_setting_off(
+    qtbot: QtBot, tmp_path: Path, seed_path: Path, fake_player: Path
+) -> None:
+    source = _seed_with(tmp_path, seed_path, "cues = true")
+    assert load_running_order(source).plan.cues is True
+    h = _session_window(qtbot, tmp_path, source, Settings())  # the app's setting: off
+    try:
+        bell = h.controller.bell
+        assert bell is not None and h.window.menus.cues_action.isChecked()
+        assert not h.window.settings.cues  # the setting itself is left as it was
+        h.controller.toggle()
+        run(h, 620, every=5)  # the opening's warning, final and zero
+        assert [d.cue for d in bell.rung] == [Cue.WARNING, Cue.FINAL, Cue.ZERO]
+        bell.player.wait_idle()
+        assert played_cues(fake_player) == ["warning", "final", "zero"]
+    finally:
+        h.window.quit_now()
+        h.controller.shutdown()
+
+
+def test_a_session_with_cues_false_stays_silent_with_the_setting_on(
+    qtbot: QtBot, tmp_path: Path, seed_path: Path, fake_player: Path
+) -> None:
+    source = _seed_with(tmp_path, seed_path, "cues = false")
+    h = _session_window(qtbot, tmp_path, source, Settings(cues=True))
+    try:
+        assert h.controller.bell is None and not h.window.menus.cues_action.isChecked()
+        h.controller.toggle()
+        run(h, 620, every=10)
+        assert played_cues(fake_player) == []
+    finally:
+        h.window.quit_now()
+        h.controller.shutdown()
+
+
+@pytest.mark.parametrize("setting", [False, True])
+def test_without_the_field_the_setting_decides_as_before(
+    qtbot: QtBot, tmp_path: Path, seed_path: Path, fake_player: Path, setting: bool
+) -> None:
+    assert load_running_order(seed_path).plan.cues is None
+    h = _session_window(qtbot, tmp_path, seed_path, Settings(cues=setting))
+    try:
+        assert (h.controller.bell is not None) is setting
+        assert h.window.menus.cues_action.isChecked() is setting
+    finally:
+        h.window.quit_now()
+        h.controller.shutdown()
+
+
+def test_opening_another_running_order_follows_its_cues(
+    qtbot: QtBot, tmp_path: Path, seed_path: Path, fake_player: Path
+) -> None:
+    h = _session_window(qtbot, tmp_path, seed_path, Settings())
+    try:
+        assert h.controller.bell is None
+        h.controller.load(load_running_order(_seed_with(tmp_path, seed_path, "cues = true")))
+        assert h.controller.bell is not None and h.window.menus.cues_action.isChecked()
+        h.controller.load(load_running_order(seed_path))  # no field: the setting (off)
+        assert h.controller.bell is None
+    finally:
+        h.window.quit_now()
+        h.controller.shutdown()
