@@ -432,6 +432,9 @@ class ModeratorWindow(QMainWindow):
     def _show_projector_button(self) -> None:
         shown = self.projector is not None and self.projector.isVisible()
         self.projector_button.setVisible(self.projector is not None)
+        self.current.set_projector_shown(
+            shown or self.projector is None, one_screen=len(QGuiApplication.screens()) < 2
+        )
         if shown:
             self.projector_button.setText(translate("Moderator", "Hide projector window"))
             self.projector_button.setToolTip("")
