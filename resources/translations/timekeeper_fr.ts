@@ -225,12 +225,12 @@
     <message>
         <location filename="../../app/ui/widgets/current.py" line="356"/>
         <source>Not shown: no second screen — F11 to show it</source>
-        <translation>Non affiché : pas de second écran — F11 pour l’afficher</translation>
+        <translation>Non affiché : un seul écran — F11 l’affiche</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/current.py" line="358"/>
         <source>Not shown — F11 to show it</source>
-        <translation>Non affiché — F11 pour l’afficher</translation>
+        <translation>Non affiché — F11 l’affiche</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/current.py" line="360"/>

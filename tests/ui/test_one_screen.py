@@ -89,7 +89,7 @@ def test_alone_the_projector_waits_and_the_thumbnail_shows_the_room(
         assert button.text() == "Show projector window (F11)"
         assert caption.text() == "Not shown: no second screen — F11 to show it"
         window.set_language("fr")  # the caption in the moderator's language
-        assert caption.text() == "Non affiché : pas de second écran — F11 pour l’afficher"
+        assert caption.text() == "Non affiché : un seul écran — F11 l’affiche"
         window.set_language("en")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(projector.isVisible)
