@@ -53,6 +53,11 @@ class Snapshot:
         """The planned start as printed, on the time line."""
         return self._state.planned_start_t
 
+    def day_of(self, t: float) -> int:
+        """Days after the planned start's day at session time ``t`` (1 past midnight of an
+        evening 20:00-01:00): the next-day mark of a clock time shown for ``t``."""
+        return self.plan.day_at(t - self._state.planned_start_t)
+
     @property
     def anchor(self) -> Anchor:
         """The anchor in force: absolute or relative (``planned_start_t`` follows it)."""

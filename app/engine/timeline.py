@@ -259,6 +259,11 @@ class Timeline:
         """The plan in force at the end: the header's, or the last edit taken in."""
         return self._head.state.plan
 
+    def day_of(self, t: float) -> int:
+        """Days after the planned start's day at session time ``t``: 1 past midnight of an
+        evening (the plan in force says which clock time the planned start is)."""
+        return self.plan.day_at(t - self.planned_start_t)
+
     @property
     def can_undo(self) -> bool:
         return bool(self._head.stack)

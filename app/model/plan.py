@@ -148,8 +148,7 @@ class Plan(_Frozen):
     def clock_label(self, offset_s: float, seconds: bool = False) -> str:
         """HH:MM (or HH:MM:SS), with " (+1)" on the next day: "00:30 (+1)"."""
         text = self.clock_at(offset_s).strftime("%H:%M:%S" if seconds else "%H:%M")
-        day = self.day_at(offset_s)
-        return f"{text} (+{day})" if day > 0 else text
+        return day_label(text, self.day_at(offset_s))
 
     def ends_at_offset(self, index: int) -> int | None:
         """Seconds from the planned start to the segment's ``ends_at`` (None without one)."""
@@ -167,6 +166,12 @@ class Plan(_Frozen):
         """Days after the start's day of the hard end: 1 for a slot 20:00-01:00."""
         slot = self.slot_s
         return None if slot is None else self.day_at(slot)
+
+
+def day_label(text: str, day: int) -> str:
+    """A clock time with its next-day mark: "00:30" on day 1 reads "00:30 (+1)" (the one
+    spelling of the mark: ``check``, the moderator window and the replay all use it)."""
+    return f"{text} (+{day})" if day > 0 else text
 
 
 _ANY_DAY = dt.date(2000, 1, 1)

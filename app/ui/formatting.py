@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.engine.display import format_span
+from app.model.plan import day_label
 
 translate = QCoreApplication.translate
 
@@ -33,15 +34,23 @@ def planned_span(seconds: float) -> str:
     return format_span(max(0, round(seconds)))
 
 
-def clock(when: datetime) -> str:
-    """A local clock time HH:MM, the way the printed programme gives times.
+def clock(when: datetime, day: int = 0) -> str:
+    """A local clock time HH:MM, the way the printed programme gives times; ``day`` (from the
+    engine: ``Snapshot.day_of`` or ``Timeline.day_of``) marks the next day: "00:30 (+1)".
 
     Remembered by the minute: the windows ask for the clock each second, and turning a time
     into local time looks the zone up each time (a DST change falls on a whole minute).
     """
     if when.tzinfo is None:
-        return when.strftime("%H:%M")  # already local
-    return _local_minute(math.floor(when.timestamp() / 60))
+        return day_mark(when.strftime("%H:%M"), day)  # already local
+    return day_mark(_local_minute(math.floor(when.timestamp() / 60)), day)
+
+
+def day_mark(text: str, day: int) -> str:
+    """A clock time already written (HH:MM or HH:MM:SS) with its next-day mark, as ``check``
+    writes it: "00:30 (+1)". The day offset comes from the plan or the engine, never from
+    the widget."""
+    return day_label(text, day)
 
 
 @functools.lru_cache(maxsize=1024)

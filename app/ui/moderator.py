@@ -122,6 +122,7 @@ class ModeratorWindow(QMainWindow):
         self._start_over_hint.setInterval(round(CONFIRM_S * 1000))
         self._start_over_hint.timeout.connect(self._show_resume_banner)
         self._clock_session: object = None  # clock_of's memo: the session it is for
+        self._clock_plan: object = None  # ... and the plan (the next-day mark follows it)
         self._past_window: PastSessionsWidget | None = None  # made when first asked for
         self.editors: list[EditorWindow] = []  # prepare mode's windows (app.ui.editor)
         self._clocks: dict[float, str] = {}
@@ -287,17 +288,25 @@ class ModeratorWindow(QMainWindow):
     # -- texts --------------------------------------------------------------------------------
 
     def clock_of(self, t: float) -> str:
-        """Session time -> local clock HH:MM (the session may be replaced: look it up now).
+        """Session time -> local clock HH:MM, "00:30 (+1)" past midnight of the planned
+        start's day (the engine says which day; the session may be replaced: look it up now).
 
         Remembered per session and time: the planned starts are asked for again each second.
         """
         session = self.controller.live.session
-        if self._clock_session is not session or len(self._clocks) > 256:
+        timeline = session.engine
+        plan = timeline.plan  # a plan change may move the start: the next-day mark with it
+        if (
+            self._clock_session is not session
+            or self._clock_plan is not plan
+            or len(self._clocks) > 256
+        ):
             self._clock_session = session
+            self._clock_plan = plan
             self._clocks.clear()
         text = self._clocks.get(t)
         if text is None:
-            text = self._clocks[t] = clock(session.wall_of(t))
+            text = self._clocks[t] = clock(session.wall_of(t), timeline.day_of(t))
         return text
 
     def retranslate(self) -> None:
@@ -354,8 +363,10 @@ class ModeratorWindow(QMainWindow):
         )
         if snap.message is not None:
             self.messages.set_blink(snap.blink)
-        end = None if snap.ends_at_t is None else self.clock_of(snap.ends_at_t)
-        self.thumbnail.render(snap, self.clock_of(snap.t), end_text=end)
+        # The thumbnail shows what the projector shows: its clock has no next-day mark.
+        wall_of = self.controller.live.session.wall_of
+        end = None if snap.ends_at_t is None else clock(wall_of(snap.ends_at_t))
+        self.thumbnail.render(snap, clock(wall_of(snap.t)), end_text=end)
         if self.catchup.isVisible():
             self._refresh_catch_up(snap)
         self.source.session_status(session_running(self.controller))
@@ -421,6 +432,9 @@ class ModeratorWindow(QMainWindow):
     def _show_projector_button(self) -> None:
         shown = self.projector is not None and self.projector.isVisible()
         self.projector_button.setVisible(self.projector is not None)
+        self.current.set_projector_shown(
+            shown or self.projector is None, one_screen=len(QGuiApplication.screens()) < 2
+        )
         if shown:
             self.projector_button.setText(translate("Moderator", "Hide projector window"))
             self.projector_button.setToolTip("")

@@ -100,7 +100,7 @@ from app.timing_log.errors import LogError
 from app.timing_log.format import LogHeader, wall_at
 from app.timing_log.reader import LoggedEvent, TimingLog, read_log
 from app.ui.chart import ChartWidget
-from app.ui.formatting import late_text
+from app.ui.formatting import day_mark, late_text
 from app.ui.keys import bind_keys
 from app.ui.projector import ProjectorView
 
@@ -206,10 +206,17 @@ def auto_text(event: Auto) -> str:
 class _EventsModel(QAbstractListModel):
     """The log's events as a list, formatted only when shown (a log can hold thousands)."""
 
-    def __init__(self, header: LogHeader, records: Sequence[LoggedEvent], parent: QObject) -> None:
+    def __init__(
+        self,
+        header: LogHeader,
+        records: Sequence[LoggedEvent],
+        parent: QObject,
+        day_of: Callable[[float], int] = lambda t: 0,
+    ) -> None:
         super().__init__(parent)
         self._header = header
         self._records = records
+        self._day_of = day_of  # the engine's next-day mark of a session time
 
     def rowCount(  # noqa: N802 (Qt's name)
         self, parent: QModelIndex | QPersistentModelIndex | None = None
@@ -222,7 +229,8 @@ class _EventsModel(QAbstractListModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         record = self._records[index.row()]
-        when = wall_at(self._header, record.event.t).strftime("%H:%M:%S")
+        t = record.event.t
+        when = day_mark(wall_at(self._header, t).strftime("%H:%M:%S"), self._day_of(t))
         return f"{when}   {event_text(record.event)}"
 
 
@@ -414,7 +422,8 @@ class ReplayWindow(QWidget):
         self.events_view = QListView()
         self.events_view.setUniformItemSizes(True)
         self.events_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.events_model = _EventsModel(header, log.records, self)
+        assert self.timeline is not None
+        self.events_model = _EventsModel(header, log.records, self, self.timeline.day_of)
         self.events_view.setModel(self.events_model)
         self.events_view.clicked.connect(self._on_event_clicked)
         self.tabs.addTab(self.events_view, translate("replay", "Events"))
@@ -452,8 +461,8 @@ class ReplayWindow(QWidget):
                     "Timekeeper stopped and resumed: nothing was recorded from {start} to {end} "
                     "(up to {span} down). The session went on in the room; the time counted.",
                 ).format(
-                    start=data.wall(a).strftime("%H:%M:%S"),
-                    end=data.wall(b).strftime("%H:%M:%S"),
+                    start=self._clock(a, "%H:%M:%S"),
+                    end=self._clock(b, "%H:%M:%S"),
                     span=format_span(round(b - a)),
                 )
             )
@@ -461,9 +470,15 @@ class ReplayWindow(QWidget):
             notes.append(
                 translate(
                     "replay", "This session was never ended in Timekeeper: the log stops at {at}."
-                ).format(at=data.wall(data.end_t).strftime("%H:%M:%S"))
+                ).format(at=self._clock(data.end_t, "%H:%M:%S"))
             )
         return notes
+
+    def _clock(self, t: float, fmt: str = "%H:%M:%S") -> str:
+        """The clock time of session time ``t`` as the log's origin gives it, with the
+        engine's next-day mark past midnight of the planned start's day: "00:30:05 (+1)"."""
+        assert self.log is not None and self.timeline is not None
+        return day_mark(wall_at(self.log.header, t).strftime(fmt), self.timeline.day_of(t))
 
     def _build_state_panel(self, parts: Sequence[Any]) -> QWidget:
         panel = QFrame()
@@ -794,14 +809,14 @@ class ReplayWindow(QWidget):
             render(snap, wall.strftime("%H:%M"))
         elif isinstance(self.projector, QLabel):  # pragma: no cover - fallback
             self.projector.setText(snap.countdown)
-        self._update_panel(snap, wall.strftime("%H:%M:%S"))
+        self._update_panel(snap, day_mark(wall.strftime("%H:%M:%S"), snap.day_of(t)))
         self.chart.set_cursor(t)
         self.slider.blockSignals(True)
         self.slider.setValue(round(t / SLIDER_UNIT_S))
         self.slider.blockSignals(False)
         self.time_label.setText(
             translate("replay", "{clock}   ({elapsed} / {total})").format(
-                clock=wall.strftime("%H:%M:%S"),
+                clock=day_mark(wall.strftime("%H:%M:%S"), snap.day_of(t)),
                 elapsed=format_span(int(t)),
                 total=format_span(math.ceil(self.end_t)),
             )
@@ -846,10 +861,14 @@ class ReplayWindow(QWidget):
         else:
             end = translate("replay", "projected end {clock}")
         assert self.log is not None
-        projected = wall_at(self.log.header, snap.projected_end_t).strftime("%H:%M:%S")
+        end_t = snap.projected_end_t
+        projected = day_mark(
+            wall_at(self.log.header, end_t).strftime("%H:%M:%S"), snap.day_of(end_t)
+        )
         line = f"{schedule} · {end.format(clock=projected)}"
         if snap.anchor is Anchor.RELATIVE and snap.started_at is not None:
-            at = wall_at(self.log.header, snap.anchored_at_t).strftime("%H:%M")
+            at_t = snap.anchored_at_t
+            at = day_mark(wall_at(self.log.header, at_t).strftime("%H:%M"), snap.day_of(at_t))
             words = translate("replay", "relative to the actual start {clock}")
             line += " · " + words.format(clock=at)
         f["schedule"].setText(line)

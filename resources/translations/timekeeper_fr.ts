@@ -133,122 +133,132 @@
 <context>
     <name>CurrentSegment</name>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="340"/>
+        <location filename="../../app/ui/widgets/current.py" line="361"/>
         <source>On the projector</source>
         <translation>Au projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="222"/>
+        <location filename="../../app/ui/widgets/current.py" line="225"/>
         <source>Notes for the moderator</source>
         <translation>Notes pour le modérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="246"/>
+        <location filename="../../app/ui/widgets/current.py" line="249"/>
         <source>Not started</source>
         <translation>Pas commencée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="248"/>
+        <location filename="../../app/ui/widgets/current.py" line="251"/>
         <source>Ended</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="253"/>
+        <location filename="../../app/ui/widgets/current.py" line="256"/>
         <source>Ready: Space starts the session</source>
         <translation>Prêt&#xa0;: Espace démarre la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="255"/>
+        <location filename="../../app/ui/widgets/current.py" line="258"/>
         <source>The session is over</source>
         <translation>La séance est terminée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="257"/>
+        <location filename="../../app/ui/widgets/current.py" line="260"/>
         <source>Paused before this segment: Space starts it</source>
         <translation>En pause avant cette séquence&#xa0;: Espace la démarre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="259"/>
+        <location filename="../../app/ui/widgets/current.py" line="262"/>
         <source>Paused: Space resumes</source>
         <translation>En pause&#xa0;: Espace reprend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="260"/>
+        <location filename="../../app/ui/widgets/current.py" line="263"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="293"/>
+        <location filename="../../app/ui/widgets/current.py" line="296"/>
         <source>time elapsed, no limit — planned {p}</source>
         <translation>temps écoulé, sans limite — prévu {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="297"/>
+        <location filename="../../app/ui/widgets/current.py" line="300"/>
         <source>until {t}</source>
         <translation>jusqu&apos;à {t}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="301"/>
+        <location filename="../../app/ui/widgets/current.py" line="304"/>
         <source>over by {t} — planned {p}</source>
         <translation>dépassement de {t} — prévu {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="305"/>
+        <location filename="../../app/ui/widgets/current.py" line="308"/>
         <source>of {p} (plan {o})</source>
         <translation>sur {p} (prévu {o})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="309"/>
+        <location filename="../../app/ui/widgets/current.py" line="312"/>
         <source>of {p}</source>
         <translation>sur {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="311"/>
+        <location filename="../../app/ui/widgets/current.py" line="314"/>
         <source> · the projector shows the time of day</source>
         <translation> · le projecteur affiche l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="317"/>
+        <location filename="../../app/ui/widgets/current.py" line="320"/>
         <source>{left} left of {budget}</source>
         <translation>reste {left} sur {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="321"/>
+        <location filename="../../app/ui/widgets/current.py" line="324"/>
         <source>over its {budget} by {over}</source>
         <translation>budget de {budget} dépassé de {over}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="325"/>
+        <location filename="../../app/ui/widgets/current.py" line="328"/>
         <source>Part {n}: {title} — {budget}</source>
         <translation>Partie {n}&#xa0;: {title} — {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="342"/>
+        <location filename="../../app/ui/widgets/current.py" line="356"/>
+        <source>Not shown: no second screen — F11 to show it</source>
+        <translation>Non affiché : un seul écran — F11 l’affiche</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="358"/>
+        <source>Not shown — F11 to show it</source>
+        <translation>Non affiché — F11 l’affiche</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/current.py" line="360"/>
         <source>On the projector: blacked out</source>
         <translation>Au projecteur&#xa0;: écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="351"/>
+        <location filename="../../app/ui/widgets/current.py" line="368"/>
         <source>On the projector: “{m}” (blinking)</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;» (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="357"/>
+        <location filename="../../app/ui/widgets/current.py" line="374"/>
         <source>On the projector: “{m}”</source>
         <translation>Au projecteur&#xa0;: «&#xa0;{m}&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="360"/>
+        <location filename="../../app/ui/widgets/current.py" line="377"/>
         <source>The projector is blacked out (B).</source>
         <translation>Le projecteur est en écran noir (B).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="368"/>
+        <location filename="../../app/ui/widgets/current.py" line="385"/>
         <source>Next: end of the session</source>
         <translation>Ensuite&#xa0;: fin de la séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/current.py" line="374"/>
+        <location filename="../../app/ui/widgets/current.py" line="391"/>
         <source>Next, at {at}: {title}{who}</source>
         <translation>Ensuite, à {at}&#xa0;: {title}{who}</translation>
     </message>
@@ -880,37 +890,37 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../app/ui/formatting.py" line="60"/>
+        <location filename="../../app/ui/formatting.py" line="69"/>
         <source>{h} h {m:02d}</source>
         <translation>{h} h {m:02d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="61"/>
+        <location filename="../../app/ui/formatting.py" line="70"/>
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="75"/>
+        <location filename="../../app/ui/formatting.py" line="84"/>
         <source>On time</source>
         <translation>À l&apos;heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="77"/>
+        <location filename="../../app/ui/formatting.py" line="86"/>
         <source>{amount} late</source>
         <translation>{amount} de retard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="78"/>
+        <location filename="../../app/ui/formatting.py" line="87"/>
         <source>{amount} early</source>
         <translation>{amount} d&apos;avance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="85"/>
+        <location filename="../../app/ui/formatting.py" line="94"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/formatting.py" line="87"/>
+        <location filename="../../app/ui/formatting.py" line="96"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} min {s:02d} s</translation>
     </message>
@@ -964,7 +974,7 @@
         <translation>Appliquer le plan de rattrapage affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="306"/>
+        <location filename="../../app/ui/moderator.py" line="315"/>
         <source>Timekeeper — {title}</source>
         <translation>Timekeeper — {title}</translation>
     </message>
@@ -1129,68 +1139,68 @@
         <translation>&amp;Touches</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="479"/>
+        <location filename="../../app/ui/moderator.py" line="493"/>
         <source>Catch-up plan applied (Ctrl+Z takes it back).</source>
         <translation>Plan de rattrapage appliqué (Ctrl+Z l&apos;annule).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="497"/>
+        <location filename="../../app/ui/moderator.py" line="511"/>
         <source>Timing log problem: {problem}. The countdown goes on.</source>
         <translation>Problème de journal de minutage&#xa0;: {problem}. Le décompte continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="511"/>
+        <location filename="../../app/ui/moderator.py" line="525"/>
         <source>Resumed after {gap}: the session went on while Timekeeper was closed, and that time was counted.</source>
         <translation>Reprise après {gap}&#xa0;: la séance a continué pendant que Timekeeper était fermé, et ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="517"/>
+        <location filename="../../app/ui/moderator.py" line="531"/>
         <source>Start over</source>
         <translation>Recommencer à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="530"/>
+        <location filename="../../app/ui/moderator.py" line="544"/>
         <source>Click again to start over</source>
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="550"/>
+        <location filename="../../app/ui/moderator.py" line="564"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="562"/>
+        <location filename="../../app/ui/moderator.py" line="576"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="584"/>
+        <location filename="../../app/ui/moderator.py" line="598"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="597"/>
+        <location filename="../../app/ui/moderator.py" line="611"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="625"/>
         <location filename="../../app/ui/moderator.py" line="639"/>
+        <location filename="../../app/ui/moderator.py" line="653"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="630"/>
+        <location filename="../../app/ui/moderator.py" line="644"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="632"/>
+        <location filename="../../app/ui/moderator.py" line="646"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="705"/>
+        <location filename="../../app/ui/moderator.py" line="719"/>
         <source>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;All files (*)</source>
         <translation>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;Tous les fichiers (*)</translation>
     </message>
@@ -1225,137 +1235,137 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="661"/>
+        <location filename="../../app/ui/moderator.py" line="675"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="690"/>
+        <location filename="../../app/ui/moderator.py" line="704"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="665"/>
+        <location filename="../../app/ui/moderator.py" line="679"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="425"/>
+        <location filename="../../app/ui/moderator.py" line="439"/>
         <source>Hide projector window</source>
         <translation>Masquer la fenêtre du projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="428"/>
+        <location filename="../../app/ui/moderator.py" line="442"/>
         <source>Show projector window (F11)</source>
         <translation>Afficher la fenêtre du projecteur (F11)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="430"/>
+        <location filename="../../app/ui/moderator.py" line="444"/>
         <source>The projector window is not shown: there is one screen. It appears full screen when a second screen is plugged in; the picture above is what it shows.</source>
         <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="669"/>
+        <location filename="../../app/ui/moderator.py" line="683"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="671"/>
+        <location filename="../../app/ui/moderator.py" line="685"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="699"/>
+        <location filename="../../app/ui/moderator.py" line="713"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="703"/>
+        <location filename="../../app/ui/moderator.py" line="717"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="722"/>
+        <location filename="../../app/ui/moderator.py" line="736"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="773"/>
+        <location filename="../../app/ui/moderator.py" line="787"/>
         <source>The remote server could not start: {reason}.</source>
         <translation>Le serveur de télécommande n’a pas pu démarrer : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="801"/>
+        <location filename="../../app/ui/moderator.py" line="815"/>
         <source>Remote commands are being refused ({why}): {n} so far.</source>
         <translation>Des commandes à distance sont refusées ({why}) : {n} jusqu’ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="812"/>
+        <location filename="../../app/ui/moderator.py" line="826"/>
         <source>Outgoing trigger: {problem}.</source>
         <translation>Déclencheur sortant : {problem}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="866"/>
+        <location filename="../../app/ui/moderator.py" line="880"/>
         <source>Saved {name}.</source>
         <translation>{name} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="869"/>
+        <location filename="../../app/ui/moderator.py" line="883"/>
         <source>Open it as the session</source>
         <translation>L’ouvrir comme séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="913"/>
+        <location filename="../../app/ui/moderator.py" line="927"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="963"/>
+        <location filename="../../app/ui/moderator.py" line="977"/>
         <source>Sound cues cannot play: {problem}. The countdown goes on.</source>
         <translation>Les signaux sonores ne peuvent pas être joués&#xa0;: {problem}. Le compte à rebours continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="978"/>
+        <location filename="../../app/ui/moderator.py" line="992"/>
         <source>OSC from an address not allowed</source>
         <translation>OSC d’une adresse non autorisée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="981"/>
+        <location filename="../../app/ui/moderator.py" line="995"/>
         <source>a web page of another site</source>
         <translation>une page d’un autre site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="982"/>
+        <location filename="../../app/ui/moderator.py" line="996"/>
         <source>no token</source>
         <translation>sans jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="983"/>
+        <location filename="../../app/ui/moderator.py" line="997"/>
         <source>too many, too fast</source>
         <translation>trop, trop vite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="984"/>
+        <location filename="../../app/ui/moderator.py" line="998"/>
         <source>too many commands at once</source>
         <translation>trop de commandes à la fois</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="985"/>
+        <location filename="../../app/ui/moderator.py" line="999"/>
         <source>too many connections</source>
         <translation>trop de connexions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="986"/>
+        <location filename="../../app/ui/moderator.py" line="1000"/>
         <source>too many devices</source>
         <translation>trop d’appareils</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="987"/>
+        <location filename="../../app/ui/moderator.py" line="1001"/>
         <source>a view link tried to control</source>
         <translation>un lien de lecture a tenté de commander</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="988"/>
+        <location filename="../../app/ui/moderator.py" line="1002"/>
         <source>wrong token</source>
         <translation>mauvais jeton</translation>
     </message>
@@ -1882,7 +1892,7 @@
     </message>
     <message>
         <location filename="../../app/ui/replay.py" line="179"/>
-        <location filename="../../app/ui/replay.py" line="912"/>
+        <location filename="../../app/ui/replay.py" line="931"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
@@ -1947,224 +1957,224 @@
         <translation>Séquence {n} automatiquement à zéro</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="303"/>
+        <location filename="../../app/ui/replay.py" line="311"/>
         <source>This timing log cannot be read.</source>
         <translation>Ce journal de minutage est illisible.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="315"/>
+        <location filename="../../app/ui/replay.py" line="323"/>
         <source>Replay — {file}</source>
         <translation>Rejeu — {file}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="331"/>
+        <location filename="../../app/ui/replay.py" line="339"/>
         <source>Replay — {title}</source>
         <translation>Rejeu — {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="409"/>
+        <location filename="../../app/ui/replay.py" line="417"/>
         <source>Planned against actual</source>
         <translation>Prévu et réel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="412"/>
+        <location filename="../../app/ui/replay.py" line="420"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="420"/>
+        <location filename="../../app/ui/replay.py" line="429"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="442"/>
+        <location filename="../../app/ui/replay.py" line="451"/>
         <source>This log is damaged: {details}. Everything that could be read is shown.</source>
         <translation>Ce journal est endommagé&#xa0;: {details}. Tout ce qui a pu être lu est affiché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="446"/>
+        <location filename="../../app/ui/replay.py" line="455"/>
         <source>({n} more problems)</source>
         <translation>({n} autres problèmes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="450"/>
+        <location filename="../../app/ui/replay.py" line="459"/>
         <source>Timekeeper stopped and resumed: nothing was recorded from {start} to {end} (up to {span} down). The session went on in the room; the time counted.</source>
         <translation>Timekeeper s&apos;est arrêté puis a repris&#xa0;: rien n&apos;a été enregistré de {start} à {end} (arrêt de {span} au plus). La séance a continué dans la salle&#xa0;; ce temps a été compté.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="462"/>
+        <location filename="../../app/ui/replay.py" line="471"/>
         <source>This session was never ended in Timekeeper: the log stops at {at}.</source>
         <translation>Cette séance n&apos;a jamais été terminée dans Timekeeper&#xa0;: le journal s&apos;arrête à {at}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="478"/>
+        <location filename="../../app/ui/replay.py" line="493"/>
         <source>Clock</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="479"/>
+        <location filename="../../app/ui/replay.py" line="494"/>
         <source>Countdown</source>
         <translation>Décompte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="480"/>
+        <location filename="../../app/ui/replay.py" line="495"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="481"/>
+        <location filename="../../app/ui/replay.py" line="496"/>
         <source>Segment</source>
         <translation>Séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="482"/>
+        <location filename="../../app/ui/replay.py" line="497"/>
         <source>Schedule</source>
         <translation>Horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="483"/>
+        <location filename="../../app/ui/replay.py" line="498"/>
         <source>Hard end</source>
         <translation>Heure limite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="484"/>
+        <location filename="../../app/ui/replay.py" line="499"/>
         <source>Projector</source>
         <translation>Projecteur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="485"/>
+        <location filename="../../app/ui/replay.py" line="500"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="486"/>
+        <location filename="../../app/ui/replay.py" line="501"/>
         <source>Pauses</source>
         <translation>Pauses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="512"/>
+        <location filename="../../app/ui/replay.py" line="527"/>
         <source>Part</source>
         <translation>Partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="513"/>
+        <location filename="../../app/ui/replay.py" line="528"/>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="514"/>
+        <location filename="../../app/ui/replay.py" line="529"/>
         <source>Used</source>
         <translation>Utilisé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="515"/>
+        <location filename="../../app/ui/replay.py" line="530"/>
         <source>Left</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="605"/>
+        <location filename="../../app/ui/replay.py" line="620"/>
         <source>Previous event</source>
         <translation>Événement précédent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="607"/>
+        <location filename="../../app/ui/replay.py" line="622"/>
         <source>Previous event (Left)</source>
         <translation>Événement précédent (Gauche)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="615"/>
+        <location filename="../../app/ui/replay.py" line="630"/>
         <source>Next event</source>
         <translation>Événement suivant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="617"/>
+        <location filename="../../app/ui/replay.py" line="632"/>
         <source>Next event (Right)</source>
         <translation>Événement suivant (Droite)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="627"/>
+        <location filename="../../app/ui/replay.py" line="642"/>
         <source>Play at {n} times real time</source>
         <translation>Lire à {n} fois la vitesse réelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="803"/>
+        <location filename="../../app/ui/replay.py" line="818"/>
         <source>{clock}   ({elapsed} / {total})</source>
         <translation>{clock}   ({elapsed} / {total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="820"/>
+        <location filename="../../app/ui/replay.py" line="835"/>
         <source>Timekeeper was not running at this time (it stopped, then resumed).
 Shown: what the timing reconstructs.</source>
         <translation>Timekeeper ne tournait pas à ce moment-là (arrêt puis reprise).
 Affiché&#xa0;: ce que le minutage reconstitue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="834"/>
+        <location filename="../../app/ui/replay.py" line="849"/>
         <source>app down, reconstructed</source>
         <translation>application arrêtée, reconstitué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="841"/>
+        <location filename="../../app/ui/replay.py" line="856"/>
         <source>overtime</source>
         <translation>dépassement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="845"/>
+        <location filename="../../app/ui/replay.py" line="860"/>
         <source>ended at {clock}</source>
         <translation>terminée à {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="847"/>
+        <location filename="../../app/ui/replay.py" line="862"/>
         <source>projected end {clock}</source>
         <translation>fin estimée {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="853"/>
+        <location filename="../../app/ui/replay.py" line="872"/>
         <source>relative to the actual start {clock}</source>
         <translation>relatif au début réel {clock}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="861"/>
+        <location filename="../../app/ui/replay.py" line="880"/>
         <source>{span} to spare</source>
         <translation>{span} de marge</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="865"/>
+        <location filename="../../app/ui/replay.py" line="884"/>
         <source>over by {span}</source>
         <translation>dépassé de {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="868"/>
+        <location filename="../../app/ui/replay.py" line="887"/>
         <source> (blinking)</source>
         <translation> (clignote)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="873"/>
+        <location filename="../../app/ui/replay.py" line="892"/>
         <source>blackout</source>
         <translation>écran noir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="873"/>
+        <location filename="../../app/ui/replay.py" line="892"/>
         <source>showing</source>
         <translation>affiché</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="876"/>
+        <location filename="../../app/ui/replay.py" line="895"/>
         <source>{n} pause(s), {span} in all</source>
         <translation>{n} pause(s), {span} au total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="889"/>
+        <location filename="../../app/ui/replay.py" line="908"/>
         <source>over budget</source>
         <translation>budget dépassé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="889"/>
+        <location filename="../../app/ui/replay.py" line="908"/>
         <source>left</source>
         <translation>reste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/replay.py" line="915"/>
+        <location filename="../../app/ui/replay.py" line="934"/>
         <source>Play</source>
         <translation>Lecture</translation>
     </message>

@@ -8,8 +8,10 @@ This process runs on plain ``QT_QPA_PLATFORM=offscreen``: one screen. The two-sc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
@@ -19,7 +21,7 @@ from app.engine import FakeClock, Status
 from app.model import load_running_order
 from app.ui.moderator import open_windows
 from app.ui.settings import Settings
-from tests.ui.moderator_harness import SEED_START, make_controller
+from tests.ui.moderator_harness import SEED_START, french_installed, make_controller
 
 K = Qt.Key
 
@@ -35,8 +37,13 @@ def _lit_pixels(image: QImage) -> int:
     )
 
 
+@pytest.fixture
+def french() -> Iterator[None]:
+    yield from french_installed()
+
+
 def test_alone_the_projector_waits_and_the_thumbnail_shows_the_room(
-    qtbot: QtBot, tmp_path: Path, seed_path: Path
+    qtbot: QtBot, tmp_path: Path, seed_path: Path, french: None
 ) -> None:
     assert len(QGuiApplication.screens()) == 1
     clock = FakeClock(wall=SEED_START)
@@ -53,6 +60,8 @@ def test_alone_the_projector_waits_and_the_thumbnail_shows_the_room(
         button = window.projector_button
         assert button.isVisible() and button.text() == "Show projector window (F11)"
         assert "one screen" in button.toolTip()
+        caption = window.current.thumbnail_caption
+        assert caption.text() == "Not shown: no second screen — F11 to show it"
 
         # The thumbnail still renders what the room would see, and follows the session.
         controller.start_ticking()
@@ -69,6 +78,7 @@ def test_alone_the_projector_waits_and_the_thumbnail_shows_the_room(
         qtbot.waitUntil(projector.isVisible)
         assert not projector.isFullScreen() and projector.projecting_on is None
         assert button.text() == "Hide projector window"
+        assert caption.text() == "On the projector"
         # F11 again: full screen, as before.
         qtbot.keyClick(window, K.Key_F11)
         qtbot.waitUntil(projector.isFullScreen)
@@ -77,9 +87,14 @@ def test_alone_the_projector_waits_and_the_thumbnail_shows_the_room(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert not projector.isVisible()
         assert button.text() == "Show projector window (F11)"
+        assert caption.text() == "Not shown: no second screen — F11 to show it"
+        window.set_language("fr")  # the caption in the moderator's language
+        assert caption.text() == "Non affiché : un seul écran — F11 l’affiche"
+        window.set_language("en")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(projector.isVisible)
         assert button.text() == "Hide projector window"
+        assert caption.text() == "On the projector"
     finally:
         window.quit_now()
         controller.shutdown()

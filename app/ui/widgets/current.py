@@ -137,6 +137,9 @@ class CurrentPanel(QFrame):
         self._clock_of = clock_of
         self._theme = DARK
         self._snap: Snapshot | None = None
+        # Whether the projector window is shown (None: it is, or there is none) and, when it
+        # is not, whether that is for want of a second screen: the thumbnail's caption says so.
+        self._projector_hidden: bool | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(14, 10, 14, 10)
         grid.setHorizontalSpacing(14)
@@ -337,11 +340,25 @@ class CurrentPanel(QFrame):
         self.notes_label.setVisible(bool(notes))
 
         self.message_label.setText(self.message_text(snap))
-        caption = translate("CurrentSegment", "On the projector")
-        if snap.blackout:
-            caption = translate("CurrentSegment", "On the projector: blacked out")
-        self.thumbnail_caption.setText(caption)
+        self.thumbnail_caption.setText(self.caption_text(snap))
         self.next_label.setText(self.next_text(snap))
+
+    def set_projector_shown(self, shown: bool, *, one_screen: bool = True) -> None:
+        """The projector window is shown, or held back (``one_screen``: for want of a second
+        screen): the thumbnail's caption follows at once."""
+        self._projector_hidden = None if shown else one_screen
+        if self._snap is not None:
+            self.thumbnail_caption.setText(self.caption_text(self._snap))
+
+    def caption_text(self, snap: Snapshot) -> str:
+        """Above the thumbnail: what the room sees, or that the room sees nothing yet."""
+        if self._projector_hidden is True:
+            return translate("CurrentSegment", "Not shown: no second screen — F11 to show it")
+        if self._projector_hidden is False:
+            return translate("CurrentSegment", "Not shown — F11 to show it")
+        if snap.blackout:
+            return translate("CurrentSegment", "On the projector: blacked out")
+        return translate("CurrentSegment", "On the projector")
 
     def message_text(self, snap: Snapshot) -> str:
         parts = []
