@@ -283,7 +283,7 @@
     </message>
     <message>
         <location filename="../../app/ui/editor/commands.py" line="79"/>
-        <location filename="../../app/ui/editor/window.py" line="606"/>
+        <location filename="../../app/ui/editor/window.py" line="620"/>
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
@@ -531,358 +531,358 @@
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="74"/>
+        <location filename="../../app/ui/editor/window.py" line="75"/>
         <source>part {n}</source>
         <translation>partie {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="75"/>
+        <location filename="../../app/ui/editor/window.py" line="76"/>
         <source>segment {n}</source>
         <translation>séquence {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="76"/>
+        <location filename="../../app/ui/editor/window.py" line="77"/>
         <source>speaker {n}</source>
         <translation>intervenant {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="77"/>
+        <location filename="../../app/ui/editor/window.py" line="78"/>
         <source>the running order</source>
         <translation>le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="78"/>
+        <location filename="../../app/ui/editor/window.py" line="79"/>
         <source>session</source>
         <translation>séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="79"/>
+        <location filename="../../app/ui/editor/window.py" line="80"/>
         <source>title</source>
         <translation>titre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="80"/>
+        <location filename="../../app/ui/editor/window.py" line="81"/>
         <source>event</source>
         <translation>événement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="81"/>
+        <location filename="../../app/ui/editor/window.py" line="82"/>
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="82"/>
+        <location filename="../../app/ui/editor/window.py" line="83"/>
         <source>start</source>
         <translation>début</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="83"/>
+        <location filename="../../app/ui/editor/window.py" line="84"/>
         <source>hard end</source>
         <translation>fin impérative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="84"/>
+        <location filename="../../app/ui/editor/window.py" line="85"/>
         <source>time zone</source>
         <translation>fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="85"/>
+        <location filename="../../app/ui/editor/window.py" line="86"/>
         <source>language</source>
         <translation>langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="86"/>
+        <location filename="../../app/ui/editor/window.py" line="87"/>
         <source>venue</source>
         <translation>lieu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="87"/>
+        <location filename="../../app/ui/editor/window.py" line="88"/>
         <source>room</source>
         <translation>salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="88"/>
+        <location filename="../../app/ui/editor/window.py" line="89"/>
         <source>kind</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="89"/>
+        <location filename="../../app/ui/editor/window.py" line="90"/>
         <source>duration</source>
         <translation>durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="90"/>
+        <location filename="../../app/ui/editor/window.py" line="91"/>
         <source>budget</source>
         <translation>budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="91"/>
+        <location filename="../../app/ui/editor/window.py" line="92"/>
         <source>notes</source>
         <translation>notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="92"/>
+        <location filename="../../app/ui/editor/window.py" line="93"/>
         <source>speakers</source>
         <translation>intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="93"/>
+        <location filename="../../app/ui/editor/window.py" line="94"/>
         <source>name</source>
         <translation>nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="94"/>
+        <location filename="../../app/ui/editor/window.py" line="95"/>
         <source>role</source>
         <translation>fonction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="95"/>
+        <location filename="../../app/ui/editor/window.py" line="96"/>
         <source>organisation</source>
         <translation>organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="96"/>
+        <location filename="../../app/ui/editor/window.py" line="97"/>
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="97"/>
+        <location filename="../../app/ui/editor/window.py" line="98"/>
         <source>thresholds</source>
         <translation>seuils</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="98"/>
+        <location filename="../../app/ui/editor/window.py" line="99"/>
         <source>warning</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="99"/>
+        <location filename="../../app/ui/editor/window.py" line="100"/>
         <source>final</source>
         <translation>finale</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="100"/>
+        <location filename="../../app/ui/editor/window.py" line="101"/>
         <source>end action</source>
         <translation>action à la fin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="101"/>
+        <location filename="../../app/ui/editor/window.py" line="102"/>
         <source>parts</source>
         <translation>parties</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="303"/>
+        <location filename="../../app/ui/editor/window.py" line="316"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="304"/>
+        <location filename="../../app/ui/editor/window.py" line="317"/>
         <source>&amp;New running order</source>
         <translation>&amp;Nouveau déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="305"/>
+        <location filename="../../app/ui/editor/window.py" line="318"/>
         <source>New from &amp;template</source>
         <translation>Nouveau d’après un &amp;modèle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="306"/>
+        <location filename="../../app/ui/editor/window.py" line="319"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="307"/>
+        <location filename="../../app/ui/editor/window.py" line="320"/>
         <source>&amp;Import programme…</source>
         <translation>&amp;Importer un programme…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="308"/>
+        <location filename="../../app/ui/editor/window.py" line="321"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="309"/>
+        <location filename="../../app/ui/editor/window.py" line="322"/>
         <source>Save &amp;as…</source>
         <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="310"/>
+        <location filename="../../app/ui/editor/window.py" line="323"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="311"/>
+        <location filename="../../app/ui/editor/window.py" line="324"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="312"/>
+        <location filename="../../app/ui/editor/window.py" line="325"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="313"/>
+        <location filename="../../app/ui/editor/window.py" line="326"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="314"/>
+        <location filename="../../app/ui/editor/window.py" line="327"/>
         <source>Add &amp;segment</source>
         <translation>Ajouter une &amp;séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="315"/>
+        <location filename="../../app/ui/editor/window.py" line="328"/>
         <source>Add &amp;part</source>
         <translation>Ajouter une &amp;partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="316"/>
+        <location filename="../../app/ui/editor/window.py" line="329"/>
         <source>&amp;Duplicate</source>
         <translation>&amp;Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="317"/>
+        <location filename="../../app/ui/editor/window.py" line="330"/>
         <source>Re&amp;move</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="318"/>
+        <location filename="../../app/ui/editor/window.py" line="331"/>
         <source>Move u&amp;p</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="319"/>
+        <location filename="../../app/ui/editor/window.py" line="332"/>
         <source>Move do&amp;wn</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="320"/>
+        <location filename="../../app/ui/editor/window.py" line="333"/>
         <source>Session</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="321"/>
+        <location filename="../../app/ui/editor/window.py" line="334"/>
         <source>Part / segment</source>
         <translation>Partie / séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="323"/>
+        <location filename="../../app/ui/editor/window.py" line="336"/>
         <source>Choose a part or a segment in the running order, or add one: Insert adds a segment, Ctrl+Insert a part.</source>
         <translation>Choisissez une partie ou une séquence dans le déroulé, ou ajoutez-en une&#xa0;: Inser ajoute une séquence, Ctrl+Inser une partie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="385"/>
+        <location filename="../../app/ui/editor/window.py" line="399"/>
         <source>unsaved</source>
         <translation>non enregistré</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="387"/>
+        <location filename="../../app/ui/editor/window.py" line="401"/>
         <source>Timekeeper — Running order — {name}[*]</source>
         <translation>Timekeeper — Déroulé — {name}[*]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="456"/>
+        <location filename="../../app/ui/editor/window.py" line="470"/>
         <source>Not valid yet: {count} error(s), listed below.</source>
         <translation>Pas encore valide&#xa0;: {count} erreur(s), listée(s) ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="463"/>
+        <location filename="../../app/ui/editor/window.py" line="477"/>
         <source>{count} segment(s), {total} from {start} to {end}</source>
         <translation>{count} séquence(s), {total} de {start} à {end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="473"/>
+        <location filename="../../app/ui/editor/window.py" line="487"/>
         <source>; {slack} to spare before the hard end {hard}</source>
         <translation>&#xa0;; {slack} de marge avant la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="475"/>
+        <location filename="../../app/ui/editor/window.py" line="489"/>
         <source>; ends exactly at the hard end {hard}</source>
         <translation>&#xa0;; finit pile à la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="477"/>
+        <location filename="../../app/ui/editor/window.py" line="491"/>
         <source>; {slack} past the hard end {hard}</source>
         <translation>&#xa0;; {slack} au-delà de la fin impérative de {hard}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="532"/>
+        <location filename="../../app/ui/editor/window.py" line="546"/>
         <source>New segment</source>
         <translation>Nouvelle séquence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="544"/>
+        <location filename="../../app/ui/editor/window.py" line="558"/>
         <source>New part</source>
         <translation>Nouvelle partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="560"/>
+        <location filename="../../app/ui/editor/window.py" line="574"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="670"/>
+        <location filename="../../app/ui/editor/window.py" line="684"/>
         <source>The session is running: edits that keep every segment in place (durations, budgets, notes, speakers, thresholds, the session&apos;s times) are taken in at once; adding, removing, moving and renaming segments wait until it has ended.</source>
         <translation>La séance est en cours&#xa0;: les modifications qui gardent chaque séquence à sa place (durées, budgets, notes, intervenants, seuils, horaires de la séance) sont prises en compte aussitôt&#xa0;; ajouter, supprimer, déplacer ou renommer des séquences attend la fin de la séance.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="721"/>
+        <location filename="../../app/ui/editor/window.py" line="735"/>
         <source>This running order has changes that are not saved: save them (Ctrl+S), or do the same again to discard them.</source>
         <translation>Ce déroulé a des modifications non enregistrées&#xa0;: enregistrez-les (Ctrl+S), ou refaites la même action pour les abandonner.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="755"/>
+        <location filename="../../app/ui/editor/window.py" line="769"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="757"/>
-        <location filename="../../app/ui/editor/window.py" line="789"/>
+        <location filename="../../app/ui/editor/window.py" line="771"/>
+        <location filename="../../app/ui/editor/window.py" line="803"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="787"/>
+        <location filename="../../app/ui/editor/window.py" line="801"/>
         <source>Save the running order</source>
         <translation>Enregistrer le déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="797"/>
+        <location filename="../../app/ui/editor/window.py" line="811"/>
         <source>Not saved: {reason}</source>
         <translation>Non enregistré&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="816"/>
+        <location filename="../../app/ui/editor/window.py" line="830"/>
         <source>Saved to {path}</source>
         <translation>Enregistré dans {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="823"/>
+        <location filename="../../app/ui/editor/window.py" line="837"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="825"/>
+        <location filename="../../app/ui/editor/window.py" line="839"/>
         <source>Programmes (*.txt *.csv *.xml);;All files (*)</source>
         <translation>Programmes (*.txt *.csv *.xml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="841"/>
+        <location filename="../../app/ui/editor/window.py" line="855"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="861"/>
+        <location filename="../../app/ui/editor/window.py" line="875"/>
         <source>guessed</source>
         <translation>deviné</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="861"/>
+        <location filename="../../app/ui/editor/window.py" line="875"/>
         <source>left out</source>
         <translation>laissé de côté</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/window.py" line="869"/>
+        <location filename="../../app/ui/editor/window.py" line="883"/>
         <source>Imported from {name}, not saved yet: check the rows marked with an (i) (their tooltip says what was guessed), then save.</source>
         <translation>Importé de {name}, pas encore enregistré&#xa0;: vérifiez les lignes marquées d’un (i) (leur infobulle dit ce qui a été deviné), puis enregistrez.</translation>
     </message>
@@ -1099,42 +1099,42 @@
         <translation>&amp;Signaux sonores (alerte, phase finale, zéro)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="157"/>
+        <location filename="../../app/ui/menus.py" line="158"/>
         <source>&amp;Test sound cues</source>
         <translation>&amp;Essayer les signaux sonores</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="158"/>
+        <location filename="../../app/ui/menus.py" line="159"/>
         <source>&amp;Timing</source>
         <translation>&amp;Minutage</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="160"/>
+        <location filename="../../app/ui/menus.py" line="161"/>
         <source>Clock times: &amp;automatic (as printed on the day, near the hour)</source>
         <translation>Horaires&#xa0;: &amp;automatiques (imprimés le jour même, près de l&apos;heure)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="163"/>
+        <location filename="../../app/ui/menus.py" line="164"/>
         <source>Clock times as &amp;printed (absolute)</source>
         <translation>Horaires tels qu&apos;&amp;imprimés (absolus)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="166"/>
+        <location filename="../../app/ui/menus.py" line="167"/>
         <source>Clock times from the actual &amp;start (relative)</source>
         <translation>Horaires depuis le &amp;début réel (relatifs)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="169"/>
+        <location filename="../../app/ui/menus.py" line="170"/>
         <source>&amp;Roll mode (follow the clock)</source>
         <translation>&amp;Mode déroulé (suivre l&apos;horloge)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="172"/>
+        <location filename="../../app/ui/menus.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="173"/>
+        <location filename="../../app/ui/menus.py" line="174"/>
         <source>&amp;Keys</source>
         <translation>&amp;Touches</translation>
     </message>
@@ -1164,43 +1164,43 @@
         <translation>Cliquez encore pour recommencer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="564"/>
+        <location filename="../../app/ui/moderator.py" line="575"/>
         <source>Press Ctrl+Q again within 3 s to quit.</source>
         <translation>Appuyez de nouveau sur Ctrl+Q dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="576"/>
+        <location filename="../../app/ui/moderator.py" line="587"/>
         <source>The session stays in the timing log and resumes when Timekeeper starts again.</source>
         <translation>La séance reste dans le journal de minutage et reprend au prochain lancement de Timekeeper.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="598"/>
+        <location filename="../../app/ui/moderator.py" line="609"/>
         <source>Close the window again within 3 s to quit.</source>
         <translation>Fermez de nouveau la fenêtre dans les 3 s pour quitter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="611"/>
+        <location filename="../../app/ui/moderator.py" line="622"/>
         <source>{what} is not available while the session runs: end it first.</source>
         <translation>{what}&#xa0;: impossible pendant la séance&#xa0;; terminez-la d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="639"/>
-        <location filename="../../app/ui/moderator.py" line="653"/>
+        <location filename="../../app/ui/moderator.py" line="650"/>
+        <location filename="../../app/ui/moderator.py" line="664"/>
         <source>Opening a running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="644"/>
+        <location filename="../../app/ui/moderator.py" line="655"/>
         <source>Open running order</source>
         <translation>Ouvrir un déroulé</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="646"/>
+        <location filename="../../app/ui/moderator.py" line="657"/>
         <source>Running orders (*.toml *.json)</source>
         <translation>Déroulés (*.toml *.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="719"/>
+        <location filename="../../app/ui/moderator.py" line="730"/>
         <source>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;All files (*)</source>
         <translation>Programmes (*.txt *.md *.csv *.xml *.pdf *.docx *.xlsx);;Tous les fichiers (*)</translation>
     </message>
@@ -1235,17 +1235,17 @@
         <translation>Le recharger</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="675"/>
+        <location filename="../../app/ui/moderator.py" line="686"/>
         <source>The timing logs are in {folder}</source>
         <translation>Les journaux de minutage sont dans {folder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="704"/>
+        <location filename="../../app/ui/moderator.py" line="715"/>
         <source>Timekeeper — Past sessions</source>
         <translation>Timekeeper — Sessions passées</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="679"/>
+        <location filename="../../app/ui/moderator.py" line="690"/>
         <source>Opening a timing log</source>
         <translation>Ouvrir un journal</translation>
     </message>
@@ -1265,112 +1265,112 @@
         <translation>La fenêtre du projecteur n’est pas affichée : il n’y a qu’un écran. Elle s’affiche en plein écran dès qu’un second écran est branché ; l’image ci-dessus montre ce qu’elle affiche.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="683"/>
+        <location filename="../../app/ui/moderator.py" line="694"/>
         <source>Open timing log for replay</source>
         <translation>Ouvrir un journal pour le rejouer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="685"/>
+        <location filename="../../app/ui/moderator.py" line="696"/>
         <source>Timing logs (*{suffix})</source>
         <translation>Journaux de minutage (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="713"/>
+        <location filename="../../app/ui/moderator.py" line="724"/>
         <source>Importing a programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="717"/>
+        <location filename="../../app/ui/moderator.py" line="728"/>
         <source>Import programme</source>
         <translation>Importer un programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="736"/>
+        <location filename="../../app/ui/moderator.py" line="747"/>
         <source>{problem}. Choose one with: timekeeper import FILE --day … --room … (choices: {choices})</source>
         <translation>{problem}. Choisissez-en une avec&#xa0;: timekeeper import FICHIER --day … --room … (choix&#xa0;: {choices})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="787"/>
+        <location filename="../../app/ui/moderator.py" line="798"/>
         <source>The remote server could not start: {reason}.</source>
         <translation>Le serveur de télécommande n’a pas pu démarrer : {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="815"/>
+        <location filename="../../app/ui/moderator.py" line="826"/>
         <source>Remote commands are being refused ({why}): {n} so far.</source>
         <translation>Des commandes à distance sont refusées ({why}) : {n} jusqu’ici.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="826"/>
+        <location filename="../../app/ui/moderator.py" line="837"/>
         <source>Outgoing trigger: {problem}.</source>
         <translation>Déclencheur sortant : {problem}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="880"/>
+        <location filename="../../app/ui/moderator.py" line="891"/>
         <source>Saved {name}.</source>
         <translation>{name} enregistré.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="883"/>
+        <location filename="../../app/ui/moderator.py" line="894"/>
         <source>Open it as the session</source>
         <translation>L’ouvrir comme séance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="927"/>
+        <location filename="../../app/ui/moderator.py" line="938"/>
         <source>The French translation is missing (run make translations); the interface stays in English.</source>
         <translation>La traduction française est absente (lancez make translations)&#xa0;; l&apos;interface reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="977"/>
+        <location filename="../../app/ui/moderator.py" line="988"/>
         <source>Sound cues cannot play: {problem}. The countdown goes on.</source>
         <translation>Les signaux sonores ne peuvent pas être joués&#xa0;: {problem}. Le compte à rebours continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="992"/>
+        <location filename="../../app/ui/moderator.py" line="1009"/>
         <source>OSC from an address not allowed</source>
         <translation>OSC d’une adresse non autorisée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="995"/>
+        <location filename="../../app/ui/moderator.py" line="1012"/>
         <source>a web page of another site</source>
         <translation>une page d’un autre site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="996"/>
+        <location filename="../../app/ui/moderator.py" line="1013"/>
         <source>no token</source>
         <translation>sans jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="997"/>
+        <location filename="../../app/ui/moderator.py" line="1014"/>
         <source>too many, too fast</source>
         <translation>trop, trop vite</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="998"/>
+        <location filename="../../app/ui/moderator.py" line="1015"/>
         <source>too many commands at once</source>
         <translation>trop de commandes à la fois</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="999"/>
+        <location filename="../../app/ui/moderator.py" line="1016"/>
         <source>too many connections</source>
         <translation>trop de connexions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="1000"/>
+        <location filename="../../app/ui/moderator.py" line="1017"/>
         <source>too many devices</source>
         <translation>trop d’appareils</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="1001"/>
+        <location filename="../../app/ui/moderator.py" line="1018"/>
         <source>a view link tried to control</source>
         <translation>un lien de lecture a tenté de commander</translation>
     </message>
     <message>
-        <location filename="../../app/ui/moderator.py" line="1002"/>
+        <location filename="../../app/ui/moderator.py" line="1019"/>
         <source>wrong token</source>
         <translation>mauvais jeton</translation>
     </message>
     <message>
-        <location filename="../../app/ui/menus.py" line="193"/>
+        <location filename="../../app/ui/menus.py" line="194"/>
         <source>Automatic (a screen other than this one)</source>
         <translation>Automatique (un autre écran que celui-ci)</translation>
     </message>
