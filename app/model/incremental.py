@@ -40,6 +40,10 @@ def _moved(seg: PlannedSegment, **where: int) -> PlannedSegment:
     return moved
 
 
+def _has_ends_at(part: Part) -> bool:
+    return part.ends_at is not None or any(seg.ends_at is not None for seg in part.segments or ())
+
+
 class PartwiseResolver:
     """``resolve`` with memory: give it the same validated Part objects, it reuses them."""
 
@@ -50,6 +54,13 @@ class PartwiseResolver:
 
     def resolve(self, session: Session, parts: list[Part]) -> Plan:
         """The Plan of ``session`` and ``parts``; raises BudgetError naming the part."""
+        if any(_has_ends_at(part) for part in parts):
+            # A fixed end depends on where its part starts, which the parts before it decide:
+            # such a running order is resolved whole (the one definition, resolve()).
+            self._done = []
+            self.resolved_parts = len(parts)
+            whole = RunningOrderFile.model_construct(format=1, session=session, parts=parts)
+            return resolve(whole, self.defaults)
         key = (session.thresholds, session.start, self.defaults)
         done: list[_Resolved] = []
         self.resolved_parts = 0

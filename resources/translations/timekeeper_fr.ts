@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../../app/ui/editor/commands.py" line="64"/>
-        <location filename="../../app/ui/editor/fields.py" line="319"/>
+        <location filename="../../app/ui/editor/fields.py" line="374"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
@@ -313,160 +313,245 @@
         <translation>rester (écrit dans le fichier)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/editor/fields.py" line="233"/>
+        <source>count down (the default)</source>
+        <translation>compte à rebours (par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="234"/>
+        <source>count up: elapsed time, no limit</source>
+        <translation>durée écoulée, sans limite</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="235"/>
+        <source>clock: the time of day</source>
+        <translation>horloge : l’heure du jour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="241"/>
+        <source>automatic (as printed on the day, near the hour)</source>
+        <translation>automatiques (telles qu’imprimées le jour même, près de l’heure)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="242"/>
+        <source>as printed (absolute)</source>
+        <translation>telles qu’imprimées (absolues)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="243"/>
+        <source>from the actual start (relative)</source>
+        <translation>depuis le début réel (relatives)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="249"/>
+        <source>off: the moderator moves on</source>
+        <translation>non : le modérateur passe à la suite</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="250"/>
+        <source>on: start and move on at the planned clock times</source>
+        <translation>oui : démarrer et enchaîner aux heures prévues</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="256"/>
+        <source>as in the settings</source>
+        <translation>comme dans les réglages</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/editor/fields.py" line="257"/>
-        <location filename="../../app/ui/editor/fields.py" line="394"/>
+        <source>on for this session</source>
+        <translation>activés pour cette séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="258"/>
+        <source>off for this session</source>
+        <translation>désactivés pour cette séance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="303"/>
+        <location filename="../../app/ui/editor/fields.py" line="451"/>
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="258"/>
+        <location filename="../../app/ui/editor/fields.py" line="304"/>
         <source>&amp;Event</source>
         <translation>&amp;Événement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="259"/>
+        <location filename="../../app/ui/editor/fields.py" line="305"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="260"/>
+        <location filename="../../app/ui/editor/fields.py" line="306"/>
         <source>&amp;Start</source>
         <translation>&amp;Début</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="261"/>
+        <location filename="../../app/ui/editor/fields.py" line="307"/>
         <source>&amp;Hard end</source>
         <translation>&amp;Fin impérative</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="262"/>
+        <location filename="../../app/ui/editor/fields.py" line="308"/>
         <source>Time &amp;zone</source>
         <translation>&amp;Fuseau horaire</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="263"/>
+        <location filename="../../app/ui/editor/fields.py" line="309"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="264"/>
+        <location filename="../../app/ui/editor/fields.py" line="310"/>
         <source>&amp;Venue</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="265"/>
+        <location filename="../../app/ui/editor/fields.py" line="311"/>
         <source>&amp;Room</source>
         <translation>&amp;Salle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="266"/>
-        <location filename="../../app/ui/editor/fields.py" line="401"/>
+        <location filename="../../app/ui/editor/fields.py" line="312"/>
+        <location filename="../../app/ui/editor/fields.py" line="461"/>
         <source>&amp;Warning phase at</source>
         <translation>Phase d’&amp;alerte à</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="267"/>
-        <location filename="../../app/ui/editor/fields.py" line="402"/>
+        <location filename="../../app/ui/editor/fields.py" line="313"/>
+        <location filename="../../app/ui/editor/fields.py" line="462"/>
         <source>&amp;Final phase at</source>
         <translation>Phase &amp;finale à</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="318"/>
+        <location filename="../../app/ui/editor/fields.py" line="314"/>
+        <source>Clock &amp;times</source>
+        <translation>&amp;Horaires</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="315"/>
+        <source>Ro&amp;ll mode</source>
+        <translation>Mode dé&amp;roulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="316"/>
+        <source>Sound &amp;cues</source>
+        <translation>Signaux so&amp;nores</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="373"/>
         <source>Add speaker</source>
         <translation>Ajouter un intervenant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="320"/>
+        <location filename="../../app/ui/editor/fields.py" line="375"/>
         <source>Up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="321"/>
+        <location filename="../../app/ui/editor/fields.py" line="376"/>
         <source>Down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="322"/>
+        <location filename="../../app/ui/editor/fields.py" line="377"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="323"/>
+        <location filename="../../app/ui/editor/fields.py" line="378"/>
         <source>R&amp;ole</source>
         <translation>&amp;Fonction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="324"/>
+        <location filename="../../app/ui/editor/fields.py" line="379"/>
         <source>Or&amp;ganisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="325"/>
+        <location filename="../../app/ui/editor/fields.py" line="380"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="395"/>
+        <location filename="../../app/ui/editor/fields.py" line="452"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="397"/>
+        <location filename="../../app/ui/editor/fields.py" line="454"/>
         <source>&amp;Budget</source>
         <translation>&amp;Budget</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="397"/>
+        <location filename="../../app/ui/editor/fields.py" line="454"/>
         <source>&amp;Duration</source>
         <translation>&amp;Durée</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="399"/>
+        <location filename="../../app/ui/editor/fields.py" line="456"/>
         <source>N&amp;otes for the moderator</source>
         <translation>N&amp;otes pour le modérateur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="400"/>
+        <location filename="../../app/ui/editor/fields.py" line="457"/>
         <source>At the &amp;end</source>
         <translation>À la &amp;fin</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="403"/>
+        <location filename="../../app/ui/editor/fields.py" line="458"/>
+        <source>T&amp;imer</source>
+        <translation>&amp;Minuteur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="459"/>
+        <source>Ends &amp;at (clock time)</source>
+        <translation>Finit à (&amp;heure)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="463"/>
         <source>Speakers</source>
         <translation>Intervenants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="423"/>
+        <location filename="../../app/ui/editor/fields.py" line="483"/>
         <source>Any form of a programme: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Empty: a share of what the part&apos;s budget leaves.</source>
         <translation>Toute forme d’un programme&#xa0;: 10&apos;, 8&apos;20&quot;, 10 min, 1h30, 90s, 00:10:00. Vide&#xa0;: une part de ce que laisse le budget de la partie.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="429"/>
+        <location filename="../../app/ui/editor/fields.py" line="489"/>
         <source>Shared by the segments inside the part that have no duration.</source>
         <translation>Partagé entre les séquences de la partie qui n’ont pas de durée.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="443"/>
+        <location filename="../../app/ui/editor/fields.py" line="505"/>
         <source>{planned}: a share of what the part&apos;s budget leaves</source>
         <translation>{planned}&#xa0;: une part de ce que laisse le budget de la partie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="472"/>
+        <location filename="../../app/ui/editor/fields.py" line="507"/>
+        <source>{planned}: from its planned start to its fixed end</source>
+        <translation>{planned} : de son début prévu à sa fin fixe</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/editor/fields.py" line="544"/>
         <source>Part {n}</source>
         <translation>Partie {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="474"/>
+        <location filename="../../app/ui/editor/fields.py" line="546"/>
         <source> — {count} segment(s)</source>
         <translation> — {count} séquence(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="476"/>
+        <location filename="../../app/ui/editor/fields.py" line="548"/>
         <source> — one segment on its own</source>
         <translation> — une séquence à elle seule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editor/fields.py" line="481"/>
+        <location filename="../../app/ui/editor/fields.py" line="553"/>
         <source>Segment {s} of part {p}</source>
         <translation>Séquence {s} de la partie {p}</translation>
     </message>

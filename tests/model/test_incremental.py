@@ -66,3 +66,16 @@ def test_errors_are_those_of_the_file_at_their_fields() -> None:
     with pytest.raises(BudgetError) as raised:
         full(data)
     assert message == str(raised.value)
+
+
+def test_a_running_order_with_fixed_ends_resolves_as_resolve_does() -> None:
+    """A fixed end (ends_at) is reached from where its part starts, which the parts before it
+    decide: the timer demo gives the editor the plan check gives, edit after edit."""
+    from app.resources import sessions_dir
+
+    data = tomllib.loads((sessions_dir() / "timer-types-demo.toml").read_text(encoding="utf-8"))
+    checker = Checker(None)
+    assert checker.check(data).plan == full(data)
+    data = copy.deepcopy(data)
+    data["parts"][0]["budget"] = "20'"  # the welcome five minutes longer
+    assert checker.check(data).plan == full(data)  # the coffee break still ends at 10:10

@@ -228,6 +228,49 @@ def end_choices(with_none: bool) -> list[tuple[str, Any]]:
     return choices
 
 
+def timer_choices() -> list[tuple[str, Any]]:
+    return [
+        (translate("Editor", "count down (the default)"), None),
+        (translate("Editor", "count up: elapsed time, no limit"), "countup"),
+        (translate("Editor", "clock: the time of day"), "clock"),
+    ]
+
+
+def anchor_choices() -> list[tuple[str, Any]]:
+    return [
+        (translate("Editor", "automatic (as printed on the day, near the hour)"), None),
+        (translate("Editor", "as printed (absolute)"), "absolute"),
+        (translate("Editor", "from the actual start (relative)"), "relative"),
+    ]
+
+
+def roll_choices() -> list[tuple[str, Any]]:
+    return [
+        (translate("Editor", "off: the moderator moves on"), None),
+        (translate("Editor", "on: start and move on at the planned clock times"), True),
+    ]
+
+
+def cue_choices() -> list[tuple[str, Any]]:
+    return [
+        (translate("Editor", "as in the settings"), None),
+        (translate("Editor", "on for this session"), True),
+        (translate("Editor", "off for this session"), False),
+    ]
+
+
+def refill(box: QLineEdit | QPlainTextEdit | QComboBox, choices: list[tuple[str, Any]]) -> None:
+    """A combo box's entries again in the language now in force, its choice kept."""
+    assert isinstance(box, QComboBox)
+    box.blockSignals(True)
+    current = box.currentData()
+    box.clear()
+    for label, value in choices:
+        box.addItem(label, value)
+    box.setCurrentIndex(max(box.findData(current), 0))
+    box.blockSignals(False)
+
+
 class SessionForm(Form):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,6 +290,9 @@ class SessionForm(Form):
         self.add("room", Field(line("session_room"), ("room",)))
         self.add("warning", Field(line("session_warning"), ("thresholds", "warning")))
         self.add("final", Field(line("session_final"), ("thresholds", "final")))
+        self.add("anchor", Field(combo("session_anchor", anchor_choices()), ("anchor",)))
+        self.add("roll", Field(combo("session_roll", roll_choices()), ("roll",)))
+        self.add("cues", Field(combo("session_cues", cue_choices()), ("cues",)))
         for name, example in (("session_date", "2020-09-22"), ("session_start", "16:00")):
             widget = self.field(name).widget
             if isinstance(widget, QLineEdit):
@@ -265,9 +311,18 @@ class SessionForm(Form):
             "room": translate("Editor", "&Room"),
             "warning": translate("Editor", "&Warning phase at"),
             "final": translate("Editor", "&Final phase at"),
+            "anchor": translate("Editor", "Clock &times"),
+            "roll": translate("Editor", "Ro&ll mode"),
+            "cues": translate("Editor", "Sound &cues"),
         }
         for key, text in names.items():
             self.labels[key].setText(text)
+        for name, choices in (
+            ("session_anchor", anchor_choices()),
+            ("session_roll", roll_choices()),
+            ("session_cues", cue_choices()),
+        ):
+            refill(self.field(name).widget, choices)
 
 
 class SpeakersEditor(QWidget):
@@ -377,6 +432,8 @@ class ItemForm(Form):
         self.add("duration", Field(line("item_duration"), ("duration",)))
         self.add("notes", Field(notes("item_notes"), ("notes",)))
         self.add("end_action", Field(combo("item_end_action", end_choices(False)), ("end_action",)))
+        self.add("timer", Field(combo("item_timer", timer_choices()), ("timer",)))
+        self.add("ends_at", Field(line("item_ends_at"), ("ends_at",)))
         self.add("warning", Field(line("item_warning"), ("thresholds", "warning")))
         self.add("final", Field(line("item_final"), ("thresholds", "final")))
         self.speakers = SpeakersEditor()
@@ -398,6 +455,9 @@ class ItemForm(Form):
         )
         self.labels["notes"].setText(translate("Editor", "N&otes for the moderator"))
         self.labels["end_action"].setText(translate("Editor", "At the &end"))
+        self.labels["timer"].setText(translate("Editor", "T&imer"))
+        self.labels["ends_at"].setText(translate("Editor", "Ends &at (clock time)"))
+        refill(self.field("item_timer").widget, timer_choices())
         self.labels["warning"].setText(translate("Editor", "&Warning phase at"))
         self.labels["final"].setText(translate("Editor", "&Final phase at"))
         self.speakers_label.setText(translate("Editor", "Speakers"))
@@ -440,8 +500,13 @@ class ItemForm(Form):
         if not self.is_part and plan is not None and int(base[1]) < len(plan.parts):
             i = plan.parts[int(base[1])].first + int(base[3])
             if i < len(plan.segments):
-                text = translate("Editor", "{planned}: a share of what the part's budget leaves")
-                text = text.format(planned=format_duration(plan.segments[i].planned_s))
+                seg = plan.segments[i]
+                text = (
+                    translate("Editor", "{planned}: a share of what the part's budget leaves")
+                    if seg.ends_at is None
+                    else translate("Editor", "{planned}: from its planned start to its fixed end")
+                )
+                text = text.format(planned=format_duration(seg.planned_s))
         widget.setPlaceholderText(text)
         message = doc.checked.errors.get(self.field("item_duration").path)
         widget.setToolTip(message or self.duration_hint())
@@ -457,7 +522,14 @@ class ItemForm(Form):
         self._placeholder(doc, base)
         item = doc.get(base, {})
         single = is_part and not item.get("segments")
-        for name in ("item_kind", "item_end_action", "item_warning", "item_final"):
+        for name in (
+            "item_kind",
+            "item_end_action",
+            "item_timer",
+            "item_ends_at",
+            "item_warning",
+            "item_final",
+        ):
             row_visible = not is_part or single
             holder = self.field(name).holder_widget
             assert holder is not None

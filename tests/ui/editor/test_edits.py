@@ -235,3 +235,35 @@ def test_a_new_empty_document_says_what_is_missing() -> None:
     assert doc.refusal() == (
         "session, title: expected some text, got an empty string (and 1 more error(s))"
     )
+
+
+def test_the_timer_fields_are_edited_checked_and_undone(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue #16 in prepare mode: a segment's timer and fixed end, the session's anchor, roll
+    mode and cues, each one undoable edit the model checks as it is typed."""
+    w, path = seed_editor(qtbot, tmp_path)
+    before = copy.deepcopy(w.doc.data)
+    click_row(w, ("parts", 3))  # the conclusion: a part that is its own segment
+    choose(w, "item_timer", "countup")
+    assert w.doc.get(("parts", 3, "timer")) == "countup"
+    type_into(w, "item_ends_at", "17:25")  # a count-up with a fixed end: refused, at its field
+    paths = list(w.doc.checked.errors)
+    assert any(tuple(p[:2]) == ("parts", 3) for p in paths), paths
+    assert not w.save()  # Save refuses while it is wrong
+    choose(w, "item_timer", None)  # back to a countdown,
+    type_into(w, "item_duration", " ")  # its duration left to the fixed end: it holds
+    assert not w.doc.checked.errors, w.doc.checked.errors
+    w.tabs.setCurrentIndex(0)
+    choose(w, "session_anchor", "relative")
+    choose(w, "session_roll", True)
+    choose(w, "session_cues", False)
+    assert w.save()
+    plan = load_running_order(path).plan
+    seg = plan.segments[plan.parts[3].first]
+    assert seg.ends_at is not None and f"{seg.ends_at:%H:%M}" == "17:25"
+    assert seg.planned_s == 5 * 60  # from its planned start, 17:20, to its fixed end
+    assert (plan.anchor.value, plan.roll, plan.cues) == ("relative", True, False)
+    for _ in range(20):  # every edit above, back to the file as it was
+        if not w.undo.canUndo():
+            break
+        qtbot.keyClick(w.tree, Qt.Key.Key_Z, CTRL)
+    assert w.doc.data == before
